@@ -1,0 +1,50 @@
+# 整治评估档案库 — the evaluation archive. `make help` lists the targets; README.md explains them.
+#
+# Every target takes DATA=<folder> (default: data) to work on another archive.
+# Outputs go to SITE (default: site) and BUILD (default: build); both are build products.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := all
+
+DATA   ?= data
+SITE   ?= site
+BUILD  ?= build
+PYTHON ?= python3
+
+VENV  := .venv
+PY    := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+RUN   := $(PY) -m generators
+
+.PHONY: all help setup system-deps check schemas test lint clean
+
+all: check ## build the example archive: validate, then site and documents
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 18
+
+# The virtual environment is made from the pinned lock file, and remade when it changes.
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.lock
+	@touch $(STAMP)
+
+setup: $(STAMP) system-deps ## create .venv and install everything (run by every target)
+
+system-deps: ## install the fonts and browser from Debian when missing (needs root)
+	@bash theme/system-deps.sh
+
+check: setup ## validate DATA and apply the spec's rules; list every problem
+	$(RUN) check --data $(DATA)
+
+schemas: $(STAMP) ## regenerate the JSON Schemas from the record model
+	$(RUN) schemas
+
+test: setup ## run the test suite
+	$(PY) -m pytest
+
+lint: $(STAMP) ## ruff
+	$(VENV)/bin/ruff check generators tests
+
+clean: ## remove build products (site/, build/); keeps .venv
+	rm -rf $(SITE) $(BUILD) .pytest_cache

@@ -1,0 +1,26 @@
+"""Every check after loading, in one documented order; ``make check`` and the builds run them all.
+
+A checker is a pure function ``Archive -> list[Diagnostic]``. Rules of the spec come first
+(procedure, completeness, grades), then references (resolution, scope, sieve coverage).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from generators.diagnostics import Diagnostic, sort_key
+from generators.records import Archive
+
+Checker = Callable[[Archive], list[Diagnostic]]
+
+
+def checkers() -> list[Checker]:
+    # Imported here so that each stage's module stays importable on its own.
+    return []
+
+
+def run_checks(archive: Archive) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    for checker in checkers():
+        found += checker(archive)
+    return sorted(found, key=sort_key)

@@ -1,0 +1,39 @@
+"""The command line the Makefile calls: ``python -m generators COMMAND [options]``.
+
+Each command is a module in :mod:`generators.commands` with ``add_arguments(parser)`` and
+``run(args) -> int``. Failures a user can cause are reported as diagnostics with an exit
+status, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+COMMANDS: dict[str, str] = {
+    "check": "validate DATA and apply the spec's rules; print every problem at once",
+    "schemas": "write the JSON Schemas generated from the record model",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m generators", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, help_text in COMMANDS.items():
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        _module(name).add_arguments(command)
+    return parser
+
+
+def _module(name: str):
+    return importlib.import_module(f"generators.commands.{name.replace('-', '_')}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return _module(args.command).run(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

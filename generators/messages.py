@@ -1,0 +1,182 @@
+"""Every diagnostic's text, in Chinese and English, keyed by code.
+
+Codes: E0xx loading and validation, E1xx the data folder as a whole, E2xx/W2xx the rules of
+the spec (procedure, completeness, grades), E3xx/W3xx references, E4xx/W4xx versions.
+Templates use ``{name}`` placeholders filled from the diagnostic's parameters. In a hint, the
+part before ``|`` is a "did you mean" that is left out when there is no close suggestion.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "E001": {
+        "message_zh": "YAML 语法错误：{detail}",
+        "message_en": "YAML syntax error: {detail}",
+        "hint_zh": "检查缩进（只用空格）、冒号后的空格和引号是否成对",
+        "hint_en": "check the indentation (spaces only), the space after each colon, and matching quotes",
+    },
+    "E002": {
+        "message_zh": "文件不是 UTF-8 编码（字节 {byte}），看起来是 GBK/GB18030（Windows 记事本常见）",
+        "message_en": "file is not UTF-8 (byte {byte}); it looks like GBK/GB18030, as saved by Windows editors",
+        "hint_zh": "转换为 UTF-8：iconv -f GB18030 -t UTF-8 原文件 > 新文件，或在编辑器中“另存为 UTF-8”",
+        "hint_en": "convert it: iconv -f GB18030 -t UTF-8 FILE > FILE.new, or 'Save as UTF-8' in the editor",
+    },
+    "E002B": {
+        "message_zh": "文件不是 UTF-8 编码（字节 {byte}），也不是 GBK",
+        "message_en": "file is not UTF-8 (byte {byte}) nor GBK",
+        "hint_zh": "用 UTF-8 重新保存该文件",
+        "hint_en": "save the file again as UTF-8",
+    },
+    "E003": {
+        "message_zh": "不允许使用 YAML 锚点或别名（{name}）",
+        "message_en": "YAML anchors and aliases are not allowed ({name})",
+        "hint_zh": "直接写出重复的内容；别名可被用来制造内存炸弹，因此一律拒绝",
+        "hint_en": "write the repeated value out; aliases can blow up memory, so they are refused",
+    },
+    "E004": {
+        "message_zh": "键“{key}”重复（第一次出现在第 {first_line} 行）",
+        "message_en": "key '{key}' is repeated (first on line {first_line})",
+        "hint_zh": "删除其中一个；YAML 中后出现的值会悄悄覆盖前一个",
+        "hint_en": "remove one of them; in YAML the later value would silently replace the first",
+    },
+    "E005": {
+        "message_zh": "无法读取文件：{detail}",
+        "message_en": "cannot read file: {detail}",
+        "hint_zh": "检查文件权限",
+        "hint_en": "check the file's permissions",
+    },
+    "E006": {
+        "message_zh": "文件过大（{size} 字节，上限 {limit}）",
+        "message_en": "file too large ({size} bytes, limit {limit})",
+        "hint_zh": "把记录拆分到多个文件",
+        "hint_en": "split the records over several files",
+    },
+    "E007": {
+        "message_zh": "文件为空",
+        "message_en": "file is empty",
+        "hint_zh": "写入一条记录（含 type 和 id），或删除该文件",
+        "hint_en": "write a record (with type and id) or delete the file",
+    },
+    "E008": {
+        "message_zh": "嵌套层次过深",
+        "message_en": "nesting is too deep",
+        "hint_zh": "记录的嵌套不应超过几层",
+        "hint_en": "records are never nested more than a few levels",
+    },
+    "E009": {
+        "message_zh": "映射的键必须是简单文本",
+        "message_en": "mapping keys must be plain text",
+        "hint_zh": "去掉复杂键（? 语法）",
+        "hint_en": "remove the complex key ('?' syntax)",
+    },
+    "E010": {
+        "message_zh": "未知的记录类型“{got}”",
+        "message_en": "unknown record type '{got}'",
+        "hint_zh": "是否想写“{suggestion}”？|可用类型：{choices}",
+        "hint_en": "did you mean '{suggestion}'?| record types: {choices}",
+    },
+    "E011": {
+        "message_zh": "未知的字段“{key}”",
+        "message_en": "unknown field '{key}'",
+        "hint_zh": "是否想写“{suggestion}”？|此处可用字段：{known}",
+        "hint_en": "did you mean '{suggestion}'?| fields here: {known}",
+    },
+    "E012": {
+        "message_zh": "字段 {field} 类型错误：应为 {expected}，实际为 {got}",
+        "message_en": "{field} has the wrong type: expected {expected}, got {got}",
+        "hint_zh": "按照记录的 JSON Schema 修改该值",
+        "hint_en": "change the value to the type the record's JSON Schema gives",
+    },
+    "E013": {
+        "message_zh": "缺少必填字段 {field}",
+        "message_en": "required field {field} is missing",
+        "hint_zh": "补上该字段",
+        "hint_en": "add the field",
+    },
+    "E014": {
+        "message_zh": "{field} 的日期“{value}”不存在或格式不对",
+        "message_en": "{field}: '{value}' is not a real date",
+        "hint_zh": "日期写作 YYYY-MM-DD，且须是日历上存在的日子",
+        "hint_en": "write dates as YYYY-MM-DD, and use a day that exists in the calendar",
+    },
+    "E015": {
+        "message_zh": "{field} 的值“{value}”格式不对",
+        "message_en": "{field}: '{value}' does not have the required form",
+        "hint_zh": "须符合模式 {pattern}",
+        "hint_en": "it must match {pattern}",
+    },
+    "E016": {
+        "message_zh": "{field}：{detail}",
+        "message_en": "{field}: {detail}",
+        "hint_zh": "",
+        "hint_en": "",
+    },
+    "E017": {
+        "message_zh": "{field} 的值 {value} 超出允许范围（{detail}）",
+        "message_en": "{field}: {value} is out of range ({detail})",
+        "hint_zh": "",
+        "hint_en": "",
+    },
+    "E018": {
+        "message_zh": "{field} 不能为空",
+        "message_en": "{field} must not be empty",
+        "hint_zh": "至少写一项",
+        "hint_en": "give at least one item",
+    },
+    "E020": {
+        "message_zh": "编号“{id}”重复（第一次出现在 {first}）",
+        "message_en": "ID '{id}' is used twice (first at {first})",
+        "hint_zh": "编号永不复用：给新记录一个新编号",
+        "hint_en": "IDs are never reused: give this record a new one",
+    },
+    "E021": {
+        "message_zh": "引用的“{id}”不存在（应为 {wanted}）",
+        "message_en": "'{id}' refers to nothing (expected a {wanted})",
+        "hint_zh": "是否想写“{suggestion}”？|",
+        "hint_en": "did you mean '{suggestion}'?|",
+    },
+    "E022": {
+        "message_zh": "“{value}”不在词表 {vocabulary} 中",
+        "message_en": "'{value}' is not in the vocabulary {vocabulary}",
+        "hint_zh": "是否想写“{suggestion}”？|可用值：{choices}",
+        "hint_en": "did you mean '{suggestion}'?| allowed: {choices}",
+    },
+    "E023": {
+        "message_zh": "“{id}”是 {kind}，这里需要 {wanted}",
+        "message_en": "'{id}' is a {kind}, but a {wanted} is needed here",
+        "hint_zh": "改为引用正确类型的记录",
+        "hint_en": "refer to a record of the right type",
+    },
+    "E024": {
+        "message_zh": "数据中没有定义词表 {vocabulary}",
+        "message_en": "the vocabulary {vocabulary} is not defined in the data",
+        "hint_zh": "在 vocabularies 文件中加入 id 为 {vocabulary} 的 vocabulary 记录",
+        "hint_en": "add a vocabulary record with id {vocabulary}",
+    },
+    "E030": {
+        "message_zh": "找不到正文文件 {file}",
+        "message_en": "prose file {file} does not exist",
+        "hint_zh": "路径相对于本 YAML 文件所在目录",
+        "hint_en": "the path is relative to this YAML file's folder",
+    },
+    "E100": {
+        "message_zh": "数据目录 {path} 不存在",
+        "message_en": "data folder {path} does not exist",
+        "hint_zh": "用 DATA=目录 指定档案数据目录",
+        "hint_en": "name the archive's data folder with DATA=folder",
+    },
+    "E101": {
+        "message_zh": "数据中没有 jurisdiction（辖区）记录",
+        "message_en": "the data has no jurisdiction record",
+        "hint_zh": "加入一条 type: jurisdiction 记录（区名、发文机关、发文字号前缀）",
+        "hint_en": "add a 'type: jurisdiction' record (district, issuing office, document-number prefix)",
+    },
+}
+
+
+def register(messages: dict[str, dict[str, str]]) -> None:
+    """Stages add their own codes here at import time; a code is defined once."""
+    for code, entry in messages.items():
+        if code in MESSAGES and MESSAGES[code] != entry:
+            raise ValueError(f"diagnostic code {code} defined twice")
+        MESSAGES[code] = entry

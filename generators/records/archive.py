@@ -1,0 +1,94 @@
+"""The loaded archive: every record, where it came from, and the vocabularies.
+
+:class:`Archive` is immutable and holds only validated records; the stages after loading
+(rules, refs, site, documents) read it and never change it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from generators.diagnostics import Location
+from generators.records.model import Jurisdiction, Record, Term
+from generators.records.yamlio import PathT, SourceMap
+
+R = TypeVar("R", bound=Record)
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record was written: its file, and its path inside that file."""
+
+    file: Path
+    source: SourceMap
+    base: PathT = ()
+
+    @property
+    def display_path(self) -> str:
+        return self.source.path
+
+    def locate(self, path: PathT = (), *, key: bool = False) -> Location:
+        return self.source.locate(self.base + tuple(path), key=key)
+
+
+@dataclass(frozen=True)
+class Nested:
+    """A part of a record with its own ID (a plan, a target task, a notice attachment)."""
+
+    id: str
+    type: str
+    parent: str
+    path: PathT
+    model: BaseModel
+
+
+@dataclass(frozen=True)
+class Archive:
+    root: Path
+    records: Mapping[str, Record]
+    origins: Mapping[str, Origin]
+    nested: Mapping[str, Nested] = field(default_factory=dict)
+    vocabularies: Mapping[str, Mapping[str, Term]] = field(default_factory=dict)
+
+    def __iter__(self) -> Iterator[Record]:
+        return iter(self.records.values())
+
+    def get(self, record_id: str) -> Record | None:
+        return self.records.get(record_id)
+
+    def of_type(self, cls: type[R]) -> list[R]:
+        """Records of one class, in ID order (stable for every output)."""
+        return sorted((r for r in self.records.values() if isinstance(r, cls)), key=lambda r: r.id)
+
+    def kind_of(self, record_id: str) -> str | None:
+        if record_id in self.records:
+            return self.records[record_id].type
+        if record_id in self.nested:
+            return self.nested[record_id].type
+        return None
+
+    @property
+    def jurisdiction(self) -> Jurisdiction:
+        (only,) = self.of_type(Jurisdiction)
+        return only
+
+    def term(self, vocabulary: str, key: str) -> Term:
+        return self.vocabularies[vocabulary][key]
+
+    def label(self, vocabulary: str, key: str, lang: str) -> str:
+        return self.term(vocabulary, key).label.get(lang)
+
+    def has_flag(self, vocabulary: str, key: str, flag: str) -> bool:
+        term = self.vocabularies.get(vocabulary, {}).get(key)
+        return term is not None and flag in term.flags
+
+    def locate(self, record_id: str, path: PathT = (), *, key: bool = False) -> Location:
+        if record_id in self.nested:
+            nested = self.nested[record_id]
+            return self.origins[nested.parent].locate(nested.path + tuple(path), key=key)
+        return self.origins[record_id].locate(path, key=key)

@@ -1,0 +1,309 @@
+"""Load a DATA folder into an :class:`Archive`, reporting every problem at once.
+
+Order of work (each step only sees what the previous one accepted):
+
+1. read every ``*.yml``/``*.yaml`` under DATA (sorted, so output order never depends on the disk);
+2. parse each file (:mod:`yamlio`): syntax, encoding, anchors, repeated keys;
+3. validate each record against its model (:mod:`model`), translating pydantic's errors into
+   positioned diagnostics with "did you mean" hints;
+4. index IDs (records and nested parts) and report duplicates;
+5. check every reference and vocabulary value (:mod:`walk`);
+6. read the Markdown files that prose fields name.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from pathlib import Path
+from typing import Any, Union
+
+from pydantic import BaseModel, ValidationError
+
+from generators.diagnostics import Diagnostic, Location, relative_path
+from generators.records.archive import Archive, Nested, Origin
+from generators.records.model import NESTED_TYPES, RECORD_TYPES, Record, Vocabulary
+from generators.records.types import Prose, RefTo, VocabOf
+from generators.records.walk import marked_values
+from generators.records.yamlio import PathT, SourceMap, load_yaml
+
+YAML_SUFFIXES = (".yml", ".yaml")
+
+
+def record_files(data_dir: Path) -> list[Path]:
+    return sorted(p for p in data_dir.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
+
+
+def load_archive(data_dir: Path) -> tuple[Archive, list[Diagnostic]]:
+    diagnostics: list[Diagnostic] = []
+    if not data_dir.is_dir():
+        diagnostics.append(Diagnostic.error("E100", Location(str(data_dir)), path=data_dir))
+        return Archive(data_dir, {}, {}), diagnostics
+    records: dict[str, Record] = {}
+    origins: dict[str, Origin] = {}
+    for file in record_files(data_dir):
+        display = relative_path(file)
+        data, source, problems = load_yaml(file, display)
+        diagnostics += problems
+        if data is None or source is None:
+            continue
+        items = data if isinstance(data, list) else [data]
+        for index, item in enumerate(items):
+            base: PathT = (index,) if isinstance(data, list) else ()
+            origin = Origin(file, source, base)
+            record, problems = _validate(item, origin)
+            diagnostics += problems
+            if record is None:
+                continue
+            if record.id in records:
+                first = origins[record.id].locate(("id",))
+                diagnostics.append(Diagnostic.error("E020", origin.locate(("id",)), id=record.id, first=first))
+                continue
+            record, problems = _read_prose(record, origin)
+            diagnostics += problems
+            records[record.id] = record
+            origins[record.id] = origin
+    nested, problems = _index_nested(records, origins)
+    diagnostics += problems
+    vocabularies = {v.id: {t.key: t for t in v.terms} for v in records.values() if isinstance(v, Vocabulary)}
+    archive = Archive(data_dir, dict(sorted(records.items())), origins, nested, vocabularies)
+    diagnostics += check_marked(archive)
+    if not [r for r in records.values() if r.type == "jurisdiction"] and records:
+        diagnostics.append(Diagnostic.error("E101", Location(relative_path(data_dir))))
+    return archive, diagnostics
+
+
+# ---------------------------------------------------------------------------------------------
+# Step 3: one record against its model
+
+
+def _validate(item: Any, origin: Origin) -> tuple[Record | None, list[Diagnostic]]:
+    if not isinstance(item, dict):
+        return None, [Diagnostic.error("E012", origin.locate(), expected="mapping (a record)", got=_kind(item))]
+    record_type = item.get("type")
+    if record_type is None:
+        return None, [Diagnostic.error("E010", origin.locate(), got="(none)", suggestion=_suggest(
+            "", RECORD_TYPES), choices=", ".join(RECORD_TYPES))]
+    cls = RECORD_TYPES.get(str(record_type))
+    if cls is None:
+        return None, [Diagnostic.error("E010", origin.locate(("type",)), got=record_type,
+                                       suggestion=_suggest(str(record_type), RECORD_TYPES),
+                                       choices=", ".join(RECORD_TYPES))]
+    try:
+        return cls.model_validate(item), []
+    except ValidationError as exc:
+        return None, [_translate(error, cls, origin) for error in exc.errors(include_url=False)]
+
+
+_DATE_ERRORS = {"date_from_datetime_parsing", "date_parsing", "date_from_datetime_inexact", "date_future", "date_past"}
+_RANGE_ERRORS = {"greater_than", "greater_than_equal", "less_than", "less_than_equal"}
+
+
+def _translate(error: dict, cls: type[BaseModel], origin: Origin) -> Diagnostic:
+    loc: PathT = tuple(part for part in error["loc"] if not _is_union_tag(part))
+    kind = error["type"]
+    value = error.get("input")
+    if kind == "extra_forbidden":
+        known = _fields_at(cls, loc[:-1])
+        return Diagnostic.error("E011", origin.locate(loc, key=True), key=loc[-1],
+                                suggestion=_suggest(str(loc[-1]), known), known=", ".join(known))
+    if kind == "missing":
+        return Diagnostic.error("E013", origin.locate(loc[:-1]), field=_dotted(loc))
+    if kind in _DATE_ERRORS:
+        return Diagnostic.error("E014", origin.locate(loc), value=value, field=_dotted(loc))
+    if kind == "string_pattern_mismatch":
+        return Diagnostic.error("E015", origin.locate(loc), value=value, field=_dotted(loc),
+                                pattern=error.get("ctx", {}).get("pattern", ""))
+    if kind in _RANGE_ERRORS:
+        return Diagnostic.error("E017", origin.locate(loc), value=value, field=_dotted(loc), detail=error["msg"])
+    if kind in {"too_short", "string_too_short"}:
+        return Diagnostic.error("E018", origin.locate(loc), field=_dotted(loc))
+    if kind == "value_error":
+        return Diagnostic.error("E016", origin.locate(loc), field=_dotted(loc) or "(record)",
+                                detail=error["msg"].removeprefix("Value error, "))
+    return Diagnostic.error("E012", origin.locate(loc), field=_dotted(loc), expected=_expected(error),
+                            got=_kind(value))
+
+
+def _is_union_tag(part: object) -> bool:
+    # pydantic inserts the chosen union member's name into loc (e.g. 'str', 'function-after[...]').
+    return isinstance(part, str) and ("[" in part or part in {"str", "int", "bool", "date", "decimal"})
+
+
+def _expected(error: dict) -> str:
+    return {
+        "string_type": "text", "int_type": "whole number", "int_parsing": "whole number",
+        "int_from_float": "whole number", "bool_type": "true or false", "bool_parsing": "true or false",
+        "list_type": "list", "model_type": "mapping", "dict_type": "mapping", "date_type": "date YYYY-MM-DD",
+        "decimal_parsing": "number", "decimal_type": "number", "float_parsing": "number",
+        "literal_error": str(error.get("ctx", {}).get("expected", "")),
+    }.get(error["type"], error["msg"])
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"boolean {str(value).lower()}"
+    if isinstance(value, dict):
+        return "mapping"
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, int | float):
+        return f"number {value}"
+    return f"text {str(value)!r}"
+
+
+def _dotted(loc: PathT) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _suggest(word: str, choices: typing.Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return close[0] if close else ""
+
+
+def _fields_at(cls: type[BaseModel], loc: PathT) -> list[str]:
+    """The field names of the model found at ``loc`` inside ``cls`` (for "did you mean")."""
+    current: Any = cls
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        model = _model_in(current)
+        if model is None or part not in model.model_fields:
+            return []
+        current = model.model_fields[part].annotation
+    model = _model_in(current)
+    return list(model.model_fields) if model else []
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin in (Union, types.UnionType, list, typing.Annotated):
+        for arg in typing.get_args(annotation):
+            found = _model_in(arg)
+            if found:
+                return found
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Step 4: nested IDs
+
+
+def _index_nested(records: dict[str, Record], origins: dict[str, Origin]) -> tuple[dict[str, Nested], list]:
+    nested: dict[str, Nested] = {}
+    problems: list[Diagnostic] = []
+    for record in records.values():
+        for record_type, attribute, nested_type in NESTED_TYPES:
+            if record.type != record_type:
+                continue
+            for index, part in enumerate(getattr(record, attribute)):
+                part_id = getattr(part, "id", None)
+                if part_id is None:
+                    continue
+                path = (attribute, index)
+                if part_id in records or part_id in nested:
+                    here = origins[record.id].locate(path + ("id",))
+                    first = (origins[part_id].locate(("id",)) if part_id in records
+                             else origins[nested[part_id].parent].locate(nested[part_id].path + ("id",)))
+                    problems.append(Diagnostic.error("E020", here, id=part_id, first=first))
+                    continue
+                nested[part_id] = Nested(part_id, nested_type, record.id, path, part)
+    return nested, problems
+
+
+# ---------------------------------------------------------------------------------------------
+# Step 5: references and vocabulary values
+
+
+def check_marked(archive: Archive) -> list[Diagnostic]:
+    problems: list[Diagnostic] = []
+    all_ids = list(archive.records) + list(archive.nested)
+    for record in archive:
+        origin = archive.origins[record.id]
+        for marked in marked_values(record):
+            where = origin.locate(marked.path)
+            if isinstance(marked.mark, RefTo):
+                problems += _check_ref(archive, marked.value, marked.mark.types, where, all_ids)
+            elif isinstance(marked.mark, VocabOf):
+                problems += _check_term(archive, marked.value, marked.mark.name, where)
+    return problems
+
+
+def _check_ref(archive: Archive, target: str, wanted: tuple[str, ...], where: Location,
+               all_ids: list[str]) -> list[Diagnostic]:
+    kind = archive.kind_of(target)
+    if kind is None:
+        candidates = [i for i in all_ids if archive.kind_of(i) in wanted]
+        return [Diagnostic.error("E021", where, id=target, wanted="/".join(wanted),
+                                 suggestion=_suggest(target, candidates))]
+    if kind not in wanted:
+        return [Diagnostic.error("E023", where, id=target, kind=kind, wanted="/".join(wanted))]
+    return []
+
+
+def _check_term(archive: Archive, key: str, vocabulary: str, where: Location) -> list[Diagnostic]:
+    terms = archive.vocabularies.get(vocabulary)
+    if terms is None:
+        return [Diagnostic.error("E024", where, vocabulary=vocabulary)]
+    if key not in terms:
+        return [Diagnostic.error("E022", where, value=key, vocabulary=vocabulary,
+                                 suggestion=_suggest(key, terms), choices=", ".join(terms))]
+    return []
+
+
+# ---------------------------------------------------------------------------------------------
+# Step 6: prose files
+
+
+def _read_prose(record: Record, origin: Origin) -> tuple[Record, list[Diagnostic]]:
+    problems: list[Diagnostic] = []
+
+    def resolve(value: Any, path: PathT) -> Any:
+        if isinstance(value, Prose):
+            updates = {}
+            for lang in ("zh", "en"):
+                name = getattr(value, f"{lang}_file")
+                if name is None:
+                    continue
+                text = _read_markdown(origin.file.parent / name, origin.locate(path + (f"{lang}_file",)), problems)
+                updates[lang] = text if text is not None else ""
+            return value.model_copy(update=updates) if updates else value
+        if isinstance(value, BaseModel):
+            updates = {}
+            for name in type(value).model_fields:
+                old = getattr(value, name)
+                new = resolve(old, path + (name,))
+                if new is not old:
+                    updates[name] = new
+            return value.model_copy(update=updates) if updates else value
+        if isinstance(value, list):
+            items = [resolve(item, path + (i,)) for i, item in enumerate(value)]
+            return items if any(a is not b for a, b in zip(items, value, strict=True)) else value
+        return value
+
+    return resolve(record, ()), problems
+
+
+def _read_markdown(file: Path, where: Location, problems: list[Diagnostic]) -> str | None:
+    try:
+        raw = file.read_bytes()
+    except OSError:
+        problems.append(Diagnostic.error("E030", where, file=relative_path(file)))
+        return None
+    try:
+        return raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        problems.append(Diagnostic.error("E002", Location(relative_path(file), line, col),
+                                         byte=f"0x{raw[exc.start]:02X}"))
+        return None
