@@ -47,7 +47,7 @@ class Nested:
     model: BaseModel
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity-hashed, so derived indexes can be cached per archive
 class Archive:
     root: Path
     records: Mapping[str, Record]

@@ -26,7 +26,7 @@ from generators.records.archive import Archive, Nested, Origin
 from generators.records.model import NESTED_TYPES, RECORD_TYPES, Record, Vocabulary
 from generators.records.types import Prose, RefTo, VocabOf
 from generators.records.walk import marked_values
-from generators.records.yamlio import PathT, SourceMap, load_yaml
+from generators.records.yamlio import PathT, load_yaml
 
 YAML_SUFFIXES = (".yml", ".yaml")
 

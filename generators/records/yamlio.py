@@ -45,7 +45,7 @@ class SourceMap:
         return Location(self.path, *self.values.get((), (1, 1)))
 
 
-class _RefusedConstruct(Exception):
+class _RefusedError(Exception):
     def __init__(self, code: str, mark: yaml.Mark, **params: object) -> None:
         super().__init__(code)
         self.code, self.mark, self.params = code, mark, params
@@ -57,10 +57,10 @@ class _RecordLoader(yaml.SafeLoader):
     def compose_node(self, parent: Node | None, index: object) -> Node:  # type: ignore[override]
         event = self.peek_event()
         if isinstance(event, AliasEvent):
-            raise _RefusedConstruct("E003", event.start_mark, name=event.anchor)
+            raise _RefusedError("E003", event.start_mark, name=event.anchor)
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
-            raise _RefusedConstruct("E003", event.start_mark, name=anchor)
+            raise _RefusedError("E003", event.start_mark, name=anchor)
         return super().compose_node(parent, index)
 
 
@@ -115,7 +115,7 @@ def load_yaml(file: Path, display_path: str) -> tuple[Any, SourceMap | None, lis
         if node is None:
             return None, source, [Diagnostic.error("E007", Location(display_path))]
         data = _to_python(loader, node, (), source)
-    except _RefusedConstruct as exc:
+    except _RefusedError as exc:
         loc = Location(display_path, exc.mark.line + 1, exc.mark.column + 1)
         return None, source, [Diagnostic.error(exc.code, loc, **exc.params)]
     except yaml.MarkedYAMLError as exc:
@@ -138,13 +138,13 @@ def _to_python(loader: _RecordLoader, node: Node, path: PathT, source: SourceMap
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
-                raise _RefusedConstruct("E009", key_node.start_mark)
+                raise _RefusedError("E009", key_node.start_mark)
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise _RefusedConstruct("E003", key_node.start_mark, name="<<")
+                raise _RefusedError("E003", key_node.start_mark, name="<<")
             key = str(loader.construct_object(key_node))
             if key in result:
                 first = source.keys[path + (key,)]
-                raise _RefusedConstruct("E004", key_node.start_mark, key=key, first_line=first[0])
+                raise _RefusedError("E004", key_node.start_mark, key=key, first_line=first[0])
             source.keys[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             result[key] = _to_python(loader, value_node, path + (key,), source)
         return result
@@ -153,4 +153,4 @@ def _to_python(loader: _RecordLoader, node: Node, path: PathT, source: SourceMap
     try:
         return loader.construct_object(node, deep=True)
     except yaml.constructor.ConstructorError as exc:
-        raise _RefusedConstruct("E001", node.start_mark, detail=exc.problem or str(exc)) from None
+        raise _RefusedError("E001", node.start_mark, detail=exc.problem or str(exc)) from None
