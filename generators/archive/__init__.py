@@ -1,0 +1,1 @@
+"""The archive over time: build date, versions of documents, git history, releases."""
