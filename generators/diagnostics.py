@@ -85,7 +85,7 @@ def _render(code: str, part: str, params: dict[str, str], lang: str) -> str:
     template = entry.get(f"{part}_{lang}") or entry.get(f"{part}_en", "")
     if "|" in template:
         suggestion, rest = template.split("|", 1)
-        template = (suggestion if params.get("suggestion") else "") + rest.lstrip()
+        template = (suggestion if params.get("suggestion") else "") + rest
     return template.format_map(_Default(params)).strip()
 
 

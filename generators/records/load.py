@@ -93,7 +93,20 @@ def _validate(item: Any, origin: Origin) -> tuple[Record | None, list[Diagnostic
     try:
         return cls.model_validate(item), []
     except ValidationError as exc:
-        return None, [_translate(error, cls, origin) for error in exc.errors(include_url=False)]
+        errors = exc.errors(include_url=False)
+        return None, [_translate(error, cls, origin) for error in _without_typo_echoes(errors, cls)]
+
+
+def _without_typo_echoes(errors: list[dict], cls: type[BaseModel]) -> list[dict]:
+    """A misspelt key ('rol') also makes its field ('role') missing: report the misspelling only."""
+    misspelt = set()
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            parent, key = tuple(error["loc"][:-1]), str(error["loc"][-1])
+            suggestion = _suggest(key, _fields_at(cls, parent))
+            if suggestion:
+                misspelt.add(parent + (suggestion,))
+    return [e for e in errors if not (e["type"] == "missing" and tuple(e["loc"]) in misspelt)]
 
 
 _DATE_ERRORS = {"date_from_datetime_parsing", "date_parsing", "date_from_datetime_inexact", "date_future", "date_past"}
@@ -128,7 +141,7 @@ def _translate(error: dict, cls: type[BaseModel], origin: Origin) -> Diagnostic:
 
 def _is_union_tag(part: object) -> bool:
     # pydantic inserts the chosen union member's name into loc (e.g. 'str', 'function-after[...]').
-    return isinstance(part, str) and ("[" in part or part in {"str", "int", "bool", "date", "decimal"})
+    return isinstance(part, str) and "[" in part
 
 
 def _expected(error: dict) -> str:

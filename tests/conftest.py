@@ -1,0 +1,41 @@
+"""Shared test helpers: small archives built in tmp folders from the example's base records."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BASE_FILES = ("vocabularies.yml", "jurisdiction.yml", "domains.yml", "organisations")
+
+
+def write_archive(folder: Path, files: dict[str, str], *, base: bool = True) -> Path:
+    """A DATA folder: the example's vocabularies, jurisdiction, organisations and domains
+    (when ``base``), plus ``files`` (relative path → YAML text, dedented)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if base:
+        for name in BASE_FILES:
+            source = ROOT / "data" / name
+            if source.is_dir():
+                shutil.copytree(source, folder / name, dirs_exist_ok=True)
+            else:
+                shutil.copy(source, folder / name)
+    for name, text in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def make_archive(tmp_path: Path):
+    def make(files: dict[str, str], *, base: bool = True) -> Path:
+        return write_archive(tmp_path / "data", files, base=base)
+
+    return make
