@@ -16,7 +16,9 @@ Checker = Callable[[Archive], list[Diagnostic]]
 
 def checkers() -> list[Checker]:
     # Imported here so that each stage's module stays importable on its own.
-    return []
+    from generators.refs.checks import check_references
+
+    return [check_references]
 
 
 def run_checks(archive: Archive) -> list[Diagnostic]:

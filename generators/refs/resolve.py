@@ -1,11 +1,23 @@
-"""Resolve a reference target (an ID or a document number) to a record or nested part."""
+"""Resolve a reference target (an ID or a document number) to a record or nested part.
+
+Exact IDs and document numbers resolve first. Then the accidents of typing Chinese are
+forgiven, because each has exactly one reading: full-width letters, digits and hyphens
+(``ＨＺ－２０２１``), spaces, and the wrong brackets around a document number's year
+(``海安委办[2022]17号``, ``海安委办（2022）17号``, ``海安委办【2022】17号`` → ``〔2022〕``).
+Anything else is a near miss that :func:`suggest` turns into a "did you mean".
+"""
 
 from __future__ import annotations
 
+import difflib
+import re
+import unicodedata
 from functools import lru_cache
 
 from generators.records import Archive
 from generators.records.model import Notice
+
+_YEAR_BRACKETS = re.compile(r"[\[(（［【〔〖]\s*(\d{4})\s*[\])）］】〕〗]")
 
 
 @lru_cache(maxsize=8)
@@ -17,8 +29,36 @@ def _document_numbers(archive: Archive) -> dict[str, str]:
     return numbers
 
 
+def normalise(target: str) -> str:
+    """The one reading of a target typed with full-width characters, spaces or wrong brackets."""
+    text = _YEAR_BRACKETS.sub(r"〔\1〕", target)
+    # NFKC maps full-width ASCII to ASCII but leaves 〔〕 alone, so the brackets survive.
+    text = unicodedata.normalize("NFKC", text)
+    return re.sub(r"\s+", "", text)
+
+
 def resolve(archive: Archive, target: str) -> str | None:
     """The ID that ``target`` names, or None when it names nothing."""
-    if archive.kind_of(target) is not None:
-        return target
-    return _document_numbers(archive).get(target)
+    for candidate in dict.fromkeys((target, target.strip(), normalise(target))):
+        if archive.kind_of(candidate) is not None:
+            return candidate
+        found = _document_numbers(archive).get(candidate)
+        if found is not None:
+            return found
+    return None
+
+
+@lru_cache(maxsize=8)
+def _names(archive: Archive) -> tuple[str, ...]:
+    return tuple(sorted(set(archive.records) | set(archive.nested) | set(_document_numbers(archive))))
+
+
+def suggest(archive: Archive, target: str) -> str:
+    """The closest ID or document number to an unresolved target, or '' when nothing is close."""
+    names = _names(archive)
+    probe = normalise(target)
+    folded = {name.casefold(): name for name in names}
+    if probe.casefold() in folded:
+        return folded[probe.casefold()]
+    close = difflib.get_close_matches(probe, names, n=1, cutoff=0.6)
+    return close[0] if close else ""

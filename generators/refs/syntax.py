@@ -1,4 +1,10 @@
-"""Find ``[[target]]`` / ``[[target|label]]`` references in text."""
+"""Find ``[[target]]`` / ``[[target|label]]`` references in text.
+
+People type these with a Chinese input method, which turns ``[`` into ``【`` or ``［`` and ``|``
+into ``｜`` unless they switch to half-width. Those accidents are accepted as the same
+reference (``【【ID】】``, ``［［ID］］``, ``[[ID｜文字]]``), and spaces around the target or label
+are ignored, so a reference never silently stays raw text because of the input method.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-REF_PATTERN = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+?))?\]\]")
+_OPEN = r"(?:\[\[|［［|【【)"
+_CLOSE = r"(?:\]\]|］］|】】)"
+_INNER = r"[^\[\]［］【】|｜\n]"
+REF_PATTERN = re.compile(rf"{_OPEN}({_INNER}+?)(?:[|｜]({_INNER}+?))?{_CLOSE}")
 
 
 @dataclass(frozen=True)
@@ -23,8 +32,11 @@ class RefMatch:
 
 def find_refs(text: str) -> Iterator[RefMatch]:
     for match in REF_PATTERN.finditer(text):
+        target = match.group(1).strip()
+        if not target:
+            continue
         label = match.group(2).strip() if match.group(2) else None
-        yield RefMatch(match.start(), match.end(), match.group(1).strip(), label)
+        yield RefMatch(match.start(), match.end(), target, label or None)
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:

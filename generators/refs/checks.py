@@ -1,0 +1,219 @@
+"""Reference checks (E3xx/W3xx): resolution, classification, versions, scope, the sieve check.
+
+Structured references that name nothing are reported by the loader (E021/E023); here only
+prose references are checked for resolution, but every check after that (classified targets,
+old versions, scope) applies to both kinds, because both are in the one reference graph.
+"""
+
+from __future__ import annotations
+
+from generators import present
+from generators.diagnostics import Diagnostic
+from generators.messages import register
+from generators.records import Archive
+from generators.records.model import Hazard, Record, SelfAssessment, SubReport
+from generators.refs.graph import Reference, RefGraph, current_of_town, graph
+from generators.refs.resolve import suggest
+
+register({
+    "E301": {
+        "message_zh": "引用 [[{target}]] 找不到对应的记录",
+        "message_en": "reference [[{target}]] refers to nothing",
+        "hint_zh": "是否想写 [[{suggestion}]]？|引用写作 [[编号]] 或 [[发文字号]]，如 [[海安委办〔2022〕17号]]",
+        "hint_en": "did you mean [[{suggestion}]]?| write [[ID]] or [[document number]], "
+                   "e.g. [[海安委办〔2022〕17号]]",
+    },
+    "E302": {
+        "message_zh": "公开发布的 {source}（{level}）引用了定密记录 {target}（{target_level}）",
+        "message_en": "{source} is published ({level}) but references the classified record {target} "
+                      "({target_level})",
+        "hint_zh": "删去该引用，或对引用方定密；定密内容不得出现在档案网站上",
+        "hint_en": "remove the reference, or classify the citing record: classified material never "
+                   "reaches the site",
+    },
+    "W301": {
+        "message_zh": "引用的 {target} {state_zh}",
+        "message_en": "{target} is referenced but {state_en}",
+        "hint_zh": "改为引用现行版本{newer}",
+        "hint_en": "refer to the current version{newer}",
+    },
+    "W302": {
+        "message_zh": "引用的隐患 {target} 超出本记录的范围：{detail_zh}",
+        "message_en": "hazard {target} is outside this record's scope: {detail_en}",
+        "hint_zh": "检查编号是否写错；确需引用时可在正文中说明原因",
+        "hint_en": "check the ID for a typo; if the reference is intended, say why in the text",
+    },
+    "W303": {
+        "message_zh": "{town_zh}隐患整改清单上的隐患 {hazard} 未经行业复评逐项核查（过筛）",
+        "message_en": "hazard {hazard} on {town_en}'s hazard list was never verified by the re-evaluation "
+                      "(sieve check)",
+        "hint_zh": "在子项报告 {reports} 的 verifications 中补上对该隐患的核查",
+        "hint_en": "add a verification of this hazard to the sub-report {reports}",
+    },
+    "W304": {
+        "message_zh": "自评清单项（{list_zh}）没有佐证材料",
+        "message_en": "self-assessment list item ({list_en}) has no evidence",
+        "hint_zh": "在 evidence 中列出台账、照片、文件等佐证",
+        "hint_en": "list the ledgers, photos or documents that prove it under evidence",
+    },
+    "W305": {
+        "message_zh": "隐患 {hazard} 已销号，但没有验收记录",
+        "message_en": "hazard {hazard} is closed (销号) without an acceptance record",
+        "hint_zh": "补上 acceptance（验收方式、验收人、日期、意见、结论）",
+        "hint_en": "add the acceptance (method, by, date, opinion, conclusion)",
+    },
+    "W306": {
+        "message_zh": "子项报告 {report} 尚未反馈至{town_zh}（缺少 fed_back_on）",
+        "message_en": "sub-report {report} has not been fed back to {town_en} (no fed_back_on)",
+        "hint_zh": "评估规范第十条：子项报告应反馈至各区镇（街道）；反馈后填写 fed_back_on 日期",
+        "hint_en": "art. 10: each sub-report is fed back to its town; record the date in fed_back_on",
+    },
+})
+
+# Records that speak for one town (or a few), so hazards of other towns are out of their scope.
+TOWN_SCOPED = ("sub-report", "self-assessment", "rectification-plan", "supervision-check", "look-back",
+               "mechanism")
+_LISTS = {
+    "target_task_list": ("目标任务完成情况清单", "target-task completion list"),
+    "hazard_list": ("问题隐患整改清单", "hazard rectification list"),
+    "experience_list": ("典型经验清单", "typical-experience list"),
+}
+
+
+def check_references(archive: Archive) -> list[Diagnostic]:
+    g = graph(archive)
+    found: list[Diagnostic] = []
+    for ref in g.references:
+        found += _check_one(archive, g, ref)
+    found += check_sieve(archive)
+    found += check_evidence(archive)
+    found += check_loose_ends(archive)
+    return found
+
+
+def _check_one(archive: Archive, g: RefGraph, ref: Reference) -> list[Diagnostic]:
+    if ref.target_id is None:
+        if ref.kind == "prose":  # unresolved fields are the loader's E021
+            return [Diagnostic.error("E301", ref.location, target=ref.target_text,
+                                     suggestion=suggest(archive, ref.target_text))]
+        return []
+    found: list[Diagnostic] = []
+    source = archive.get(ref.source_id)
+    if not present.is_classified(archive, source) and present.is_classified(archive, ref.target_id):
+        found.append(Diagnostic.error(
+            "E302", ref.location, source=ref.source_id, target=ref.target_id,
+            level=present.classification(archive, source),
+            target_level=present.classification(archive, _record_of(archive, ref.target_id))))
+    if not g.is_current(ref.source_id):
+        return found  # an old version's references are history, left as they were
+    if ref.path != ("supersedes",) and not g.is_current(ref.target_id):
+        found.append(_old_version(archive, g, ref))
+    scope = out_of_scope(archive, source, ref.target_id)
+    if scope is not None:
+        found.append(Diagnostic.warning("W302", ref.location, target=ref.target_id,
+                                        detail_zh=scope[0], detail_en=scope[1]))
+    return found
+
+
+def _record_of(archive: Archive, record_id: str) -> Record:
+    nested = archive.nested.get(record_id)
+    return archive.records[nested.parent if nested else record_id]
+
+
+def _old_version(archive: Archive, g: RefGraph, ref: Reference) -> Diagnostic:
+    record = _record_of(archive, ref.target_id)
+    withdrawn = getattr(record, "withdrawn", None)
+    if withdrawn is not None:
+        return Diagnostic.warning(
+            "W301", ref.location, target=ref.target_id, newer="",
+            state_zh=f"已于{present.format_date(withdrawn.date, 'zh')}撤回",
+            state_en=f"was withdrawn on {present.format_date(withdrawn.date, 'en')}")
+    newer = g.superseded_by[record.id]
+    while newer in g.superseded_by:  # point at the newest version, not the next one
+        newer = g.superseded_by[newer]
+    return Diagnostic.warning("W301", ref.location, target=ref.target_id, newer=f" {newer}",
+                              state_zh=f"已被新版本 {newer} 取代", state_en=f"has been superseded by {newer}")
+
+
+def state(archive: Archive, target_id: str) -> str | None:
+    """'withdrawn', 'superseded' or None (current) for a record or nested part."""
+    g = graph(archive)
+    if g.is_current(target_id):
+        return None
+    return "withdrawn" if getattr(_record_of(archive, target_id), "withdrawn", None) else "superseded"
+
+
+def out_of_scope(archive: Archive, source: Record | None, target_id: str) -> tuple[str, str] | None:
+    """(Chinese, English) reason when ``source`` cites a hazard of another town or campaign."""
+    hazard = archive.get(target_id)
+    if source is None or not isinstance(hazard, Hazard) or hazard.id == source.id:
+        return None
+    campaign = getattr(source, "campaign", None)
+    if campaign and hazard.campaign != campaign:
+        return (f"它属于专项整治 {hazard.campaign}，本记录属于 {campaign}",
+                f"it belongs to campaign {hazard.campaign}, this record to {campaign}")
+    if source.type in TOWN_SCOPED:
+        town = getattr(source, "town", None)
+        towns = [town] if town else list(getattr(source, "towns", None) or [])
+        if towns and hazard.town not in towns:
+            names_zh = "、".join(present.title(archive, t, "zh") for t in towns)
+            names_en = ", ".join(present.title(archive, t, "en") for t in towns)
+            return (f"它是{present.title(archive, hazard.town, 'zh')}的隐患，本记录只涉及{names_zh}",
+                    f"it is a hazard of {present.title(archive, hazard.town, 'en')}, this record covers "
+                    f"{names_en} only")
+    return None
+
+
+def check_sieve(archive: Archive) -> list[Diagnostic]:
+    """W303: each hazard on a town's current list verified by a current sub-report of that town.
+
+    Only once the town's re-evaluation exists (a sub-report): before that, nothing is late yet.
+    """
+    g = graph(archive)
+    found: list[Diagnostic] = []
+    for sa in archive.of_type(SelfAssessment):
+        if not g.is_current(sa.id):
+            continue
+        reports = current_of_town(archive, SubReport, sa.campaign, sa.town)
+        if not reports:
+            continue
+        checked = {v.hazard for report in reports for v in report.verifications}
+        for index, item in enumerate(sa.hazard_list):
+            if item.hazard not in checked:
+                found.append(Diagnostic.warning(
+                    "W303", archive.locate(sa.id, ("hazard_list", index, "hazard")), hazard=item.hazard,
+                    town_zh=present.title(archive, sa.town, "zh"), town_en=present.title(archive, sa.town, "en"),
+                    reports=", ".join(r.id for r in reports)))
+    return found
+
+
+def check_evidence(archive: Archive) -> list[Diagnostic]:
+    """W304: every item on a current self-assessment's three lists has evidence."""
+    g = graph(archive)
+    found: list[Diagnostic] = []
+    for sa in archive.of_type(SelfAssessment):
+        if not g.is_current(sa.id):
+            continue
+        for attribute, (name_zh, name_en) in _LISTS.items():
+            for index, item in enumerate(getattr(sa, attribute)):
+                if not item.evidence:
+                    found.append(Diagnostic.warning("W304", archive.locate(sa.id, (attribute, index)),
+                                                    list_zh=f"{name_zh}第{index + 1}项",
+                                                    list_en=f"{name_en}, item {index + 1}"))
+    return found
+
+
+def check_loose_ends(archive: Archive) -> list[Diagnostic]:
+    """W305 closed hazards without acceptance; W306 sub-reports not fed back to their town."""
+    g = graph(archive)
+    found: list[Diagnostic] = []
+    for hazard in archive.of_type(Hazard):
+        if g.is_current(hazard.id) and hazard.closure is not None and hazard.acceptance is None:
+            found.append(Diagnostic.warning("W305", archive.locate(hazard.id, ("closure",)), hazard=hazard.id))
+    for report in archive.of_type(SubReport):
+        if g.is_current(report.id) and report.fed_back_on is None:
+            found.append(Diagnostic.warning("W306", archive.locate(report.id), report=report.id,
+                                            town_zh=present.title(archive, report.town, "zh"),
+                                            town_en=present.title(archive, report.town, "en")))
+    return found
+

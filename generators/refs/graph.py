@@ -1,0 +1,262 @@
+"""One reference graph for the whole archive: every prose reference and every structured link.
+
+A reference is either written in text (``[[ID]]`` in a Text or Prose field, inline in YAML or
+in a Markdown file) or is a structured field typed ``Ref(...)`` (a sub-report's town, a
+hazard's campaign, a list item's evidence). Both kinds are resolved by the same resolver
+(:func:`generators.refs.resolve.resolve`) and carry the exact place they were written, so the
+checks, the reviewer's pages, the site and print all read the same facts.
+
+    g = graph(archive)            # cached per archive
+    g.outgoing("SR-2022-sanxing") # what a record references
+    g.backlinks("HZ-2021-0001")   # what references a record
+    g.broken()                    # references that resolve to nothing
+    coverage(archive, "SR-2022-sanxing")  # the sieve check: listed / verified / closed
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from generators.diagnostics import Location, relative_path
+from generators.records import Archive
+from generators.records.model import DocumentRecord, Hazard, Record, SelfAssessment, SubReport
+from generators.records.types import Prose, RefTo
+from generators.records.walk import marked_values, texts
+from generators.refs.resolve import resolve
+from generators.refs.syntax import find_refs, line_col
+
+PathT = tuple[str | int, ...]
+LANGS = ("zh", "en")
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One reference: who cites (``source_id``, field ``path``), what was written, what it names."""
+
+    source_id: str
+    path: PathT
+    target_text: str
+    target_id: str | None
+    location: Location
+    kind: Literal["prose", "field"]
+    label: str | None = None
+    lang: str | None = None  # prose only: the language of the text it was found in
+
+    @property
+    def resolved(self) -> bool:
+        return self.target_id is not None
+
+
+@dataclass(frozen=True, eq=False)
+class RefGraph:
+    archive: Archive
+    references: tuple[Reference, ...]
+
+    @cached_property
+    def _by_source(self) -> dict[str, list[Reference]]:
+        index: dict[str, list[Reference]] = {}
+        for ref in self.references:
+            index.setdefault(ref.source_id, []).append(ref)
+        return index
+
+    @cached_property
+    def _by_target(self) -> dict[str, list[Reference]]:
+        index: dict[str, list[Reference]] = {}
+        for ref in self.references:
+            if ref.target_id is not None:
+                index.setdefault(ref.target_id, []).append(ref)
+        return index
+
+    def outgoing(self, record_id: str) -> list[Reference]:
+        """References written in a record (or, for a nested part, inside that part)."""
+        nested = self.archive.nested.get(record_id)
+        if nested is None:
+            return list(self._by_source.get(record_id, ()))
+        prefix = nested.path
+        return [r for r in self._by_source.get(nested.parent, ()) if r.path[: len(prefix)] == prefix]
+
+    def backlinks(self, record_id: str) -> list[Reference]:
+        """References to a record from other records (a record citing itself is left out)."""
+        return [r for r in self._by_target.get(record_id, ()) if r.source_id != record_id]
+
+    def broken(self) -> list[Reference]:
+        return [r for r in self.references if r.target_id is None]
+
+    @cached_property
+    def superseded_by(self) -> dict[str, str]:
+        """old version's ID → the ID of the record whose ``supersedes`` names it."""
+        newer: dict[str, str] = {}
+        for record in self.archive:
+            old = getattr(record, "supersedes", None)
+            if old and old in self.archive.records:
+                newer.setdefault(old, record.id)
+        return newer
+
+    def is_current(self, record_id: str) -> bool:
+        """Neither withdrawn nor superseded by a newer version."""
+        record = self.archive.get(record_id)
+        if record is None:
+            return record_id in self.archive.nested and self.is_current(self.archive.nested[record_id].parent)
+        return record_id not in self.superseded_by and getattr(record, "withdrawn", None) is None
+
+
+@lru_cache(maxsize=8)
+def graph(archive: Archive) -> RefGraph:
+    found: list[Reference] = []
+    sources: dict[Path, _Composed | None] = {}  # each YAML file composed once per graph
+    for record in archive:
+        found += _field_refs(archive, record)
+        found += _prose_refs(archive, record, sources)
+    return RefGraph(archive, tuple(found))
+
+
+def _field_refs(archive: Archive, record: Record) -> list[Reference]:
+    origin = archive.origins[record.id]
+    return [
+        Reference(record.id, marked.path, marked.value, resolve(archive, marked.value),
+                  origin.locate(marked.path), "field")
+        for marked in marked_values(record)
+        if isinstance(marked.mark, RefTo)
+    ]
+
+
+def _prose_refs(archive: Archive, record: Record, sources: dict) -> list[Reference]:
+    origin = archive.origins[record.id]
+    found: list[Reference] = []
+    for path, value in texts(record):
+        for lang in LANGS:
+            content = getattr(value, lang) or ""
+            if not any(bracket in content for bracket in ("[[", "［［", "【【")):
+                continue
+            file_name = getattr(value, f"{lang}_file", None) if isinstance(value, Prose) else None
+            if file_name is not None:
+                file = origin.file.parent / file_name
+                where = _in_markdown(file, content)
+            else:
+                where = _in_yaml(sources, origin.file, origin.display_path, origin.base + path + (lang,),
+                                 origin.locate(path + (lang,)))
+            for match in find_refs(content):
+                found.append(Reference(record.id, path + (lang,), match.target, resolve(archive, match.target),
+                                       where(match.start, content[match.start:match.end]), "prose",
+                                       match.label, lang))
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# Positions of prose references
+
+
+def _in_markdown(file: Path, content: str):
+    display = relative_path(file)
+
+    def where(offset: int, _raw: str) -> Location:
+        return Location(display, *line_col(content, offset))
+
+    return where
+
+
+def _in_yaml(sources: dict, file: Path, display: str, yaml_path: PathT, fallback: Location):
+    """Position of a reference inside an inline YAML string: found in the scalar's source span.
+
+    The parsed string and its source differ by quoting, escapes and folding, so the reference
+    is searched for as written inside the scalar's span; when a fold or escape split it, the
+    scalar's own position is the honest answer.
+    """
+    if file not in sources:
+        sources[file] = _compose(file)
+    span = _scalar_span(sources[file], yaml_path)
+    if span is None:
+        return lambda _offset, _raw: fallback
+    source, start, end = span
+    cursor = [start]
+
+    def where(_offset: int, raw: str) -> Location:
+        found = source.find(raw, cursor[0], end)
+        if found < 0:
+            return fallback
+        cursor[0] = found + len(raw)
+        return Location(display, *line_col(source, found))
+
+    return where
+
+
+@dataclass
+class _Composed:
+    text: str
+    root: Node | None = field(default=None)
+
+
+def _compose(file: Path) -> _Composed | None:
+    try:
+        text = file.read_bytes().removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+        return _Composed(text, yaml.compose(text, Loader=yaml.SafeLoader))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+
+
+def _scalar_span(composed: _Composed | None, path: PathT) -> tuple[str, int, int] | None:
+    if composed is None:
+        return None
+    node = composed.root
+    for part in path:
+        if isinstance(node, MappingNode) and isinstance(part, str):
+            node = next((v for k, v in node.value if isinstance(k, ScalarNode) and k.value == part), None)
+        elif isinstance(node, SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+        else:
+            return None
+    if not isinstance(node, ScalarNode):
+        return None
+    return composed.text, node.start_mark.index, node.end_mark.index
+
+
+# ---------------------------------------------------------------------------------------------
+# The sieve check (art. 5(2)): every hazard on a town's list verified, one by one
+
+
+@dataclass(frozen=True)
+class Coverage:
+    listed: int
+    verified: int
+    closed: int
+    unverified_ids: tuple[str, ...]
+    listed_ids: tuple[str, ...] = ()
+    verified_ids: tuple[str, ...] = ()
+    closed_ids: tuple[str, ...] = ()
+
+
+def current_of_town(archive: Archive, cls: type[DocumentRecord], campaign: str, town: str) -> list:
+    g = graph(archive)
+    return [r for r in archive.of_type(cls)
+            if r.campaign == campaign and r.town == town and g.is_current(r.id)]
+
+
+def coverage(archive: Archive, report_id: str) -> Coverage | None:
+    """The sieve-check figures for a sub-report or a self-assessment (None for other records).
+
+    Listed: hazards on the town's current self-assessment hazard lists for the campaign (for a
+    self-assessment: its own list). Verified: listed hazards the sub-report verified (for a
+    self-assessment: any current sub-report of that town and campaign). Closed: listed hazards
+    whose dossier has a closure (销号).
+    """
+    record = archive.get(report_id)
+    if isinstance(record, SubReport):
+        lists = current_of_town(archive, SelfAssessment, record.campaign, record.town)
+        reports = [record]
+    elif isinstance(record, SelfAssessment):
+        lists = [record]
+        reports = current_of_town(archive, SubReport, record.campaign, record.town)
+    else:
+        return None
+    listed = list(dict.fromkeys(item.hazard for sa in lists for item in sa.hazard_list))
+    checked = {v.hazard for report in reports for v in report.verifications}
+    verified = [h for h in listed if h in checked]
+    closed = [h for h in listed if isinstance(archive.get(h), Hazard) and archive.get(h).closure is not None]
+    return Coverage(len(listed), len(verified), len(closed), tuple(h for h in listed if h not in checked),
+                    tuple(listed), tuple(verified), tuple(closed))
