@@ -16,7 +16,7 @@ PY    := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 RUN   := $(PY) -m generators
 
-.PHONY: all help setup system-deps check schemas test lint clean
+.PHONY: all help setup system-deps check schemas test lint clean review
 
 all: check ## build the example archive: validate, then site and documents
 
@@ -36,6 +36,9 @@ system-deps: ## install the fonts and browser from Debian when missing (needs ro
 
 check: setup ## validate DATA and apply the spec's rules; list every problem
 	$(RUN) check --data $(DATA)
+
+review: setup ## one report's references, backlinks and coverage: make review ID=<report ID>
+	$(RUN) review --data $(DATA) --id "$(ID)"
 
 schemas: $(STAMP) ## regenerate the JSON Schemas from the record model
 	$(RUN) schemas

@@ -14,6 +14,7 @@ import sys
 COMMANDS: dict[str, str] = {
     "check": "validate DATA and apply the spec's rules; print every problem at once",
     "schemas": "write the JSON Schemas generated from the record model",
+    "review": "one report's references, backlinks and sieve-check coverage, for reviewers",
 }
 
 

@@ -49,7 +49,7 @@ def escape_markdown(words: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", words)
 
 
-def _url(url: str) -> str:
+def markdown_url(url: str) -> str:
     # Keep the URL one token in Markdown: spaces and parentheses would end it early.
     return quote(url, safe="/#?&=.:%~+-_!$,;@'")
 
@@ -64,7 +64,7 @@ def site_replacer(archive: Archive, lang: str, url_for: UrlFor) -> Replacer:
             return escape_markdown(CLASSIFIED.get(lang, CLASSIFIED["en"]))
         words = escape_markdown(match.label or present.title(archive, target_id, lang))
         url = url_for(target_id)
-        return f"[{words}]({_url(url)})" if url else words
+        return f"[{words}]({markdown_url(url)})" if url else words
 
     return replace
 

@@ -1,0 +1,182 @@
+"""The reviewer's view of one report: every outgoing reference with its status, every backlink,
+and the sieve-check coverage (art. 5(2)) — as text for ``make review ID=…`` and as Markdown for
+the site's ``review/<id>/`` pages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generators import present
+from generators.records import Archive
+from generators.records.model import DOCUMENT_TYPES
+from generators.refs.checks import out_of_scope, state
+from generators.refs.graph import Coverage, Reference, coverage, graph
+from generators.refs.render import CLASSIFIED, UrlFor, escape_markdown, markdown_url
+
+STATUSES = ("ok", "broken", "classified", "withdrawn", "superseded", "out-of-scope")
+STATUS_LABELS = {
+    "ok": {"zh": "正常", "en": "ok"},
+    "broken": {"zh": "无法解析", "en": "broken"},
+    "classified": {"zh": "定密", "en": "classified"},
+    "withdrawn": {"zh": "已撤回", "en": "withdrawn"},
+    "superseded": {"zh": "已被取代", "en": "superseded"},
+    "out-of-scope": {"zh": "超出范围", "en": "out of scope"},
+}
+# Every document except the hazard dossiers (thousands of them) gets a reviewer's page.
+REVIEWED_TYPES = tuple(t for t in DOCUMENT_TYPES if t != "hazard")
+
+
+@dataclass(frozen=True)
+class RefStatus:
+    reference: Reference
+    status: str
+
+
+@dataclass(frozen=True)
+class ReviewReport:
+    report_id: str
+    kind: str
+    outgoing: tuple[RefStatus, ...]
+    backlinks: tuple[Reference, ...]
+    coverage: Coverage | None
+
+    def count(self, status: str) -> int:
+        return sum(item.status == status for item in self.outgoing)
+
+
+def status_of(archive: Archive, ref: Reference) -> str:
+    """One status per reference; the most serious wins (broken, classified, withdrawn, …)."""
+    if ref.target_id is None:
+        return "broken"
+    if present.is_classified(archive, ref.target_id):
+        return "classified"
+    if ref.path != ("supersedes",):  # naming the version one revises is the point of that field
+        old = state(archive, ref.target_id)
+        if old is not None:
+            return old
+    if out_of_scope(archive, archive.get(ref.source_id), ref.target_id) is not None:
+        return "out-of-scope"
+    return "ok"
+
+
+def review(archive: Archive, report_id: str) -> ReviewReport:
+    """Raises KeyError for an ID the archive does not have."""
+    kind = archive.kind_of(report_id)
+    if kind is None:
+        raise KeyError(report_id)
+    g = graph(archive)
+    outgoing = tuple(RefStatus(ref, status_of(archive, ref)) for ref in g.outgoing(report_id))
+    return ReviewReport(report_id, kind, outgoing, tuple(g.backlinks(report_id)), coverage(archive, report_id))
+
+
+def reviewable(archive: Archive) -> list[str]:
+    """IDs that get a reviewer's page on the site: published (not classified) reports, lists, notices."""
+    return [r.id for r in archive if r.type in REVIEWED_TYPES and not present.is_classified(archive, r)]
+
+
+def dotted(path: tuple[str | int, ...]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Text, for the command line
+
+
+def review_text(archive: Archive, report: ReviewReport, lang: str) -> str:
+    zh = lang == "zh"
+    lines = [f"{'审查' if zh else 'Review of'} {report.report_id} — {present.title(archive, report.report_id, lang)}"
+             f" ({report.kind})"]
+    if report.coverage is not None:
+        c = report.coverage
+        lines.append(("过筛核查（第五条第二项）：清单 {0} · 已核查 {1} · 已销号 {2}" if zh else
+                      "Sieve check (art. 5(2)): listed {0} · verified {1} · closed {2}").format(
+                          c.listed, c.verified, c.closed))
+        if c.unverified_ids:
+            lines.append(("  未核查：" if zh else "  not verified: ") + ", ".join(c.unverified_ids))
+    lines.append(f"{'引用' if zh else 'Outgoing references'} ({len(report.outgoing)}):")
+    width = max((len(s.reference.target_text) + 4 for s in report.outgoing), default=0)
+    for item in report.outgoing:
+        ref = item.reference
+        shown = ref.target_text if ref.kind == "field" else f"[[{ref.target_text}]]"
+        title = (f"  {present.title(archive, ref.target_id, lang)}"
+                 if ref.target_id and item.status != "classified" else "")
+        lines.append(f"  {STATUS_LABELS[item.status][lang]:<10} {shown:<{width}} "
+                     f"{ref.location}  {dotted(ref.path)}{title}")
+    lines.append(f"{'被引用' if zh else 'Backlinks'} ({len(report.backlinks)}):")
+    for ref in report.backlinks:
+        lines.append(f"  {ref.source_id:<{max(len(r.source_id) for r in report.backlinks)}} "
+                     f"{ref.location}  {dotted(ref.path)}")
+    counts = " · ".join(f"{STATUS_LABELS[s][lang]} {report.count(s)}" for s in STATUSES if report.count(s))
+    lines.append(("合计：" if zh else "Total: ") + (counts or "—"))
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# Markdown, for the site
+
+
+_HEAD = {
+    "zh": {"title": "引用审查", "coverage": "过筛核查（第五条第二项）", "listed": "清单所列隐患",
+           "verified": "已逐项核查", "closed": "已销号", "unverified": "未核查的隐患",
+           "outgoing": "本文引用", "backlinks": "被以下记录引用", "status": "状态", "target": "引用对象",
+           "where": "位置", "source": "引用方", "none": "无", "field": "字段"},
+    "en": {"title": "Reference review", "coverage": "Sieve check (art. 5(2))", "listed": "Hazards listed",
+           "verified": "Verified one by one", "closed": "Closed", "unverified": "Hazards not verified",
+           "outgoing": "References in this record", "backlinks": "Referenced by", "status": "Status",
+           "target": "Target", "where": "Where", "source": "Source", "none": "None", "field": "Field"},
+}
+
+
+def review_page_markdown(archive: Archive, report_id: str, lang: str, url_for: UrlFor) -> str:
+    """The reviewer's page of one record, in ``lang``; links from ``url_for(id)`` (None: no link).
+
+    Classified targets and sources appear as "[已定密文件]"/"[classified]", never with their
+    title. Refuses (ValueError) to make a page for a classified record: it never reaches the site.
+    """
+    if present.is_classified(archive, report_id):
+        raise ValueError(f"{report_id} is classified: no review page on the site")
+    report = review(archive, report_id)
+    h = _HEAD[lang]
+    out = [f"# {h['title']}：{escape_markdown(present.title(archive, report_id, lang))}"
+           if lang == "zh" else f"# {h['title']}: {escape_markdown(present.title(archive, report_id, lang))}", ""]
+    out += [f"`{report_id}` · {_link(archive, report_id, lang, url_for)}", ""]
+    if report.coverage is not None:
+        c = report.coverage
+        out += [f"## {h['coverage']}", "", f"| {h['listed']} | {h['verified']} | {h['closed']} |",
+                "|---:|---:|---:|", f"| {c.listed} | {c.verified} | {c.closed} |", ""]
+        if c.unverified_ids:
+            out += [f"{h['unverified']}："if lang == "zh" else f"{h['unverified']}:", ""]
+            out += [f"- {_link(archive, hazard, lang, url_for)} (`{hazard}`)" for hazard in c.unverified_ids]
+            out.append("")
+    out += [f"## {h['outgoing']} ({len(report.outgoing)})", ""]
+    if report.outgoing:
+        out += [f"| {h['status']} | {h['target']} | {h['field']} | {h['where']} |", "|---|---|---|---|"]
+        for item in report.outgoing:
+            ref = item.reference
+            target = (_link(archive, ref.target_id, lang, url_for) if ref.target_id
+                      else f"`[[{escape_markdown(ref.target_text)}]]`")
+            out.append(f"| {STATUS_LABELS[item.status][lang]} | {target} | `{dotted(ref.path)}` | "
+                       f"`{ref.location}` |")
+    else:
+        out.append(h["none"])
+    out += ["", f"## {h['backlinks']} ({len(report.backlinks)})", ""]
+    if report.backlinks:
+        out += [f"| {h['source']} | {h['field']} | {h['where']} |", "|---|---|---|"]
+        for ref in report.backlinks:
+            out.append(f"| {_link(archive, ref.source_id, lang, url_for)} | `{dotted(ref.path)}` | "
+                       f"`{ref.location}` |")
+    else:
+        out.append(h["none"])
+    return "\n".join(out) + "\n"
+
+
+def _link(archive: Archive, record_id: str, lang: str, url_for: UrlFor) -> str:
+    if present.is_classified(archive, record_id):
+        return escape_markdown(CLASSIFIED[lang])
+    words = escape_markdown(present.title(archive, record_id, lang))
+    url = url_for(record_id)
+    return f"[{words}]({markdown_url(url)})" if url else words
