@@ -16,9 +16,10 @@ Checker = Callable[[Archive], list[Diagnostic]]
 
 def checkers() -> list[Checker]:
     # Imported here so that each stage's module stays importable on its own.
+    from generators.archive.versions import check_versions
     from generators.refs.checks import check_references
 
-    return [check_references]
+    return [check_references, check_versions]
 
 
 def run_checks(archive: Archive) -> list[Diagnostic]:
