@@ -24,9 +24,9 @@ register({
                    "e.g. [[海安委办〔2022〕17号]]",
     },
     "E302": {
-        "message_zh": "公开发布的 {source}（{level}）引用了定密记录 {target}（{target_level}）",
-        "message_en": "{source} is published ({level}) but references the classified record {target} "
-                      "({target_level})",
+        "message_zh": "在档案网站上发布的 {source}（{level}）引用了定密记录 {target}（{target_level}）",
+        "message_en": "{source} is published on the archive site ({level}) but references the classified "
+                      "record {target} ({target_level})",
         "hint_zh": "删去该引用，或对引用方定密；定密内容不得出现在档案网站上",
         "hint_en": "remove the reference, or classify the citing record: classified material never "
                    "reaches the site",
@@ -34,8 +34,8 @@ register({
     "W301": {
         "message_zh": "引用的 {target} {state_zh}",
         "message_en": "{target} is referenced but {state_en}",
-        "hint_zh": "改为引用现行版本{newer}",
-        "hint_en": "refer to the current version{newer}",
+        "hint_zh": "改为引用现行版本{newer}，或删去该引用",
+        "hint_en": "refer to the current version{newer}, or remove the reference",
     },
     "W302": {
         "message_zh": "引用的隐患 {target} 超出本记录的范围：{detail_zh}",

@@ -5,6 +5,7 @@ the site's ``review/<id>/`` pages.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from generators import present
@@ -98,13 +99,15 @@ def review_text(archive: Archive, report: ReviewReport, lang: str) -> str:
         if c.unverified_ids:
             lines.append(("  未核查：" if zh else "  not verified: ") + ", ".join(c.unverified_ids))
     lines.append(f"{'引用' if zh else 'Outgoing references'} ({len(report.outgoing)}):")
-    width = max((len(s.reference.target_text) + 4 for s in report.outgoing), default=0)
-    for item in report.outgoing:
+    shown = [(s, s.reference.target_text if s.reference.kind == "field" else f"[[{s.reference.target_text}]]")
+             for s in report.outgoing]
+    status_width = max((_width(STATUS_LABELS[s.status][lang]) for s in report.outgoing), default=0)
+    target_width = max((_width(words) for _, words in shown), default=0)
+    for item, words in shown:
         ref = item.reference
-        shown = ref.target_text if ref.kind == "field" else f"[[{ref.target_text}]]"
         title = (f"  {present.title(archive, ref.target_id, lang)}"
                  if ref.target_id and item.status != "classified" else "")
-        lines.append(f"  {STATUS_LABELS[item.status][lang]:<10} {shown:<{width}} "
+        lines.append(f"  {_pad(STATUS_LABELS[item.status][lang], status_width)} {_pad(words, target_width)} "
                      f"{ref.location}  {dotted(ref.path)}{title}")
     lines.append(f"{'被引用' if zh else 'Backlinks'} ({len(report.backlinks)}):")
     for ref in report.backlinks:
@@ -113,6 +116,15 @@ def review_text(archive: Archive, report: ReviewReport, lang: str) -> str:
     counts = " · ".join(f"{STATUS_LABELS[s][lang]} {report.count(s)}" for s in STATUSES if report.count(s))
     lines.append(("合计：" if zh else "Total: ") + (counts or "—"))
     return "\n".join(lines) + "\n"
+
+
+def _width(words: str) -> int:
+    """Columns on a terminal: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in words)
+
+
+def _pad(words: str, width: int) -> str:
+    return words + " " * (width - _width(words))
 
 
 # ---------------------------------------------------------------------------------------------
