@@ -1,0 +1,144 @@
+"""A small builder for pandoc's JSON AST: record text only ever becomes ``Str`` nodes.
+
+Pandoc escapes ``Str`` for every writer, so no record text can turn into Typst, OpenXML or
+LaTeX code. Structure (the red rule, a page break, a signature block) is a ``Div`` whose class
+names a function of our Typst template (``gw-…``) and whose ``custom-style`` names a Word
+style of our reference document; the Lua filters in ``theme/print/`` map them.
+
+Prose is Markdown of a deliberately small dialect (paragraphs, ``#`` headings, ``-``/``1.``
+lists, ``**strong**``): parsed here, never handed to a Markdown reader that would accept raw
+HTML or TeX.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+Node = dict[str, Any]
+API_VERSION = [1, 23, 1, 1]
+IDEOGRAPHIC_SPACE = "\u3000"
+
+
+def inlines(text: str) -> list[Node]:
+    """Plain text as Str/Space nodes. Two or more spaces (第一条  为…) print as one full-width
+    space, the width of one grid cell; newlines inside a paragraph join without a space."""
+    text = re.sub(r"\s*\n\s*", "", text.strip()) if _is_cjk_text(text) else re.sub(r"\s*\n\s*", " ", text.strip())
+    text = re.sub(r" {2,}|\t", IDEOGRAPHIC_SPACE, text)
+    nodes: list[Node] = []
+    for index, word in enumerate(text.split(" ")):
+        if index:
+            nodes.append({"t": "Space"})
+        if word:
+            nodes.append({"t": "Str", "c": word})
+    return nodes
+
+
+def _is_cjk_text(text: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" for ch in text)
+
+
+def rich_inlines(text: str) -> list[Node]:
+    """Inlines with ``**strong**`` (printed in 黑体-free plain weight per GB/T 9704, kept as Strong)."""
+    nodes: list[Node] = []
+    for index, part in enumerate(re.split(r"\*\*(.+?)\*\*", text)):
+        if not part:
+            continue
+        content = inlines(part) if index % 2 == 0 else [{"t": "Strong", "c": inlines(part)}]
+        nodes.extend(content)
+    return nodes
+
+
+def para(content: str | list[Node]) -> Node:
+    return {"t": "Para", "c": inlines(content) if isinstance(content, str) else content}
+
+
+def plain(content: str | list[Node]) -> Node:
+    return {"t": "Plain", "c": inlines(content) if isinstance(content, str) else content}
+
+
+def div(style: str, blocks: list[Node], word_style: str | None = None) -> Node:
+    """A block the templates know: class ``gw-<style>`` (Typst), ``custom-style`` (Word)."""
+    attributes = [["custom-style", word_style]] if word_style else []
+    return {"t": "Div", "c": [["", [f"gw-{style}"], attributes], blocks]}
+
+
+def none_arg() -> Node:
+    """An absent argument of a template function (Typst ``none``; nothing in Word)."""
+    return {"t": "Div", "c": [["", ["gw-none"], []], []]}
+
+
+def span(cls: str, content: list[Node]) -> Node:
+    return {"t": "Span", "c": [["", [cls], []], content]}
+
+
+def table(header: list[str], rows: list[list[str]], widths: list[float] | None = None) -> Node:
+    """A simple table; ``widths`` are fractions of the text width."""
+    columns = len(header)
+    widths = widths or [1 / columns] * columns
+    colspecs = [[{"t": "AlignDefault"}, {"t": "ColWidth", "c": w}] for w in widths]
+
+    def cell(value: str) -> list:
+        return [["", [], []], {"t": "AlignDefault"}, 1, 1, [plain(value)]]
+
+    def row(values: list[str]) -> list:
+        return [["", [], []], [cell(v) for v in values]]
+
+    return {"t": "Table", "c": [
+        ["", [], []],
+        [None, []],
+        colspecs,
+        [["", [], []], [row(header)]],
+        [[["", [], []], 0, [], [row(r) for r in rows]]],
+        [["", [], []], []],
+    ]}
+
+
+def document(blocks: list[Node]) -> dict[str, Any]:
+    return {"pandoc-api-version": API_VERSION, "meta": {}, "blocks": blocks}
+
+
+def text_of(node: Any) -> str:
+    """Every Str of a node, concatenated (for the glyph check and the tests)."""
+    if isinstance(node, dict):
+        if node.get("t") == "Str":
+            return node["c"]
+        if node.get("t") == "Space":
+            return " "
+        return text_of(node.get("c"))
+    if isinstance(node, list):
+        return "".join(text_of(item) for item in node)
+    return ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Prose
+
+
+HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+BULLET = re.compile(r"^(?:[-*+]|\d+[.)])\s+(.*)$")
+
+
+def prose_blocks(markdown: str, heading: Any) -> list[Node]:
+    """Blocks of a prose text. ``heading(level, text) -> Node`` decides how headings print."""
+    blocks: list[Node] = []
+    for chunk in re.split(r"\n\s*\n", markdown.replace("\r\n", "\n").strip()):
+        lines = [line for line in chunk.split("\n") if line.strip()]
+        if not lines:
+            continue
+        match = HEADING.match(lines[0].strip())
+        if match and len(lines) == 1:
+            blocks.append(heading(len(match.group(1)), match.group(2).strip()))
+            continue
+        if all(BULLET.match(line.strip()) for line in lines):
+            # Lists print as indented paragraphs: numbering in a 公文 is literal text.
+            blocks.extend(para(rich_inlines(_list_item(line))) for line in lines)
+            continue
+        blocks.append(para(rich_inlines("\n".join(lines))))
+    return blocks
+
+
+def _list_item(line: str) -> str:
+    """Bullets go; numbers ("1." "（一）") stay, being part of the text."""
+    line = line.strip()
+    return line[2:].strip() if line[:1] in "-*+" else line
