@@ -8,6 +8,7 @@ old versions, scope) applies to both kinds, because both are in the one referenc
 from __future__ import annotations
 
 from generators import present
+from generators.archive import versions
 from generators.diagnostics import Diagnostic
 from generators.messages import register
 from generators.records import Archive
@@ -107,7 +108,7 @@ def _check_one(archive: Archive, g: RefGraph, ref: Reference) -> list[Diagnostic
     if not g.is_current(ref.source_id):
         return found  # an old version's references are history, left as they were
     if ref.path != ("supersedes",) and not g.is_current(ref.target_id):
-        found.append(_old_version(archive, g, ref))
+        found.append(_old_version(archive, ref))
     scope = out_of_scope(archive, source, ref.target_id)
     if scope is not None:
         found.append(Diagnostic.warning("W302", ref.location, target=ref.target_id,
@@ -120,7 +121,7 @@ def _record_of(archive: Archive, record_id: str) -> Record:
     return archive.records[nested.parent if nested else record_id]
 
 
-def _old_version(archive: Archive, g: RefGraph, ref: Reference) -> Diagnostic:
+def _old_version(archive: Archive, ref: Reference) -> Diagnostic:
     record = _record_of(archive, ref.target_id)
     withdrawn = getattr(record, "withdrawn", None)
     if withdrawn is not None:
@@ -128,9 +129,7 @@ def _old_version(archive: Archive, g: RefGraph, ref: Reference) -> Diagnostic:
             "W301", ref.location, target=ref.target_id, newer="",
             state_zh=f"已于{present.format_date(withdrawn.date, 'zh')}撤回",
             state_en=f"was withdrawn on {present.format_date(withdrawn.date, 'en')}")
-    newer = g.superseded_by[record.id]
-    while newer in g.superseded_by:  # point at the newest version, not the next one
-        newer = g.superseded_by[newer]
+    newer = versions.current_version(archive, record.id)  # the newest version, not just the next one
     return Diagnostic.warning("W301", ref.location, target=ref.target_id, newer=f" {newer}",
                               state_zh=f"已被新版本 {newer} 取代", state_en=f"has been superseded by {newer}")
 

@@ -23,6 +23,7 @@ from typing import Literal
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from generators.archive import versions
 from generators.diagnostics import Location, relative_path
 from generators.records import Archive
 from generators.records.model import DocumentRecord, Hazard, Record, SelfAssessment, SubReport
@@ -88,22 +89,13 @@ class RefGraph:
     def broken(self) -> list[Reference]:
         return [r for r in self.references if r.target_id is None]
 
-    @cached_property
-    def superseded_by(self) -> dict[str, str]:
-        """old version's ID → the ID of the record whose ``supersedes`` names it."""
-        newer: dict[str, str] = {}
-        for record in self.archive:
-            old = getattr(record, "supersedes", None)
-            if old and old in self.archive.records:
-                newer.setdefault(old, record.id)
-        return newer
-
     def is_current(self, record_id: str) -> bool:
-        """Neither withdrawn nor superseded by a newer version."""
-        record = self.archive.get(record_id)
-        if record is None:
-            return record_id in self.archive.nested and self.is_current(self.archive.nested[record_id].parent)
-        return record_id not in self.superseded_by and getattr(record, "withdrawn", None) is None
+        """Neither withdrawn nor superseded by a newer version (nested parts follow their record)."""
+        nested = self.archive.nested.get(record_id)
+        if nested is not None:
+            record_id = nested.parent
+        return versions.is_current(self.archive, record_id) and not versions.is_withdrawn(
+            self.archive.get(record_id))
 
 
 @lru_cache(maxsize=8)

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 _OPEN = r"(?:\[\[|［［|【【)"
 _CLOSE = r"(?:\]\]|］］|】】)"
-_INNER = r"[^\[\]［］【】|｜\n]"
+# Any character but the label bar and a line break, as long as it does not open or close a
+# reference: single brackets stay allowed, for document numbers typed as 海安委办[2022]17号.
+_INNER = rf"(?:(?!{_OPEN}|{_CLOSE})[^|｜\n])"
 REF_PATTERN = re.compile(rf"{_OPEN}({_INNER}+?)(?:[|｜]({_INNER}+?))?{_CLOSE}")
 
 
