@@ -15,6 +15,7 @@ checks, the reviewer's pages, the site and print all read the same facts.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -145,7 +146,7 @@ def _prose_refs(archive: Archive, record: Record, sources: dict) -> list[Referen
 
 
 def _in_markdown(file: Path, content: str):
-    display = relative_path(file)
+    display = relative_path(Path(os.path.normpath(file)))  # data/x/../../content/… → content/…
 
     def where(offset: int, _raw: str) -> Location:
         return Location(display, *line_col(content, offset))
