@@ -43,6 +43,34 @@ review: setup ## one report's references, backlinks and coverage: make review ID
 schemas: $(STAMP) ## regenerate the JSON Schemas from the record model
 	$(RUN) schemas
 
+# --- The archive over time: publications, AT= builds, release packages ---------------------
+# `make site AT=<tag or commit>` (also docs, check) builds the archive as it stood then: a git
+# worktree of AT in $(BUILD)/at/<AT>/, whose DATA the CURRENT code builds into SITE/BUILD as usual,
+# with SOURCE_DATE_EPOCH = that commit's time. ARCHIVE_AT tells the build which ref it shows.
+AT ?=
+ifneq ($(strip $(AT)),)
+AT_DIR := $(BUILD)/at/$(AT)
+AT_SOURCE_DATA := $(DATA)
+override DATA := $(AT_DIR)/$(DATA)
+export SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct '$(AT)^{commit}' 2>/dev/null)
+export ARCHIVE_AT := $(AT)
+check site docs: at-snapshot
+endif
+
+.PHONY: at-snapshot publish release verify-release
+
+at-snapshot: setup
+	$(RUN) snapshot --data $(AT_SOURCE_DATA) --ref '$(AT)' --out '$(AT_DIR)' >/dev/null
+
+publish: setup ## tag HEAD as a publication (publish/YYYY-MM-DD): make publish MESSAGE="…"
+	$(RUN) publish --data $(DATA) --message "$$MESSAGE"
+
+release: setup ## archival package (BagIt) of a published tag: make release TAG=publish/… [RESTRICTED=1]
+	$(RUN) release --data $(DATA) --tag '$(TAG)' --build $(BUILD) $(if $(RESTRICTED),--restricted)
+
+verify-release: setup ## check a release package: make verify-release BAG=build/releases/<tag>
+	$(RUN) verify-release --bag '$(BAG)'
+
 test: setup ## run the test suite
 	$(PY) -m pytest
 

@@ -15,6 +15,11 @@ COMMANDS: dict[str, str] = {
     "check": "validate DATA and apply the spec's rules; print every problem at once",
     "schemas": "write the JSON Schemas generated from the record model",
     "review": "one report's references, backlinks and sieve-check coverage, for reviewers",
+    "snapshot": "check out the archive as it stood at a tag or commit (make site AT=<ref>)",
+    "publish": "tag HEAD as a publication: publish/YYYY-MM-DD with a message",
+    "release": "write the archival package (BagIt) of a published tag",
+    "verify-release": "check a release package; name every altered, missing or extra file",
+    "compare-builds": "compare two build folders byte for byte",
 }
 
 

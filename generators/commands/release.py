@@ -1,0 +1,43 @@
+"""``make release TAG=<published tag>``: the archival package (BagIt) of a publication.
+
+See :mod:`generators.archive.release` for its contents and the rule on classified records.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generators.archive.release import ReleaseError, build_release
+from generators.archive.snapshot import SnapshotError
+from generators.commands.check import print_diagnostics
+from generators.diagnostics import message_language
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data", type=Path, default=Path("data"), help="the archive's data folder")
+    parser.add_argument("--tag", required=True, help="the published tag, e.g. publish/2022-05-20")
+    parser.add_argument("--build", type=Path, default=Path("build"),
+                        help="BUILD: the package goes to BUILD/releases/TAG")
+    parser.add_argument("--restricted", action="store_true",
+                        help="a separate package <tag>-restricted that also holds the classified records")
+
+
+def run(args: argparse.Namespace) -> int:
+    zh = message_language() == "zh"
+    try:
+        release = build_release(args.data, args.tag, args.build, restricted=args.restricted,
+                                log=lambda line: print(line, file=sys.stderr))
+    except (ReleaseError, SnapshotError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print_diagnostics(list(release.warnings))
+    left = len(release.left_out)
+    if zh:
+        print(f"归档包：{release.path}（{release.tag.name}，{release.tag.date:%Y-%m-%d}；"
+              f"未收入涉密文件 {left} 件）\n校验：make verify-release BAG={release.path}")
+    else:
+        print(f"package: {release.path} ({release.tag.name}, {release.tag.date:%Y-%m-%d}; "
+              f"{left} classified records left out)\nverify: make verify-release BAG={release.path}")
+    return 0
