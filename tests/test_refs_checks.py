@@ -37,7 +37,8 @@ EXPECTED = [
 def checked(tmp_path_factory):
     data = refs_archive(tmp_path_factory.mktemp("refs") / "data")
     archive, diagnostics = load_and_check(data)
-    return data, archive, diagnostics
+    # Other stages' rules (E2xx procedure, E4xx versions…) may also speak about the fixture.
+    return data, archive, [d for d in diagnostics if d.code[1] == "3"]
 
 
 def test_exactly_the_planted_faults(checked):
