@@ -1,0 +1,154 @@
+"""The static, sharded search index of one language of a built site.
+
+``build_index(site_dir, lang)`` writes ``<language root>/search-index/``:
+
+- ``meta.json`` — bucket count, document count and the facet columns (one small integer
+  per document and facet: 0 = none, i = values[i-1]); the browser computes facet counts
+  over the matched set from it;
+- ``b/<n>.json`` — postings bucket n (FNV-1a 32 of the key's UTF-8, modulo the bucket
+  count): ``{key: [body document deltas, title document deltas]}``; a query fetches only
+  the buckets of its keys;
+- ``d/<n // 1000>/<n>.json`` — document n: url, title, type label, town, domain, record ID,
+  text (for the snippet and the phrase check); fetched only for the results shown;
+- ``search.js``, ``search.css`` — the browser side, copied from ``theme/search/``.
+
+Withdrawn records are not indexed; pages marked classified are refused.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from array import array
+from dataclasses import dataclass
+from pathlib import Path
+
+from generators.search import tokens
+from generators.search.pages import FACETS, Page, html_files, language_root, read_page
+
+RUNTIME = Path(__file__).resolve().parents[2] / "theme" / "search"
+INDEX_DIR = "search-index"
+DOCS_PER_FOLDER = 1000
+MAX_TEXT = 30000  # characters kept per page for snippets; longer pages are cut (flag "c")
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class IndexStats:
+    lang: str
+    documents: int
+    withdrawn: int
+    refused: list[Path]  # pages carrying a classified marker: not indexed, an error
+    keys: int
+    buckets: int
+    out_dir: Path
+
+
+def fnv1a(key: str) -> int:
+    h = 0x811C9DC5
+    for byte in key.encode("utf-8"):
+        h = ((h ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+def bucket_count(postings: int) -> int:
+    """About 4,000 postings per bucket, a power of two between 64 and 4096."""
+    n = 64
+    while n < 4096 and n * 4000 < postings:
+        n *= 2
+    return n
+
+
+def collect(site_dir: Path, lang: str) -> tuple[list[Page], int, list[Path]]:
+    root = language_root(site_dir, lang)
+    pages, withdrawn, refused = [], 0, []
+    for path in html_files(site_dir, lang):
+        page = read_page(root, path)
+        if page is None:
+            continue
+        if page.classified:
+            refused.append(path)
+            continue
+        if page.withdrawn:
+            withdrawn += 1
+            continue
+        pages.append(page)
+    pages.sort(key=lambda p: p.url)
+    return pages, withdrawn, refused
+
+
+def _deltas(docs: array) -> list[int]:
+    out, last = [], 0
+    for d in docs:
+        out.append(d - last)
+        last = d
+    return out
+
+
+def _write_json(path: Path, data) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def build_index(site_dir: Path | str, lang: str) -> IndexStats:
+    """Index the built site's pages of ``lang`` ("zh" at the root, others under /<lang>/)."""
+    site_dir = Path(site_dir)
+    pages, withdrawn, refused = collect(site_dir, lang)
+    body: dict[str, array] = {}
+    title: dict[str, array] = {}
+    for n, page in enumerate(pages):
+        for key in tokens.keys(page.text) | tokens.keys(page.title):
+            body.setdefault(key, array("I")).append(n)
+        owned = [page.record_id] if page.record_id else []
+        for key in {tokens.exact_key(v) for v in owned + page.doc_numbers}:
+            body.setdefault(key, array("I")).append(n)
+            title.setdefault(key, array("I")).append(n)
+        for key in tokens.keys(page.title):
+            title.setdefault(key, array("I")).append(n)
+
+    out = language_root(site_dir, lang) / INDEX_DIR
+    if out.exists():
+        shutil.rmtree(out)
+    (out / "b").mkdir(parents=True)
+    nbuckets = bucket_count(sum(len(v) for v in body.values()))
+    buckets: list[dict[str, list[list[int]]]] = [{} for _ in range(nbuckets)]
+    for key in sorted(body):
+        buckets[fnv1a(key) % nbuckets][key] = [_deltas(body[key]), _deltas(title.get(key, array("I")))]
+    for n, bucket in enumerate(buckets):
+        if bucket:
+            _write_json(out / "b" / f"{n}.json", bucket)
+    _write_docs(out, pages)
+    _write_json(out / "meta.json", _meta(lang, pages, nbuckets))
+    for name in ("search.js", "search.css"):
+        shutil.copyfile(RUNTIME / name, out / name)
+    return IndexStats(lang, len(pages), withdrawn, refused, len(body), nbuckets, out)
+
+
+def _write_docs(out: Path, pages: list[Page]) -> None:
+    for n, page in enumerate(pages):
+        folder = out / "d" / str(n // DOCS_PER_FOLDER)
+        if n % DOCS_PER_FOLDER == 0:
+            folder.mkdir(parents=True)
+        doc = {"u": page.url, "t": page.title}
+        for key, value in (
+            ("k", page.facets.get("type", "")),
+            ("i", page.record_id),
+            ("w", page.facets.get("town", "")),
+            ("m", page.facets.get("domain", "")),
+        ):
+            if value:
+                doc[key] = value
+        doc["x"] = page.text[:MAX_TEXT]
+        if len(page.text) > MAX_TEXT:
+            doc["c"] = 1
+        _write_json(folder / f"{n}.json", doc)
+
+
+def _meta(lang: str, pages: list[Page], nbuckets: int) -> dict:
+    facets = []
+    for _, name in FACETS:
+        values = sorted({p.facets[name] for p in pages if name in p.facets})
+        if not values:
+            continue
+        number = {v: i + 1 for i, v in enumerate(values)}
+        facets.append({"name": name, "values": values, "docs": [number.get(p.facets.get(name, ""), 0) for p in pages]})
+    return {"format": FORMAT, "lang": lang, "buckets": nbuckets, "documents": len(pages), "facets": facets}

@@ -1,0 +1,131 @@
+"""Reading the built site: which HTML pages a language has, and what each says.
+
+The site contract: a record page carries, right after its H1 inside ``<article>``, a hidden
+``<div class="zz-record" data-id=… data-type=… data-type-label=… data-campaign=…
+data-town=… data-domain=… data-year=… data-grade=… data-status=… data-withdrawn=…>``.
+Classified records have no page; a page that nevertheless carries a ``data-classified``
+marker is refused (defence in depth: an indexing mistake would publish secret text).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import lxml.html
+
+# Facets, in the order the search page shows them; (attribute, facet name).
+FACETS: tuple[tuple[str, str], ...] = (
+    ("data-campaign", "campaign"),
+    ("data-type-label", "type"),
+    ("data-town", "town"),
+    ("data-domain", "domain"),
+    ("data-year", "year"),
+    ("data-grade", "grade"),
+    ("data-status", "status"),
+)
+
+# Folders of a language root that are not pages of that language.
+_NOT_PAGES = {"search-index", "pagefind", "assets", "search", "en", "_material-search", "stylesheets", "javascripts"}
+_SKIP_FILES = {"404.html"}
+_BLOCK = {
+    "p", "div", "li", "ul", "ol", "table", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
+    "section", "dl", "dt", "dd", "br", "blockquote", "pre", "figure", "figcaption", "caption",
+}
+_DROP = {"script", "style", "noscript", "template", "svg", "button"}
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{2,}\s*[〔\[【(（［]\s*\d{4}\s*[〕\]】)）］]\s*\d+\s*号")
+_WS = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")
+_NL = re.compile(r"\s*\n\s*")
+
+
+@dataclass
+class Page:
+    url: str  # relative to the language root, e.g. "campaigns/x/hazards/hz-1/"
+    title: str
+    text: str
+    record_id: str = ""
+    doc_numbers: list[str] = field(default_factory=list)
+    facets: dict[str, str] = field(default_factory=dict)
+    type_key: str = ""
+    withdrawn: bool = False
+    classified: bool = False
+
+
+def language_root(site_dir: Path, lang: str) -> Path:
+    return site_dir if lang == "zh" else site_dir / lang
+
+
+def html_files(site_dir: Path, lang: str) -> list[Path]:
+    """The language's HTML files, sorted; the other language's tree and assets excluded."""
+    root = language_root(site_dir, lang)
+    found = []
+    for path in root.rglob("*.html"):
+        parts = path.relative_to(root).parts
+        if parts[0] in _NOT_PAGES or path.name in _SKIP_FILES:
+            continue
+        found.append(path)
+    return sorted(found)
+
+
+def page_url(root: Path, path: Path) -> str:
+    rel = path.relative_to(root).as_posix()
+    if rel == "index.html":
+        return ""
+    return rel[: -len("index.html")] if rel.endswith("/index.html") else rel
+
+
+def _text_of(element) -> str:
+    parts: list[str] = []
+
+    def walk(node) -> None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        classes = (node.get("class") or "").split() if tag else []
+        skip = (
+            tag in _DROP
+            or "headerlink" in classes
+            or node.get("hidden") is not None
+            or node.get("data-search-exclude") is not None
+        )
+        if not skip:
+            if tag in _BLOCK:
+                parts.append("\n")
+            if node.text and tag:
+                parts.append(node.text)
+            for child in node:
+                walk(child)
+            if tag in _BLOCK:
+                parts.append("\n")
+        if node.tail:
+            parts.append(node.tail)
+
+    walk(element)
+    text = _WS.sub(" ", "".join(parts))
+    return _NL.sub("\n", text).strip()
+
+
+def read_page(root: Path, path: Path) -> Page | None:
+    """The page's searchable content, or None when it has no ``<article>``."""
+    tree = lxml.html.fromstring(path.read_bytes())
+    articles = tree.xpath("//article")
+    if not articles:
+        return None
+    article = articles[0]
+    h1 = article.xpath(".//h1")
+    title = _text_of(h1[0]) if h1 else (tree.findtext(".//title") or "").strip()
+    marker = article.xpath(".//*[contains(concat(' ', normalize-space(@class), ' '), ' zz-record ')]")
+    page = Page(url=page_url(root, path), title=title, text=_text_of(article))
+    page.classified = bool(tree.xpath("//*[@data-classified]"))
+    if marker:
+        attrs = marker[0].attrib
+        page.record_id = attrs.get("data-id", "")
+        page.type_key = attrs.get("data-type", "")
+        page.withdrawn = attrs.get("data-withdrawn", "false").lower() == "true"
+        page.facets = {name: attrs[attr] for attr, name in FACETS if attrs.get(attr)}
+        if "type" not in page.facets and page.type_key:
+            page.facets["type"] = page.type_key
+        if attrs.get("data-doc-number"):
+            page.doc_numbers.append(attrs["data-doc-number"])
+    # A document number in the title names the page's own document (a notice, a report).
+    page.doc_numbers.extend(m.group(0) for m in DOC_NUMBER.finditer(title))
+    return page

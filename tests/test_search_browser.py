@@ -1,0 +1,136 @@
+"""Search in a real browser (Debian chromium via Playwright) over a built synthetic site."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from generators.search.index import build_index
+from generators.search.serve import launch, serve
+from generators.search.synth import CLASSIFIED_TEXT, NOTICE_NUMBER, write_site
+
+
+@pytest.fixture(scope="session")
+def base_url(tmp_path_factory) -> str:
+    site = write_site(tmp_path_factory.mktemp("search-site"), 120)
+    for lang in ("zh", "en"):
+        build_index(site, lang)
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as p:
+        b = launch(p)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, base_url):
+    context = browser.new_context()
+    outside: list[str] = []
+    context.on("request", lambda r: None if r.url.startswith(base_url) else outside.append(r.url))
+    page = context.new_page()
+    page.outside = outside
+    yield page
+    assert outside == [], "requests left the local server"
+    context.close()
+
+
+def search(page, base_url: str, query: str, lang: str = "zh", extra: str = "") -> dict:
+    prefix = "" if lang == "zh" else f"{lang}/"
+    page.goto(f"{base_url}{prefix}search/?q={quote(query)}{extra}")
+    page.wait_for_function("window.zzSearchState && window.zzSearchState.status === 'done'")
+    return page.evaluate("window.zzSearchState")
+
+
+def texts_of_results(page) -> list[str]:
+    return page.locator(".zz-result").all_inner_texts()
+
+
+def test_sub_word_inside_a_compound(page, base_url):
+    state = search(page, base_url, "通道")  # inside 消防通道
+    assert state["total"] > 0
+    snippet = page.locator(".zz-result__snippet mark").first.inner_text()
+    assert snippet == "通道"
+    assert all("通道" in t for t in texts_of_results(page))
+
+
+def test_longer_hazard_phrase(page, base_url):
+    state = search(page, base_url, "危险化学品储存")
+    assert state["total"] > 0
+    assert all("危险化学品储存" in t for t in texts_of_results(page))
+
+
+def test_town_name_puts_the_town_page_first(page, base_url):
+    state = search(page, base_url, "三星镇")
+    assert state["shown"][0] == "towns/sanxing/"
+    assert state["total"] > 1
+
+
+def test_record_id_ranks_its_record_first(page, base_url):
+    all_pages = search(page, base_url, "HZ")  # every hazard shows its ID
+    record = next(u for u in all_pages["shown"] if u.startswith("hazards/hz-"))
+    record_id = record.split("/")[1].upper()
+    state = search(page, base_url, record_id.lower())
+    assert state["shown"][0] == record
+    assert page.locator(".zz-result__meta").first.inner_text().endswith(record_id)
+
+
+def test_document_number_ranks_its_notice_first(page, base_url):
+    for typed in (NOTICE_NUMBER, "海安委办[2022]17号", "海安委办 〔2022〕 17号"):
+        state = search(page, base_url, typed)
+        assert state["shown"][0] == "notices/haianweiban-2022-17/", typed
+        assert state["total"] > 1  # the hazards citing it follow
+
+
+def test_english_query_on_the_english_site(page, base_url):
+    state = search(page, base_url, "fire lane", lang="en")
+    assert state["total"] > 0
+    assert all("fire lane" in t.lower() for t in texts_of_results(page))
+    assert page.locator(".zz-facet legend").first.inner_text() == "Campaign"
+    # Chinese words are not in the English index.
+    assert search(page, base_url, "消防通道", lang="en")["total"] == 0
+
+
+def test_facet_narrowing_with_counts(page, base_url):
+    before = search(page, base_url, "通道")
+    box = page.locator('.zz-facet[data-facet="town"] label').first
+    label = box.inner_text()
+    count = int(box.locator(".zz-count").inner_text())
+    box.locator("input").check()
+    page.wait_for_function(f"window.zzSearchState.status === 'done' && window.zzSearchState.total === {count}")
+    after = page.evaluate("window.zzSearchState")
+    assert 0 < after["total"] < before["total"]
+    town = label.rsplit(" ", 1)[0].strip()
+    assert all(town in t for t in texts_of_results(page))
+    assert "town=" in page.url  # the narrowed search has its own URL
+    shared = search(page, base_url, "通道", extra="&town=" + quote(town))
+    assert shared["total"] == count
+
+
+def test_classified_text_returns_nothing(page, base_url):
+    assert search(page, base_url, CLASSIFIED_TEXT)["total"] == 0
+    assert search(page, base_url, CLASSIFIED_TEXT[:2])["total"] == 0
+
+
+def test_keyboard_slash_arrows_enter(page, base_url):
+    page.goto(base_url + "hazards/")
+    page.keyboard.press("/")
+    page.keyboard.type("消防通道")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search/?q=*")
+    page.wait_for_function("window.zzSearchState && window.zzSearchState.status === 'done'")
+    page.locator(".zz-search__input").focus()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    second = page.evaluate("window.zzSearchState.shown[1]")
+    assert page.evaluate("document.activeElement.className") == "zz-result__title"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/" + second)
+    assert "消防通道" in page.locator("article").inner_text()
+

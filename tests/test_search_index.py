@@ -1,0 +1,112 @@
+"""Search tokens and index shape (the browser side is tested in test_search_browser.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generators.search import tokens
+from generators.search.index import build_index, fnv1a
+from generators.search.synth import CLASSIFIED_TEXT, NOTICE_NUMBER, write_site
+
+
+def test_bigrams_find_sub_words_of_compounds():
+    doc = tokens.keys("消防通道被堆放货物占用")
+    for sub in ("通道", "消防通道", "堆放货物", "防通"):
+        assert set(tokens.query_keys(sub)) <= doc, sub
+
+
+def test_bigrams_apart_do_not_match_a_phrase():
+    # Every bigram of 通道消防 is present, but not next to each other.
+    doc = tokens.keys("消防通道，道消")
+    assert not set(tokens.query_keys("通道消防")) <= doc
+
+
+def test_query_run_of_one_character_matches_inside_a_longer_run():
+    assert set(tokens.query_keys("17号")) <= tokens.keys("海安委办〔2022〕17号文件")
+    assert set(tokens.query_keys("办〔2022〕17号")) <= tokens.keys("海安委办〔2022〕17号")
+    assert not set(tokens.query_keys("18号")) <= tokens.keys("17号文件，18日")
+
+
+def test_latin_is_folded_and_full_width_is_ascii():
+    assert set(tokens.query_keys("ＨＺ-2022-00017")) <= tokens.keys("see hz-2022-00017 here")
+    assert tokens.query_keys("Fire") == ["fire"]
+    assert tokens.query_terms("fire lane") == ["fire", "lane"]
+
+
+def test_single_han_character_alone_is_not_searchable():
+    assert tokens.query_terms("火") == []
+    assert tokens.query_terms("火 通道") == ["通道"]
+    assert tokens.query_terms("A级") == ["A级"]
+
+
+def test_exact_keys_ignore_bracket_kind_and_spaces():
+    assert tokens.exact_key("海安委办〔2022〕17号") == tokens.exact_key("海安委办 [2022] 17号")
+    assert tokens.exact_key("海安委办【2022】17号") == tokens.exact_key("海安委办（2022）17号")
+    assert tokens.exact_key("HZ-2022-00017") == tokens.exact_key("hz-2022-00017")
+
+
+def test_fnv1a_matches_the_reference_values():
+    # FNV-1a 32-bit reference values; search.js computes the same with Math.imul.
+    assert fnv1a("") == 0x811C9DC5
+    assert fnv1a("a") == 0xE40C292C
+    assert fnv1a("foobar") == 0xBF9CF968
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    out = write_site(tmp_path_factory.mktemp("site"), 40)
+    for lang in ("zh", "en"):
+        build_index(out, lang)
+    return out
+
+
+def _postings(site: Path, key: str, lang: str = "zh") -> list[int]:
+    root = site / "search-index" if lang == "zh" else site / lang / "search-index"
+    meta = json.loads((root / "meta.json").read_text(encoding="utf-8"))
+    bucket = root / "b" / f"{fnv1a(key) % meta['buckets']}.json"
+    entry = json.loads(bucket.read_text(encoding="utf-8")).get(key, [[], []]) if bucket.exists() else [[], []]
+    out, last = [], 0
+    for delta in entry[0]:
+        last += delta
+        out.append(last)
+    return out
+
+
+def _docs(site: Path, lang: str = "zh") -> list[dict]:
+    root = site / "search-index" if lang == "zh" else site / lang / "search-index"
+    files = sorted(root.glob("d/*/*.json"), key=lambda p: int(p.stem))
+    return [json.loads(p.read_text(encoding="utf-8")) for p in files]
+
+
+def test_index_has_one_file_per_shown_document_and_facets_per_document(site):
+    meta = json.loads((site / "search-index" / "meta.json").read_text(encoding="utf-8"))
+    docs = _docs(site)
+    assert meta["documents"] == len(docs)
+    assert {f["name"] for f in meta["facets"]} >= {"campaign", "type", "town", "domain", "year", "grade", "status"}
+    assert all(len(f["docs"]) == len(docs) for f in meta["facets"])
+
+
+def test_classified_page_is_refused_and_withdrawn_left_out(site):
+    stats = build_index(site, "zh")
+    assert [p.parent.name for p in stats.refused] == ["secret-1"]
+    assert stats.withdrawn == 1
+    texts = " ".join(d["x"] + d["t"] for d in _docs(site))
+    assert CLASSIFIED_TEXT not in texts
+    assert not [d["u"] for d in _docs(site) if d["u"].endswith("-00003/")]
+    assert [d for d in _docs(site) if d["u"].endswith("-00004/")]
+    assert _postings(site, tokens.query_keys(CLASSIFIED_TEXT)[0]) == []
+
+
+def test_document_number_is_owned_by_its_notice(site):
+    owners = _postings(site, tokens.exact_key(NOTICE_NUMBER))
+    docs = _docs(site)
+    assert [docs[n]["u"] for n in owners] == ["notices/haianweiban-2022-17/"]
+
+
+def test_english_index_is_separate(site):
+    assert _postings(site, "lane", "en")
+    assert _postings(site, "lane", "zh") == []
+    assert all(not d["u"].startswith("en/") for d in _docs(site, "en"))
