@@ -15,6 +15,7 @@ COMMANDS: dict[str, str] = {
     "check": "validate DATA and apply the spec's rules; print every problem at once",
     "schemas": "write the JSON Schemas generated from the record model",
     "review": "one report's references, backlinks and sieve-check coverage, for reviewers",
+    "search-index": "write each language's search index into the built site (--site)",
     "snapshot": "check out the archive as it stood at a tag or commit (make site AT=<ref>)",
     "publish": "tag HEAD as a publication: publish/YYYY-MM-DD with a message",
     "release": "write the archival package (BagIt) of a published tag",
