@@ -15,6 +15,8 @@ from generators.records import Archive, load_archive
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", type=Path, default=Path("data"), help="the archive's data folder")
     parser.add_argument("--werror", action="store_true", help="treat warnings as errors")
+    parser.add_argument("--timeline", action=argparse.BooleanOptionalAction, default=True,
+                        help="print each campaign's procedure timeline and headline figures (default: on)")
 
 
 def load_and_check(data: Path) -> tuple[Archive, list[Diagnostic]]:
@@ -44,6 +46,13 @@ def summary(archive: Archive, diagnostics: list[Diagnostic]) -> str:
 def run(args: argparse.Namespace) -> int:
     archive, diagnostics = load_and_check(args.data)
     print_diagnostics(diagnostics)
+    if args.timeline and archive.records and not any(d.is_error and d.code < "E200" for d in diagnostics):
+        from generators.archive.clock import build_date
+        from generators.rules.report import timeline_text
+
+        text = timeline_text(archive, build_date(args.data), message_language())
+        if text:
+            print(text + "\n")
     print(summary(archive, diagnostics))
     failed = any(d.is_error for d in diagnostics) or (args.werror and diagnostics)
     return 1 if failed else 0
