@@ -103,3 +103,16 @@ def test_command_unknown_id(data):
     assert shown.returncode == 2
     assert "no record has the ID or document number 'SR-A-sanxin'" in shown.stderr
     assert "did you mean 'SR-A-sanxing'" in shown.stderr
+
+
+def test_site_page_from_public_view(archive):
+    """The site works on a view without classified records: what they were stays unsaid."""
+    from generators import present
+    from generators.records.archive import Archive
+
+    keep = {i: r for i, r in archive.records.items() if not present.is_classified(archive, r)}
+    public = Archive(archive.root, keep, {i: archive.origins[i] for i in keep},
+                     {i: n for i, n in archive.nested.items() if n.parent in keep}, archive.vocabularies)
+    page = review_page_markdown(public, "SR-A-sanxing", "zh", lambda i: f"/records/{i}/", full=archive)
+    assert "HZ-A-4" not in page and "| 定密 | \\[已定密文件\\] |" in page
+    assert "`[[HZ-A-9]]`" in page  # really broken stays broken, as written

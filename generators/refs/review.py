@@ -14,6 +14,7 @@ from generators.records.model import DOCUMENT_TYPES
 from generators.refs.checks import out_of_scope, state
 from generators.refs.graph import Coverage, Reference, coverage, graph
 from generators.refs.render import CLASSIFIED, UrlFor, escape_markdown, markdown_url
+from generators.refs.resolve import resolve
 
 STATUSES = ("ok", "broken", "classified", "withdrawn", "superseded", "out-of-scope")
 STATUS_LABELS = {
@@ -143,11 +144,15 @@ _HEAD = {
 }
 
 
-def review_page_markdown(archive: Archive, report_id: str, lang: str, url_for: UrlFor) -> str:
+def review_page_markdown(archive: Archive, report_id: str, lang: str, url_for: UrlFor, *,
+                         full: Archive | None = None) -> str:
     """The reviewer's page of one record, in ``lang``; links from ``url_for(id)`` (None: no link).
 
     Classified targets and sources appear as "[已定密文件]"/"[classified]", never with their
     title. Refuses (ValueError) to make a page for a classified record: it never reaches the site.
+    When ``archive`` is the site's public view (classified records removed), pass the ``full``
+    archive so that a reference to a withheld record shows as classified, not as broken, and
+    without the words it was written with.
     """
     if present.is_classified(archive, report_id):
         raise ValueError(f"{report_id} is classified: no review page on the site")
@@ -169,9 +174,14 @@ def review_page_markdown(archive: Archive, report_id: str, lang: str, url_for: U
         out += [f"| {h['status']} | {h['target']} | {h['field']} | {h['where']} |", "|---|---|---|---|"]
         for item in report.outgoing:
             ref = item.reference
-            target = (_link(archive, ref.target_id, lang, url_for) if ref.target_id
-                      else f"`[[{escape_markdown(ref.target_text)}]]`")
-            out.append(f"| {STATUS_LABELS[item.status][lang]} | {target} | `{dotted(ref.path)}` | "
+            status = item.status
+            if ref.target_id is not None:
+                target = _link(archive, ref.target_id, lang, url_for)
+            elif full is not None and resolve(full, ref.target_text) is not None:
+                status, target = "classified", escape_markdown(CLASSIFIED[lang])  # withheld from the site
+            else:
+                target = f"`[[{ref.target_text.replace('`', '')}]]`"
+            out.append(f"| {STATUS_LABELS[status][lang]} | {target} | `{dotted(ref.path)}` | "
                        f"`{ref.location}` |")
     else:
         out.append(h["none"])
