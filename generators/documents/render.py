@@ -23,14 +23,14 @@ from generators.documents import ast
 from generators.documents.content import Printable
 from generators.documents.docx_post import finish_docx
 from generators.documents.fonts import FONTS_CONFIG, FontSet
+from generators.documents.reference import reference_docx
 
 THEME = Path(__file__).resolve().parents[2] / "theme" / "print"
 TEMPLATE = THEME / "gbt9704.typ"
 PANDOC_TEMPLATE = THEME / "template.typst"
 TYPST_FILTER = THEME / "typst.lua"
 DOCX_FILTER = THEME / "docx.lua"
-REFERENCE_DOCX = THEME / "reference.docx"
-THEME_FILES = (TEMPLATE, PANDOC_TEMPLATE, TYPST_FILTER, DOCX_FILTER, REFERENCE_DOCX, FONTS_CONFIG)
+THEME_FILES = (TEMPLATE, PANDOC_TEMPLATE, TYPST_FILTER, DOCX_FILTER, FONTS_CONFIG)
 RENDERER_VERSION = "1"  # bump when this module changes what it writes
 
 
@@ -47,15 +47,12 @@ def tool_versions() -> str:
 def pandoc_input(doc: Printable, fonts: FontSet) -> dict:
     """The pandoc document with its metadata (as Str nodes: escaped by every writer)."""
     data = ast.document(doc.blocks)
+    # Title, issuer and date reach Typst through sys.inputs and Word through docx_post; in
+    # pandoc's metadata they would print as a title block. The JSON here only feeds the cache key.
     data["meta"] = {
-        "title": {"t": "MetaInlines", "c": ast.inlines(doc.title)},
-        "author": {"t": "MetaList", "c": [{"t": "MetaInlines", "c": ast.inlines(doc.author)}]} if doc.author
-        else {"t": "MetaList", "c": []},
         "gw-meta": {"t": "MetaString", "c": json.dumps(doc.meta(fonts.families(), fonts.weights()),
-                                                        ensure_ascii=False, sort_keys=True)},
+                                                        ensure_ascii=False, sort_keys=True, default=str)},
     }
-    if doc.date:
-        data["meta"]["date"] = {"t": "MetaInlines", "c": ast.inlines(doc.date.isoformat())}
     return data
 
 
@@ -65,7 +62,8 @@ def cache_key(doc: Printable, fonts: FontSet) -> str:
     digest.update(json.dumps(pandoc_input(doc, fonts), ensure_ascii=False, sort_keys=True).encode())
     for path in THEME_FILES:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    digest.update(Path(__file__).read_bytes())
+    for module in ("render.py", "reference.py", "docx_post.py"):
+        digest.update((Path(__file__).parent / module).read_bytes())
     digest.update(tool_versions().encode())
     digest.update(fonts.fingerprint().encode())
     digest.update(json.dumps(_epoch(doc)).encode())
@@ -116,6 +114,6 @@ def render_pdf(doc: Printable, fonts: FontSet) -> bytes:
 
 def render_docx(doc: Printable, fonts: FontSet) -> bytes:
     data = pandoc_input(doc, fonts)
-    out = _run_pandoc(data, ["-t", "docx", "--reference-doc", str(REFERENCE_DOCX),
+    out = _run_pandoc(data, ["-t", "docx", "--reference-doc", str(reference_docx(fonts, pandoc())),
                              "--lua-filter", str(DOCX_FILTER), "-o", "-"], _epoch(doc))
     return finish_docx(out, doc, fonts, _epoch(doc))
