@@ -15,6 +15,8 @@ COMMANDS: dict[str, str] = {
     "check": "validate DATA and apply the spec's rules; print every problem at once",
     "schemas": "write the JSON Schemas generated from the record model",
     "review": "one report's references, backlinks and sieve-check coverage, for reviewers",
+    "site": "build the bilingual archive site from DATA into SITE (zh at the root, en under en/)",
+    "serve": "build the site, serve it on 127.0.0.1:8000 and rebuild when a record or text changes",
     "search-index": "write each language's search index into the built site (--site)",
     "snapshot": "check out the archive as it stood at a tag or commit (make site AT=<ref>)",
     "publish": "tag HEAD as a publication: publish/YYYY-MM-DD with a message",

@@ -1,0 +1,76 @@
+"""``make serve``: build the site, serve it locally and rebuild when a YAML record or Markdown text
+changes (DATA and content/). A failed rebuild prints its diagnostics and keeps serving the last
+good site."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from generators.commands import site as site_command
+
+WATCHED_SUFFIXES = (".yml", ".yaml", ".md")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    site_command.add_arguments(parser)
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--content", type=Path, default=Path("content"), help="Markdown texts to watch too")
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args) -> None:
+        pass  # quiet: rebuild messages matter more than request logs
+
+
+def _serve(args: argparse.Namespace) -> ThreadingHTTPServer:
+    # The handler resolves the folder per request, so a swapped-in site is served at once.
+    class Handler(_Handler):
+        def __init__(self, *a, **kw) -> None:
+            super().__init__(*a, directory=str(args.out.resolve()), **kw)
+
+    server = ThreadingHTTPServer((args.host, args.port), functools.partial(Handler))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def run(args: argparse.Namespace) -> int:
+    from watchdog.events import FileSystemEvent, FileSystemEventHandler
+    from watchdog.observers import Observer
+
+    status = site_command.run(args)
+    if status != 0 and not args.out.exists():
+        return status
+    server = _serve(args)
+    print(f"serving {args.out} on http://{args.host}:{args.port}/ (English: /en/); Ctrl-C stops", flush=True)
+    changed = threading.Event()
+
+    class OnChange(FileSystemEventHandler):
+        def on_any_event(self, event: FileSystemEvent) -> None:
+            path = str(getattr(event, "dest_path", "") or event.src_path)
+            if path.endswith(WATCHED_SUFFIXES):
+                changed.set()
+
+    observer = Observer()
+    for folder in (args.data, args.content):
+        if folder.is_dir():
+            observer.schedule(OnChange(), str(folder), recursive=True)
+    observer.start()
+    try:
+        while True:
+            if changed.wait(0.5):
+                time.sleep(0.3)  # an editor's save is often several events: rebuild once
+                changed.clear()
+                print("change seen: rebuilding…", flush=True)
+                site_command.run(args)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        observer.stop()
+        server.shutdown()
+    return 0

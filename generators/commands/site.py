@@ -1,0 +1,36 @@
+"""``make site``: build the bilingual archive site from DATA into SITE (default ``site``)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generators.commands.check import load_and_check, print_diagnostics
+from generators.diagnostics import message_language
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data", type=Path, default=Path("data"), help="the archive's data folder")
+    parser.add_argument("--out", type=Path, default=Path("site"), help="where the site goes (replaced whole)")
+    parser.add_argument("--build", type=Path, default=Path("build"), help="folder for intermediate files")
+
+
+def run(args: argparse.Namespace) -> int:
+    from generators.site.build import build_site, report
+
+    archive, diagnostics = load_and_check(args.data)
+    print_diagnostics(diagnostics)
+    lang = message_language()
+    if any(d.is_error for d in diagnostics):
+        print("网站未生成：数据有错误，原有网站保持不变" if lang == "zh"
+              else "site not built: the data has errors; the previous site is unchanged", file=sys.stderr)
+        return 1
+    result = build_site(archive, args.data, args.out, args.build)
+    if not result.ok:
+        print(result.message, file=sys.stderr)
+        print("网站未生成：MkDocs 出错，原有网站保持不变" if lang == "zh"
+              else "site not built: MkDocs failed; the previous site is unchanged", file=sys.stderr)
+        return 1
+    print(report(result, args.out, lang))
+    return 0

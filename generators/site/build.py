@@ -1,0 +1,123 @@
+"""Build the archive site: load and check DATA, make pages from the published view, write them,
+run MkDocs for both languages, add the printed documents, and swap the result into place.
+
+A failed build leaves the previous site untouched: everything is built next to it and moved in
+at the end. Classified records are never given to the page builders; how many were withheld is
+reported.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from generators.archive.clock import build_timestamp
+from generators.present import LANGUAGES, is_classified
+from generators.records import Archive
+from generators.site.context import Ctx, Site, public_view
+from generators.site.views import all_pages
+from generators.site.writer import config_for, run_mkdocs, write_config, write_pages
+
+
+@dataclass
+class BuildResult:
+    ok: bool
+    withheld: int = 0
+    pages: int = 0
+    seconds: float = 0.0
+    message: str = ""
+
+
+def printed_documents(archive: Archive, public: Archive, build: Path) -> dict[str, list[str]]:
+    """record ID → file names of its printed versions already in BUILD/documents (none: {})."""
+    try:
+        from generators.documents.catalog import stems_for_record
+    except ImportError:
+        return {}
+    folder = build / "documents"
+    if not folder.is_dir():
+        return {}
+    found: dict[str, list[str]] = {}
+    for record_id in sorted(public.records):
+        if is_classified(archive, record_id):
+            continue
+        names = [f"{stem}{suffix}" for stem in stems_for_record(archive, record_id) for suffix in (".pdf", ".docx")
+                 if (folder / f"{stem}{suffix}").is_file()]
+        if names:
+            found[record_id] = sorted(names)
+    return found
+
+
+def make_site(archive: Archive, data: Path, build: Path) -> Site:
+    public, withheld = public_view(archive)
+    moment, _source = build_timestamp(data)
+    return Site(public, archive, withheld, moment.date(), printed_documents(archive, public, build))
+
+
+def build_site(archive: Archive, data: Path, out: Path, build: Path) -> BuildResult:
+    started = time.monotonic()
+    site = make_site(archive, data, build)
+    epoch = int(build_timestamp(data)[0].timestamp())
+    src = build / "site-src"
+    configs: dict[str, Path] = {}
+    count = 0
+    for lang in LANGUAGES:
+        docs = src / lang / "docs"
+        written = write_pages(all_pages(Ctx(site, lang)), docs, lang)
+        count += len(written)
+        config = config_for(lang, docs, src / lang / "out", set(written))
+        configs[lang] = src / lang / "mkdocs.yml"
+        write_config(config, configs[lang])
+    results = run_mkdocs(configs, epoch)
+    failed = {lang: output for lang, (status, output) in results.items() if status != 0}
+    if failed:
+        return BuildResult(False, message="\n".join(f"[{lang}] {text}" for lang, text in failed.items()))
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
+    shutil.rmtree(staging)
+    shutil.move(str(src / "zh" / "out"), staging)
+    shutil.move(str(src / "en" / "out"), staging / "en")
+    if site.documents:
+        target = staging / "documents"
+        target.mkdir()
+        for names in site.documents.values():
+            for name in names:
+                shutil.copy2(build / "documents" / name, target / name)
+    _swap(staging, out)
+    return BuildResult(True, len(site.withheld), count, time.monotonic() - started)
+
+
+def _swap(staging: Path, out: Path) -> None:
+    """Replace ``out`` by ``staging`` with two renames, so readers never see half a site."""
+    old = None
+    if out.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
+        shutil.rmtree(old)
+        out.rename(old)
+    staging.rename(out)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def site_size(out: Path) -> tuple[int, int]:
+    files = [p for p in out.rglob("*") if p.is_file()]
+    return len(files), sum(p.stat().st_size for p in files)
+
+
+def report(result: BuildResult, out: Path, lang: str) -> str:
+    files, size = site_size(out)
+    mb = size / 1_000_000
+    if lang == "zh":
+        return (f"网站已生成：{out}（{result.pages} 个页面，{files} 个文件，{mb:.1f} MB，"
+                f"用时 {result.seconds:.1f} 秒）；已隐去涉密记录 {result.withheld} 条")
+    return (f"site built in {out} ({result.pages} pages, {files} files, {mb:.1f} MB, {result.seconds:.1f} s); "
+            f"withheld {result.withheld} classified records")
+
+
+def main_error(text: str) -> None:
+    print(text, file=sys.stderr)

@@ -1,0 +1,210 @@
+"""What every page builder needs: the published view of the archive, the language, links.
+
+The site is built from :func:`public_view`, the archive without classified records, so no
+page, link, row or count can include them. The full archive is kept only to tell a reference
+to a withheld record (shown as "[not published]") from a reference to nothing (shown broken).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from generators import present
+from generators.records import Archive
+from generators.records.model import Organisation, Person, Record
+from generators.records.types import Prose, Text
+from generators.refs.render import replace_refs
+from generators.refs.syntax import RefMatch
+from generators.site import html as h
+from generators.site.i18n import t
+
+# Record type → site section; records of other types (people, vocabularies) have no page.
+SECTIONS: dict[str, str] = {
+    "campaign": "campaigns",
+    "domain": "domains",
+    "hazard": "hazards",
+    "notice": "notices",
+    "accident-statistics": "statistics",
+    "evaluation-plan": "reports",
+    "self-assessment": "reports",
+    "overall-report": "reports",
+    "sub-report": "reports",
+    "extension-request": "reports",
+    "comprehensive-review": "reports",
+    "rectification-plan": "reports",
+    "look-back": "reports",
+    "supervision-check": "reports",
+    "mechanism": "reports",
+}
+
+
+def public_view(archive: Archive) -> tuple[Archive, list[str]]:
+    """The archive without classified records (and their nested parts); and the IDs withheld."""
+    withheld = sorted(r.id for r in archive if present.is_classified(archive, r))
+    hidden = set(withheld)
+    records = {k: v for k, v in archive.records.items() if k not in hidden}
+    origins = {k: v for k, v in archive.origins.items() if k not in hidden}
+    nested = {k: v for k, v in archive.nested.items() if v.parent not in hidden}
+    view = Archive(archive.root, records, origins, nested, archive.vocabularies)
+    return view, withheld
+
+
+def is_town(record: Record | None, archive: Archive) -> bool:
+    return isinstance(record, Organisation) and archive.has_flag("organisation-kinds", record.kind, "grassroots")
+
+
+def record_url(archive: Archive, record_id: str) -> str | None:
+    """The site path of a record's page ('hazards/HZ-1/'), with a fragment for nested parts."""
+    if record_id in archive.nested:
+        nested = archive.nested[record_id]
+        parent = record_url(archive, nested.parent)
+        return f"{parent}#{record_id}" if parent else None
+    record = archive.get(record_id)
+    if record is None:
+        return None
+    if is_town(record, archive):
+        return f"towns/{record_id}/"
+    section = SECTIONS.get(record.type)
+    return f"{section}/{record_id}/" if section else None
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A link from the page at ``from_url`` to ``to_url`` (both site paths), relative so the
+    site works under any prefix and in both language trees."""
+    target, _, fragment = to_url.partition("#")
+    path = posixpath.relpath(target.rstrip("/") or ".", from_url.rstrip("/") or ".")
+    link = "./" if path == "." else path + ("/" if target.endswith("/") or not target else "")
+    return link + (f"#{fragment}" if fragment else "")
+
+
+@dataclass
+class Site:
+    """Everything shared by all pages of one build (both languages)."""
+
+    archive: Archive  # the public view
+    full: Archive
+    withheld: list[str]
+    build_date: dt.date
+    documents: dict[str, list[str]] = field(default_factory=dict)  # record id → printed file names
+
+    @cached_property
+    def graph(self):
+        from generators.refs.graph import graph
+
+        return graph(self.archive)
+
+
+@dataclass
+class Ctx:
+    """One page being written: the site, the language and the page's own path."""
+
+    site: Site
+    lang: str
+    url: str = ""
+
+    @property
+    def archive(self) -> Archive:
+        return self.site.archive
+
+    def at(self, url: str) -> Ctx:
+        return Ctx(self.site, self.lang, url)
+
+    # -- words ------------------------------------------------------------------------------
+    def t(self, key: str, **params: object) -> str:
+        return h.esc(t(key, self.lang, **params))
+
+    def label(self, vocabulary: str, key: str | None) -> str:
+        if not key:
+            return ""
+        try:
+            return h.esc(self.archive.label(vocabulary, key, self.lang))
+        except KeyError:
+            return h.esc(key)
+
+    def date(self, value: dt.date | None) -> str:
+        return h.esc(present.format_date(value, self.lang)) if value else ""
+
+    def number(self, value, places: int = 0) -> str:
+        return h.esc(present.format_number(value, self.lang, places))
+
+    def plain(self, value: Text | Prose | None) -> str:
+        """The text itself (for titles and attributes), falling back to Chinese."""
+        return present.text(value, self.lang)
+
+    def fallback_mark(self, value: Text | Prose | None) -> str:
+        if present.translated(value, self.lang):
+            return ""
+        return f' <span class="zz-untranslated" title="{self.t("untranslated")}">{self.t("untranslated")}</span>'
+
+    def text(self, value: Text | Prose | None) -> str:
+        """A short text as HTML with references as links, marked when shown untranslated."""
+        if value is None:
+            return ""
+        body = h.with_refs(self.plain(value), self.refs, h.text_html)
+        if not present.translated(value, self.lang):
+            return f'<span lang="zh">{body}</span>{self.fallback_mark(value)}'
+        return body
+
+    def prose(self, value: Text | Prose | None, shift: int = 2) -> str:
+        if value is None:
+            return ""
+        body = h.with_refs(self.plain(value), self.refs, lambda s: h.prose_html(s, shift))
+        mark = self.fallback_mark(value)
+        lang = ' lang="zh"' if mark else ""
+        return f'<div class="zz-prose"{lang}>{body}{mark}</div>'
+
+    # -- links ------------------------------------------------------------------------------
+    def href(self, to_url: str) -> str:
+        return relative(self.url, to_url)
+
+    def title(self, record_id: str) -> str:
+        return present.title(self.archive, record_id, self.lang)
+
+    def link(self, record_id: str | None, label: str | None = None) -> str:
+        """A link to a record by its title; plain text when it has no page; nothing if withheld."""
+        if not record_id:
+            return ""
+        if self.archive.kind_of(record_id) is None:
+            if self.site.full.kind_of(record_id) is not None:
+                return f'<span class="zz-withheld">{self.t("withheld_ref")}</span>'
+            return f'<span class="zz-broken" title="{self.t("broken_ref")}">{h.esc(record_id)}</span>'
+        shown = h.esc(label if label is not None else self.title(record_id))
+        record = self.archive.get(record_id)
+        if isinstance(record, Person):
+            return self.person(record_id)
+        url = record_url(self.archive, record_id)
+        return f'<a href="{h.esc(self.href(url))}">{shown}</a>' if url else shown
+
+    def links(self, ids: list[str]) -> str:
+        return "、".join(self.link(i) for i in ids if self.archive.kind_of(i)) if self.lang == "zh" else \
+            ", ".join(self.link(i) for i in ids if self.archive.kind_of(i))
+
+    def person(self, person_id: str | None) -> str:
+        person = self.archive.get(person_id) if person_id else None
+        if not isinstance(person, Person):
+            return self.link(person_id) if person_id else ""
+        parts = [self.plain(person.role)]
+        if person.mobile:
+            parts.append(present.mask_mobile(person.mobile))
+        sep = "，" if self.lang == "zh" else ", "
+        inner = sep.join(p for p in parts if p)
+        paren = f"（{inner}）" if self.lang == "zh" else f" ({inner})"
+        return f'<span class="zz-person">{h.esc(self.plain(person.name))}{h.esc(paren) if inner else ""}</span>'
+
+    def refs(self, value: str, stash: Callable[[str], str]) -> str:
+        """Replace ``[[...]]`` in ``value`` by stashed link HTML (see :func:`html.with_refs`)."""
+
+        def replacer(match: RefMatch, target: str | None) -> str:
+            if target is None:
+                from generators.refs.resolve import resolve
+
+                if resolve(self.site.full, match.target) is not None:
+                    return stash(f'<span class="zz-withheld">{self.t("withheld_ref")}</span>')
+                return stash(f'<span class="zz-broken" title="{self.t("broken_ref")}">{h.esc(match.text)}</span>')
+            return stash(self.link(target, match.label))
+
+        return replace_refs(value, self.archive, replacer)

@@ -1,0 +1,220 @@
+"""Page objects and the parts every record page shares.
+
+A :class:`Page` is a site path, a title and a body (Markdown with HTML blocks). The same
+paths exist in both languages, so the language switch keeps the page. Builders in
+:mod:`generators.site.views` make pages; :mod:`generators.site.writer` writes them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generators import present
+from generators.archive import versions
+from generators.records.model import DocumentRecord, Record
+from generators.site import html as h
+from generators.site.context import Ctx, record_url
+from generators.site.i18n import t
+
+PAGE_SIZE = 100  # rows per listing page: a page never grows with the archive
+BACKLINKS_PER_TYPE = 20
+
+
+@dataclass(frozen=True)
+class Page:
+    url: str  # site path: '' (home), 'hazards/', 'hazards/HZ-1/'
+    title: str  # plain text
+    body: str  # Markdown with HTML blocks; every untrusted string already escaped
+    record_id: str | None = None
+
+    @property
+    def source(self) -> str:
+        """Path of the generated Markdown file under docs/ (index.md per folder)."""
+        return f"{self.url}index.md"
+
+
+def block(html_text: str) -> str:
+    """An HTML block for Markdown: starts on its own line and holds no blank line."""
+    return "\n\n" + re.sub(r"\n\s*\n", "\n", html_text.strip()) + "\n\n"
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+\-.!|<>])")
+
+
+def heading(ctx: Ctx, words: str, anchor: str, level: int = 2) -> str:
+    """A Markdown heading (so it reaches the table of contents) with a stable anchor."""
+    text = _MD_SPECIAL.sub(r"\\\1", h.esc(words))
+    return f"\n\n{'#' * level} {text} {{ #{anchor} }}\n\n"
+
+
+def h1(ctx: Ctx, title: str) -> str:
+    return block(f"<h1>{h.esc(title)}</h1>")
+
+
+def section(ctx: Ctx, key: str, content: str, anchor: str | None = None) -> str:
+    """A titled part of a page, or nothing when there is nothing to show."""
+    if not content.strip():
+        return ""
+    return heading(ctx, t(key, ctx.lang), anchor or key.replace("_", "-")) + block(content)
+
+
+def record_marker(ctx: Ctx, record: Record, **facets: str | None) -> str:
+    """The hidden element search reads (see the search engineer's indexer)."""
+    attrs = {"data-id": record.id, "data-type": record.type,
+             "data-type-label": t(f"type.{record.type}", ctx.lang)}
+    campaign = getattr(record, "campaign", None)
+    if campaign and ctx.archive.get(campaign):
+        attrs["data-campaign"] = ctx.title(campaign)
+    for key in ("town", "domain", "year", "grade", "status"):
+        if facets.get(key):
+            attrs[f"data-{key}"] = facets[key]
+    attrs["data-withdrawn"] = "true" if versions.is_withdrawn(record) else "false"
+    rendered = "".join(f' {k}="{h.esc(v)}"' for k, v in attrs.items())
+    return block(f'<div class="zz-record" hidden{rendered}></div>')
+
+
+def record_page(ctx: Ctx, record: Record, title: str, body: str, *, facets: dict | None = None,
+                meta: list[tuple[str, str]] | None = None) -> Page:
+    """The frame of every record page: title, search marker, banners, fields, body, links."""
+    parts = [h1(ctx, title), record_marker(ctx, record, **(facets or {}))]
+    parts.append(block(banners(ctx, record)))
+    parts.append(block(h.dl(meta or []) + document_meta(ctx, record)))
+    parts.append(body)
+    parts.append(printed_versions(ctx, record))
+    parts.append(references(ctx, record))
+    parts.append(history(ctx, record))
+    return Page(ctx.url, title, "".join(p for p in parts if p.strip()), record.id)
+
+
+def document_meta(ctx: Ctx, record: Record) -> str:
+    if not isinstance(record, DocumentRecord):
+        return h.dl([(ctx.t("id"), h.esc(record.id))])
+    items = [
+        (ctx.t("id"), h.esc(record.id)),
+        (ctx.t("record_type"), ctx.t(f"type.{record.type}")),
+        (ctx.t("classification"), ctx.label("classifications", present.classification(ctx.archive, record))),
+        (ctx.t("version"), h.esc(record.version)),
+    ]
+    return h.dl(items)
+
+
+# ---------------------------------------------------------------------------------------------
+# Versions: superseded and withdrawn banners, the history of changes
+
+
+def banners(ctx: Ctx, record: Record) -> str:
+    out = []
+    newer = versions.successor(ctx.archive, record.id)
+    if newer:
+        out.append(f'<div class="admonition warning zz-banner"><p>{ctx.t("superseded_banner")}'
+                   f'{ctx.link(newer)}</p></div>')
+    if isinstance(record, DocumentRecord) and record.withdrawn:
+        words = ctx.t("withdrawn_banner", date=present.format_date(record.withdrawn.date, ctx.lang))
+        out.append(f'<div class="admonition danger zz-banner"><p>{words}{ctx.text(record.withdrawn.reason)}</p></div>')
+    return "".join(out)
+
+
+def history(ctx: Ctx, record: Record) -> str:
+    earlier = versions.earlier_versions(ctx.archive, record.id)
+    if not isinstance(record, DocumentRecord) or not (earlier or record.change_note):
+        return ""
+    rows = [[h.esc(record.version), f'{ctx.t("this_version")}', ctx.text(record.change_note)]]
+    for old in earlier:
+        note = ctx.text(old.change_note) if isinstance(old, DocumentRecord) else ""
+        version = old.version if isinstance(old, DocumentRecord) else ""
+        rows.append([h.esc(version), ctx.link(old.id), note])
+    return section(ctx, "history", h.table([ctx.t("version"), ctx.t("title"), ctx.t("change_note")], rows))
+
+
+# ---------------------------------------------------------------------------------------------
+# References both ways, and the official printed versions
+
+
+def _page_of(ctx: Ctx, record_id: str) -> str:
+    """The record whose page shows ``record_id`` (a nested part is shown on its parent's page)."""
+    nested = ctx.archive.nested.get(record_id)
+    return nested.parent if nested else record_id
+
+
+def references(ctx: Ctx, record: Record) -> str:
+    graph = ctx.site.graph
+    outgoing = sorted({r.target_id for r in graph.outgoing(record.id)
+                       if r.target_id and _page_of(ctx, r.target_id) != record.id
+                       and record_url(ctx.archive, r.target_id)})
+    incoming: dict[str, set[str]] = {}
+    for ref in graph.backlinks(record.id):
+        source = ref.source_id
+        if record_url(ctx.archive, source):
+            incoming.setdefault(ctx.archive.get(source).type, set()).add(source)
+    # Backlinks of other parts shown on this page (a campaign's plans and tasks) count too.
+    for nested_id, nested in ctx.archive.nested.items():
+        if nested.parent == record.id:
+            for ref in graph.backlinks(nested_id):
+                if ref.source_id != record.id and record_url(ctx.archive, ref.source_id):
+                    incoming.setdefault(ctx.archive.get(ref.source_id).type, set()).add(ref.source_id)
+    out = ""
+    if outgoing:
+        out += section(ctx, "references", _ref_list(ctx, outgoing))
+    if incoming:
+        items = []
+        for kind in sorted(incoming):
+            ids = sorted(incoming[kind])
+            shown = "".join(f"<li>{ctx.link(i)}</li>" for i in ids[:BACKLINKS_PER_TYPE])
+            more = len(ids) - BACKLINKS_PER_TYPE
+            extra = f'<li class="zz-more">{ctx.t("more", n=more)}</li>' if more > 0 else ""
+            items.append(f'<div class="zz-refgroup"><h4>{ctx.t("type." + kind)}（{len(ids)}）</h4>'
+                         f"<ul>{shown}{extra}</ul></div>" if ctx.lang == "zh" else
+                         f'<div class="zz-refgroup"><h4>{ctx.t("type." + kind)} ({len(ids)})</h4>'
+                         f"<ul>{shown}{extra}</ul></div>")
+        out += section(ctx, "referenced_by", "".join(items))
+    return out
+
+
+def _ref_list(ctx: Ctx, ids: list[str]) -> str:
+    items = "".join(
+        f'<li><span class="zz-kind">{ctx.t("type." + ctx.archive.kind_of(i))}</span> {ctx.link(i)}</li>'
+        for i in ids[:100]
+    )
+    return f'<ul class="zz-refs">{items}</ul>'
+
+
+def printed_versions(ctx: Ctx, record: Record) -> str:
+    files = ctx.site.documents.get(record.id, [])
+    if not files:
+        return ""
+    links = " · ".join(
+        f'<a href="{h.esc(ctx.href("documents/" + name))}" class="md-button">{h.esc(_kind(name))}</a>'
+        for name in files
+    )
+    return section(ctx, "printed_versions", f"<p>{links}</p>")
+
+
+def _kind(name: str) -> str:
+    return "PDF" if name.endswith(".pdf") else "Word" if name.endswith(".docx") else name
+
+
+def paginate(items: list, size: int = PAGE_SIZE) -> list[list]:
+    return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+
+
+def pager(ctx: Ctx, base: str, number: int, count: int, total: int, size: int = PAGE_SIZE) -> str:
+    """Links to the other pages of a listing; ``base`` is page 1's path, page n is base/page/n/."""
+    if count <= 1:
+        start, end = (1 if total else 0), total
+        return f'<p class="zz-shown">{ctx.t("shown", a=start, b=end, n=total)}</p>'
+    links = []
+    for n in range(1, count + 1):
+        url = base if n == 1 else f"{base}page/{n}/"
+        if n == number:
+            links.append(f'<strong aria-current="page">{n}</strong>')
+        else:
+            links.append(f'<a href="{h.esc(ctx.href(url))}">{n}</a>')
+    start = (number - 1) * size + 1
+    end = min(number * size, total)
+    shown = ctx.t("shown", a=start, b=end, n=total)
+    return f'<nav class="zz-pager" aria-label="{ctx.t("pages")}"><span>{shown}</span> {" ".join(links)}</nav>'
+
+
+def page_url(base: str, number: int) -> str:
+    return base if number == 1 else f"{base}page/{number}/"

@@ -1,0 +1,123 @@
+"""Home, translation coverage, about, the search mount point and the reviewer's pages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generators import present
+from generators.records.model import Campaign, Notice
+from generators.records.walk import texts
+from generators.site import html as h
+from generators.site.context import Ctx, record_url
+from generators.site.i18n import t
+from generators.site.pages import Page, block, h1, page_url, pager, paginate, section
+
+
+def pages(ctx: Ctx) -> Iterator[Page]:
+    yield home(ctx.at(""))
+    yield from coverage(ctx)
+    yield about(ctx.at("about/"))
+    yield search(ctx.at("search/"))
+    yield from review(ctx)
+
+
+def home(ctx: Ctx) -> Page:
+    from generators.site.views.campaigns import campaign_cards
+
+    title = t("home", ctx.lang)
+    site_name = present.title(ctx.archive, ctx.archive.jurisdiction.id, ctx.lang)
+    parts = [h1(ctx, f"{site_name} · {t('campaigns', ctx.lang)}")]
+    if ctx.archive.jurisdiction.example_data:
+        parts.append(block(f'<div class="admonition info"><p>{ctx.t("example_data")}</p></div>'))
+    parts.append(block(campaign_cards(ctx, ctx.archive.of_type(Campaign))))
+    notices = sorted(ctx.archive.of_type(Notice), key=lambda n: (n.date, n.id), reverse=True)[:10]
+    parts.append(section(ctx, "notices", h.table(
+        [ctx.t("document_number"), ctx.t("title"), ctx.t("date")],
+        [[h.esc(n.document_number), ctx.link(n.id), ctx.date(n.date)] for n in notices])))
+    links = " · ".join(f'<a href="{h.esc(ctx.href(u))}">{ctx.t(k)}</a>' for k, u in (
+        ("hazards", "hazards/"), ("reports", "reports/"), ("towns", "towns/"), ("domains", "domains/"),
+        ("statistics", "statistics/")))
+    parts.append(block(f'<p class="zz-quicklinks">{links}</p>'))
+    return Page("", title, "".join(parts))
+
+
+def missing_translations(ctx: Ctx) -> list[tuple[str, list[str]]]:
+    """(record ID, dotted paths of its texts without English), for records that have a page."""
+    found = []
+    for record in ctx.archive:
+        if not record_url(ctx.archive, record.id):
+            continue
+        paths = [".".join(str(p) for p in path) for path, value in texts(record) if not value.translated("en")]
+        if paths:
+            found.append((record.id, paths))
+    return sorted(found)
+
+
+def coverage(ctx: Ctx) -> Iterator[Page]:
+    missing = missing_translations(ctx)
+    chunks = paginate(missing)
+    for number, chunk in enumerate(chunks, start=1):
+        page_ctx = ctx.at(page_url("coverage/", number))
+        title = t("coverage", ctx.lang) + ("" if number == 1 else f" · {t('page_n', ctx.lang, n=number)}")
+        rows = [[page_ctx.link(rid, rid), page_ctx.t("type." + page_ctx.archive.kind_of(rid)), page_ctx.link(rid),
+                 h.esc(len(paths)), "<br>".join(f"<code>{h.esc(p)}</code>" for p in paths[:30])
+                 + (f"<br>{page_ctx.t('more', n=len(paths) - 30)}" if len(paths) > 30 else "")]
+                for rid, paths in chunk]
+        intro = page_ctx.t("coverage_intro") if missing else page_ctx.t("coverage_done")
+        body = h1(page_ctx, title) + block(f"<p>{intro}</p>")
+        if missing:
+            body += block(pager(page_ctx, "coverage/", number, len(chunks), len(missing)))
+            body += block(h.table([page_ctx.t(k) for k in ("id", "record_type", "title", "count", "missing_fields")],
+                                  rows))
+        yield Page(page_ctx.url, title, body)
+
+
+def about(ctx: Ctx) -> Page:
+    title = t("about", ctx.lang)
+    body = h1(ctx, title) + block(f"<p>{ctx.t('about_text')}</p>")
+    if ctx.archive.jurisdiction.example_data:
+        body += block(f"<p>{ctx.t('example_data')}</p>")
+    body += block(h.dl([(ctx.t("build_date"), ctx.date(ctx.site.build_date)),
+                        (ctx.t("records"), ctx.number(len(ctx.archive.records)))]))
+    return Page("about/", title, body)
+
+
+def search(ctx: Ctx) -> Page:
+    """The search page: a plain form; the search engineer's script and index fill #zz-search."""
+    title = t("search", ctx.lang)
+    form = (f'<form class="zz-search-form" action="./" method="get" role="search">'
+            f'<input type="search" name="q" placeholder="{ctx.t("search_placeholder")}" '
+            f'aria-label="{ctx.t("search_placeholder")}"> <button type="submit" class="md-button">'
+            f'{ctx.t("search")}</button></form><p class="zz-note">{ctx.t("search_hint")}</p>'
+            f'<div id="zz-search" data-lang="{ctx.lang}"></div>')
+    return Page("search/", title, h1(ctx, title) + block(form))
+
+
+def review(ctx: Ctx) -> Iterator[Page]:
+    """The reviewer's pages (the refs engineer's Markdown, rendered with raw HTML disabled)."""
+    try:
+        from generators.refs.review import review_page_markdown, reviewable
+    except ImportError:
+        return
+    ids = sorted(reviewable(ctx.archive))
+    for rid in ids:
+        page_ctx = ctx.at(f"review/{rid}/")
+
+        def url_for(target: str, page_ctx: Ctx = page_ctx) -> str | None:
+            url = record_url(page_ctx.archive, target)
+            return page_ctx.href(url) if url else None
+
+        markdown = review_page_markdown(ctx.archive, rid, ctx.lang, url_for)
+        first, _, rest = markdown.partition("\n")
+        title = first.lstrip("# ").replace("\\", "")
+        yield Page(page_ctx.url, title, h1(page_ctx, title) + block(h.prose_html(rest, shift=1)))
+    chunks = paginate(ids)
+    for number, chunk in enumerate(chunks, start=1):
+        page_ctx = ctx.at(page_url("review/", number))
+        title = t("review", ctx.lang) + ("" if number == 1 else f" · {t('page_n', ctx.lang, n=number)}")
+        rows = [[page_ctx.t("type." + page_ctx.archive.kind_of(rid)),
+                 f'<a href="{h.esc(page_ctx.href(f"review/{rid}/"))}">{h.esc(page_ctx.title(rid))}</a>',
+                 page_ctx.link(rid, rid)] for rid in chunk]
+        yield Page(page_ctx.url, title, h1(page_ctx, title)
+                   + block(pager(page_ctx, "review/", number, len(chunks), len(ids)))
+                   + block(h.table([page_ctx.t("record_type"), page_ctx.t("title"), page_ctx.t("id")], rows)))

@@ -1,0 +1,101 @@
+"""Write pages as Markdown into BUILD, derive one MkDocs config per language from the hand-written
+``mkdocs.yml``, and run the two MkDocs builds in parallel.
+
+Generated Markdown goes only to ``$(BUILD)/site-src/<lang>/docs`` (never into content/ or data/).
+Chinese is built at the site's root, English under ``en/``; both trees have the same page paths,
+which is what lets the language switch (``theme/site/overrides/partials/alternate.html``) keep the
+page.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+import yaml
+from tqdm import tqdm
+
+from generators.site.i18n import t
+from generators.site.pages import Page
+
+ROOT = Path(__file__).resolve().parents[2]
+BASE_CONFIG = ROOT / "mkdocs.yml"
+LANG_NAMES = {"zh": "中文", "en": "English"}
+NAV = ("home", "campaigns", "towns", "domains", "hazards", "notices", "reports", "statistics", "review", "coverage",
+       "about")
+NAV_PATHS = {"home": "index.md", "campaigns": "campaigns/index.md", "towns": "towns/index.md",
+             "domains": "domains/index.md", "hazards": "hazards/index.md", "notices": "notices/index.md",
+             "reports": "reports/index.md", "statistics": "statistics/index.md", "review": "review/index.md",
+             "coverage": "coverage/index.md", "about": "about/index.md"}
+
+
+def page_text(page: Page) -> str:
+    # The title is HTML-escaped: Material prints page.meta.title into <title> and the header unescaped.
+    from html import escape
+
+    return f"---\ntitle: {json.dumps(escape(page.title), ensure_ascii=False)}\n---\n{page.body.strip()}\n"
+
+
+def write_pages(pages: Iterable[Page], docs: Path, lang: str, total: int | None = None) -> list[str]:
+    """Write every page's Markdown under ``docs`` (emptied first); returns the written sources."""
+    if docs.exists():
+        shutil.rmtree(docs)
+    docs.mkdir(parents=True)
+    written: list[str] = []
+    for page in tqdm(pages, total=total, desc=f"pages {lang}", unit="page", disable=not sys.stderr.isatty(),
+                     leave=False):
+        target = docs / page.source
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page_text(page), encoding="utf-8")
+        written.append(page.source)
+    return sorted(written)
+
+
+def config_for(lang: str, docs: Path, out: Path, written: set[str]) -> dict:
+    """The language's MkDocs config, derived from the hand-written base config."""
+    base = yaml.safe_load(BASE_CONFIG.read_text(encoding="utf-8"))
+    config = dict(base)
+    config["docs_dir"] = str(docs)
+    config["site_dir"] = str(out)
+    theme = dict(base.get("theme", {}))
+    theme["custom_dir"] = str((BASE_CONFIG.parent / theme.get("custom_dir", "theme/site/overrides")).resolve())
+    theme["language"] = lang
+    config["theme"] = theme
+    extra = dict(base.get("extra", {}))
+    names = extra.pop("site_names", {})
+    config["site_name"] = names.get(lang, base.get("site_name"))
+    extra["alternate"] = [{"name": LANG_NAMES[other], "lang": other, "link": "/" if other == "zh" else "/en/"}
+                          for other in ("zh", "en")]
+    extra["zz_lang"] = lang
+    config["extra"] = extra
+    copyrights = base.get("copyright_i18n", {})
+    config.pop("copyright_i18n", None)
+    if copyrights:
+        config["copyright"] = copyrights.get(lang, "")
+    config["nav"] = [{t(key, lang): NAV_PATHS[key]} for key in NAV if NAV_PATHS[key] in written]
+    return config
+
+
+def run_mkdocs(configs: dict[str, Path], epoch: int) -> dict[str, tuple[int, str]]:
+    """Both builds at once (two processes); returns lang → (exit status, output)."""
+    env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch), PYTHONHASHSEED="0")
+    running = {
+        lang: subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--clean", "-q", "-f", str(cfg)],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=ROOT)
+        for lang, cfg in configs.items()
+    }
+    results = {}
+    for lang, proc in running.items():
+        output = proc.communicate()[0]
+        results[lang] = (proc.returncode, output)
+    return results
+
+
+def write_config(config: dict, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=True), encoding="utf-8")
