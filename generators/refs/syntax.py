@@ -32,8 +32,17 @@ class RefMatch:
         return f"[[{self.target}{'|' + self.label if self.label else ''}]]"
 
 
+# Markdown code (fenced blocks, inline spans) shows the syntax itself, e.g. in a how-to: not a reference.
+_CODE = re.compile(r"^(```|~~~)[^\n]*\n.*?(?:^\1[^\n]*$|\Z)"  # a fenced block, to its fence or the end
+                   r"|(`+)[^`\n](?:.*?[^`\n])?\2(?!`)|``",  # an inline span
+                   re.MULTILINE | re.DOTALL)
+
+
 def find_refs(text: str) -> Iterator[RefMatch]:
+    code = [(m.start(), m.end()) for m in _CODE.finditer(text)] if "`" in text or "~~~" in text else []
     for match in REF_PATTERN.finditer(text):
+        if any(start <= match.start() < end for start, end in code):
+            continue
         target = match.group(1).strip()
         if not target:
             continue
