@@ -87,8 +87,11 @@ def reference_code(fonds: str, record: DocumentRecord) -> str:
     return f"{fonds}-{CATEGORY}·{a.year}-{a.retention}-{a.item_number:04d}"
 
 
+STATUS = {"current": "现行", "superseded": "已被替代", "withdrawn": "已撤回"}
+
+
 def catalogue(archive: Archive, pdfs: dict[str, str], *, restricted: bool) -> list[dict[str, str]]:
-    """One row per document record in the package, in ID order."""
+    """One row per document record in the package, by year and item number (those without last)."""
     fonds = archive.jurisdiction.fonds_number
     rows = []
     for record in archive.of_type(DocumentRecord):
@@ -107,14 +110,18 @@ def catalogue(archive: Archive, pdfs: dict[str, str], *, restricted: bool) -> li
             "date": _date(record),
             "classification": record.classification or archive.jurisdiction.default_classification,
             "version": str(record.version),
-            "status": "withdrawn" if is_withdrawn(record) else "superseded" if successor(archive, record.id)
-            else "current",
+            "status": _status(archive, record),
             "superseded_by": successor(archive, record.id) or "",
             "record_id": record.id,
             "type": record.type,
             "pdf": pdfs.get(record.id, ""),
         })
-    return rows
+    return sorted(rows, key=lambda row: (row["year"] == "", row["year"], row["item_number"], row["record_id"]))
+
+
+def _status(archive: Archive, record: DocumentRecord) -> str:
+    key = "withdrawn" if is_withdrawn(record) else "superseded" if successor(archive, record.id) else "current"
+    return f"{STATUS[key]} {key}"
 
 
 def _date(record: DocumentRecord) -> str:
