@@ -19,8 +19,9 @@ def checkers() -> list[Checker]:
     from generators.archive.versions import check_versions
     from generators.refs.checks import check_references
     from generators.rules.check import check_calendars, check_procedure
+    from generators.rules.completeness import check_completeness
 
-    return [check_calendars, check_procedure, check_references, check_versions]
+    return [check_calendars, check_procedure, check_completeness, check_references, check_versions]
 
 
 def run_checks(archive: Archive) -> list[Diagnostic]:

@@ -33,7 +33,10 @@ def states(archive, as_of=AS_OF):
 
 
 def codes(archive, as_of=AS_OF):
-    found = [(d.code, Path(d.location.path).name, d.location.line) for d in check_procedure(archive, as_of)]
+    diagnostics = check_procedure(archive, as_of)
+    for d in diagnostics:  # every placeholder filled, in both languages
+        assert "{" not in d.format("en") and "{" not in d.format("zh"), d.format("en")
+    found = [(d.code, Path(d.location.path).name, d.location.line) for d in diagnostics]
     return sorted(found, key=lambda c: (c[1], c[2], c[0]))
 
 

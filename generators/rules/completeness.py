@@ -1,0 +1,246 @@
+"""What each stage must contain (arts. 9–11): self-assessments, grades, approvals, feedback.
+
+Checked once the stage claims to be done — a draft may still be incomplete, and a stage not yet
+due is shown by the timeline, not reported here:
+
+* self-assessment (art. 9): every town in scope has exactly one; once submitted it has the report
+  (at least one section) and the three lists (target tasks, hazards, typical experience), and the
+  town's leader in charge approved it on or before the day it was submitted. A town without one is
+  reported once the self-assessment is overdue or the re-evaluation is done;
+* re-evaluation (art. 10), once the overall report is completed: every town in scope is graded
+  exactly once, by a sub-report; each sub-report is approved and fed back to its town; the
+  overall report is approved before it is completed (submitted to the office) and circulated;
+* comprehensive review (art. 11), once completed: every industry domain in scope is graded
+  exactly once; the report is approved before it is circulated;
+* the grades vocabulary is the spec's four grades: exactly four terms, one flagged
+  ``priority-advanced-collective`` (优) and one ``one-vote-veto`` (差) — the rules act on the flags.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from generators.archive.clock import build_date
+from generators.diagnostics import Diagnostic
+from generators.messages import register
+from generators.records import Archive
+from generators.records.model import Campaign, ComprehensiveReview, OverallReport, SelfAssessment, SubReport
+from generators.rules.procedure import timeline
+from generators.rules.records import standing
+
+PRIORITY_FLAG = "priority-advanced-collective"
+VETO_FLAG = "one-vote-veto"
+
+register({
+    "E230": {
+        "message_zh": "{campaign}：纳入评估范围的 {town} 没有基层自评材料",
+        "message_en": "{campaign}: {town} is in scope but has no self-assessment",
+        "hint_zh": "第九条：被纳入评估范围的区镇均应报送自评材料（type: self-assessment, town: {town}）",
+        "hint_en": "art. 9: every town in scope submits a self-assessment (type: self-assessment, town: {town})",
+    },
+    "E231": {
+        "message_zh": "已报送的自评材料缺少{part}",
+        "message_en": "the submitted self-assessment has no {part_en}",
+        "hint_zh": "第九条（二）：自评材料应包含自评报告、目标任务完成情况清单、问题隐患整改情况清单和典型经验做法清单",
+        "hint_en": "art. 9(2): a self-assessment has the report and three lists: target tasks, hazards, typical "
+                   "experience",
+    },
+    "E232": {
+        "message_zh": "{what}没有审核把关记录（approval）",
+        "message_en": "the {what_en} has no approval",
+        "hint_zh": "{article}：须经{who}审核把关后方可{then}",
+        "hint_en": "{article}: it must be approved by {who_en} before it is {then_en}",
+    },
+    "E233": {
+        "message_zh": "审核把关日期 {approved} 晚于{then} {date}",
+        "message_en": "approved on {approved}, after it was {then_en} on {date}",
+        "hint_zh": "{article}：先审核把关，后{then}；核对两个日期",
+        "hint_en": "{article}: approval comes first; check both dates",
+    },
+    "E234": {
+        "message_zh": "{campaign}：{town} 有 {count} 份{what}（{ids}）",
+        "message_en": "{campaign}: {town} has {count} {what_en} ({ids})",
+        "hint_zh": "每个区镇只能有一份；修订版本请用 supersedes 指向上一版本",
+        "hint_en": "one per town; a revision names the version it replaces in supersedes",
+    },
+    "E235": {
+        "message_zh": "{campaign}：纳入评估范围的 {town} 没有子项报告和分级认定",
+        "message_en": "{campaign}: {town} is in scope but has no sub-report with a grade",
+        "hint_zh": "第十条（二）（三）：对纳入评估范围的区镇逐一分级认定并撰写子项报告",
+        "hint_en": "art. 10(2)(3): every town in scope is graded in its own sub-report",
+    },
+    "E236": {
+        "message_zh": "子项报告尚未点对点反馈至 {town}（缺 fed_back_on）",
+        "message_en": "the sub-report has not been fed back to {town} (no fed_back_on)",
+        "hint_zh": "第十条（四）：子项报告应点对点反馈至相关区镇整改落实",
+        "hint_en": "art. 10(4): each sub-report is fed back to its town",
+    },
+    "E237": {
+        "message_zh": "{campaign}：纳入评估范围的行业领域 {domain} 未在综合评议中分级认定",
+        "message_en": "{campaign}: the domain {domain} is in scope but not graded in the comprehensive review",
+        "hint_zh": "第十一条（二）：对各重点行业领域专项整治分级认定（domain_grades）",
+        "hint_en": "art. 11(2): grade every industry domain in scope (domain_grades)",
+    },
+    "E238": {
+        "message_zh": "行业领域 {domain} 被分级认定了 {count} 次",
+        "message_en": "the domain {domain} is graded {count} times",
+        "hint_zh": "每个行业领域只认定一个等级",
+        "hint_en": "each domain gets exactly one grade",
+    },
+    "W239": {
+        "message_zh": "行业领域 {domain} 不在 {campaign} 的评估范围内",
+        "message_en": "the domain {domain} is not in the scope of {campaign}",
+        "hint_zh": "把它加入 scope.domains，或删除该分级",
+        "hint_en": "add it to scope.domains or remove the grade",
+    },
+    "E240": {
+        "message_zh": "评估等级词表应恰好为“优、良、中、差”四级（第十条、第十一条），现有 {count} 级",
+        "message_en": "the grades vocabulary must have exactly the four grades 优/良/中/差 (arts. 10–11); it has {count}",
+        "hint_zh": "删除多余等级",
+        "hint_en": "remove the extra grades",
+    },
+    "E241": {
+        "message_zh": "评估等级词表中应恰有一个等级带有标记 {flag}（现有 {count} 个）",
+        "message_en": "exactly one grade must carry the flag {flag} ({count} do)",
+        "hint_zh": "“优”带 priority-advanced-collective（第十五条），“差”带 one-vote-veto（第十六条）",
+        "hint_en": "优 carries priority-advanced-collective (art. 15), 差 carries one-vote-veto (art. 16)",
+    },
+})
+
+_SELF = {"article": "第九条（三）/ art. 9(3)", "who": "区镇分管领导", "who_en": "the town's leader in charge",
+         "then": "报送", "then_en": "submitted"}
+_REPORT = {"article": "第十条（四）/ art. 10(4)", "who": "分管区领导", "who_en": "the district leader in charge",
+           "then": "报送区安委办", "then_en": "submitted to the district office"}
+_CIRCULATED = {"then": "通报", "then_en": "circulated"}
+_FED_BACK = {"then": "反馈", "then_en": "fed back"}
+_REVIEW = {"article": "第十一条（三）/ art. 11(3)", "who": "区分管领导", "who_en": "the district leader in charge",
+           "then": "通报", "then_en": "circulated"}
+
+
+def check_completeness(archive: Archive, as_of: dt.date | None = None) -> list[Diagnostic]:
+    as_of = as_of or build_date(archive.root)
+    found = _check_grades_vocabulary(archive)
+    for campaign in archive.of_type(Campaign):
+        stages = {s.stage: s for s in timeline(archive, campaign.id, as_of)}
+        found += _self_assessments(archive, campaign, stages)
+        found += _re_evaluation(archive, campaign)
+        found += _review(archive, campaign)
+    return found
+
+
+def _self_assessments(archive: Archive, campaign: Campaign, stages: dict) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    by_town: dict[str, list[SelfAssessment]] = defaultdict(list)
+    for record in standing(archive, SelfAssessment, campaign.id):
+        by_town[record.town].append(record)
+        if record.submitted_on is not None:
+            found += _submitted(archive, record)
+    due_or_done = stages["self-assessment"].state in ("overdue", "done-late", "missing") or \
+        stages["re-evaluation"].completed is not None
+    for index, town in enumerate(campaign.scope.towns):
+        where = archive.locate(campaign.id, ("scope", "towns", index))
+        if not by_town.get(town) and due_or_done:
+            found.append(Diagnostic.error("E230", where, campaign=campaign.id, town=town))
+    for town, records in sorted(by_town.items()):
+        if len(records) > 1:
+            found.append(Diagnostic.error("E234", archive.locate(records[1].id, ("town",)), campaign=campaign.id,
+                                          town=town, count=len(records), what="自评材料",
+                                          what_en="self-assessments", ids=", ".join(r.id for r in records)))
+    return found
+
+
+def _submitted(archive: Archive, record: SelfAssessment) -> list[Diagnostic]:
+    found = []
+    parts = (("sections", "自评报告（sections）", "self-assessment report (sections)"),
+             ("target_task_list", "目标任务完成情况清单", "target-task completion list"),
+             ("hazard_list", "问题隐患整改情况清单", "hazard rectification list"),
+             ("experience_list", "典型经验做法清单", "typical-experience list"))
+    for field, zh, en in parts:
+        if not getattr(record, field):
+            found.append(Diagnostic.error("E231", archive.locate(record.id, ("submitted_on",)), part=zh, part_en=en))
+    found += _approval(archive, record.id, record.approval, (("submitted_on", record.submitted_on, {}),),
+                       ("基层自评材料", "self-assessment"), _SELF)
+    return found
+
+
+def _approval(archive: Archive, record_id: str, approval, events, what: tuple[str, str],
+              words: dict) -> list[Diagnostic]:
+    """``events``: (field, date, words) of the steps that must come after the approval."""
+    if approval is None:
+        return [Diagnostic.error("E232", archive.locate(record_id), what=what[0], what_en=what[1], **words)]
+    found = []
+    for field, date, extra in events:
+        if date is not None and approval.on > date:
+            found.append(Diagnostic.error("E233", archive.locate(record_id, ("approval", "on")),
+                                          approved=approval.on, date=date, field=field, **{**words, **extra}))
+    return found
+
+
+def _re_evaluation(archive: Archive, campaign: Campaign) -> list[Diagnostic]:
+    reports = [r for r in standing(archive, OverallReport, campaign.id) if r.completed_on is not None]
+    found: list[Diagnostic] = []
+    for report in reports:
+        circulated = report.circulated.on if report.circulated else None
+        found += _approval(archive, report.id, report.approval,
+                           (("completed_on", report.completed_on, {}), ("circulated", circulated, _CIRCULATED)),
+                           ("总体报告", "overall report"), _REPORT)
+    if not reports:
+        return found
+    by_town: dict[str, list[SubReport]] = defaultdict(list)
+    for sub in standing(archive, SubReport, campaign.id):
+        by_town[sub.town].append(sub)
+        found += _approval(archive, sub.id, sub.approval, (("fed_back_on", sub.fed_back_on, _FED_BACK),),
+                           ("子项报告", "sub-report"), _REPORT)
+        if sub.fed_back_on is None:
+            found.append(Diagnostic.error("E236", archive.locate(sub.id, ("town",)), town=sub.town))
+    for index, town in enumerate(campaign.scope.towns):
+        if not by_town.get(town):
+            found.append(Diagnostic.error("E235", archive.locate(campaign.id, ("scope", "towns", index)),
+                                          campaign=campaign.id, town=town))
+    for town, subs in sorted(by_town.items()):
+        if len(subs) > 1:
+            found.append(Diagnostic.error("E234", archive.locate(subs[1].id, ("town",)), campaign=campaign.id,
+                                          town=town, count=len(subs), what="子项报告（分级认定）",
+                                          what_en="graded sub-reports", ids=", ".join(s.id for s in subs)))
+    return found
+
+
+def _review(archive: Archive, campaign: Campaign) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    for review in standing(archive, ComprehensiveReview, campaign.id):
+        if review.completed_on is None:
+            continue
+        circulated = review.circulated.on if review.circulated else None
+        found += _approval(archive, review.id, review.approval, (("circulated", circulated, _CIRCULATED),),
+                           ("综合评议报告", "comprehensive review report"), _REVIEW)
+        counts: dict[str, list[int]] = defaultdict(list)
+        for index, item in enumerate(review.domain_grades):
+            counts[item.domain].append(index)
+            if item.domain not in campaign.scope.domains:
+                found.append(Diagnostic.warning("W239", archive.locate(review.id, ("domain_grades", index, "domain")),
+                                                domain=item.domain, campaign=campaign.id))
+        for domain, indexes in sorted(counts.items()):
+            if len(indexes) > 1:
+                found.append(Diagnostic.error("E238", archive.locate(review.id, ("domain_grades", indexes[1])),
+                                              domain=domain, count=len(indexes)))
+        for domain in campaign.scope.domains:
+            if domain not in counts:
+                found.append(Diagnostic.error("E237", archive.locate(review.id, ("domain_grades",)),
+                                              campaign=campaign.id, domain=domain))
+    return found
+
+
+def _check_grades_vocabulary(archive: Archive) -> list[Diagnostic]:
+    terms = archive.vocabularies.get("grades")
+    if terms is None or "grades" not in archive.records:
+        return []  # reported by the loader (E024) where a grade is used
+    where = archive.locate("grades", ("terms",))
+    found = []
+    if len(terms) != 4:
+        found.append(Diagnostic.error("E240", where, count=len(terms)))
+    for flag in (PRIORITY_FLAG, VETO_FLAG):
+        count = sum(flag in term.flags for term in terms.values())
+        if count != 1:
+            found.append(Diagnostic.error("E241", where, flag=flag, count=count))
+    return found
