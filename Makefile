@@ -16,9 +16,9 @@ PY    := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 RUN   := $(PY) -m generators
 
-.PHONY: all help setup system-deps check schemas test lint clean review
+.PHONY: all help setup system-deps check schemas test lint clean review site serve
 
-all: check ## build the example archive: validate, then site and documents
+all: check site ## build the example archive: validate, then site and documents
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 18
@@ -39,6 +39,12 @@ check: setup ## validate DATA and apply the spec's rules; list every problem
 
 review: setup ## one report's references, backlinks and coverage: make review ID=<report ID>
 	$(RUN) review --data $(DATA) --id "$(ID)"
+
+site: setup ## build the bilingual archive site into SITE (Chinese at the root, English under en/)
+	$(RUN) site --data $(DATA) --out $(SITE) --build $(BUILD)
+
+serve: setup ## build the site, preview it on http://127.0.0.1:8000/ and rebuild on every change
+	$(RUN) serve --data $(DATA) --out $(SITE) --build $(BUILD)
 
 schemas: $(STAMP) ## regenerate the JSON Schemas from the record model
 	$(RUN) schemas
