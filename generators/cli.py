@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "release": "write the archival package (BagIt) of a published tag",
     "verify-release": "check a release package; name every altered, missing or extra file",
     "compare-builds": "compare two build folders byte for byte",
+    "docs": "write the official printed documents (GB/T 9704-2012), PDF and Word, into BUILD/documents",
 }
 
 
