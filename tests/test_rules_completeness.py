@@ -106,7 +106,7 @@ def test_the_grades_are_the_four_of_the_spec(tmp_path, old, new, expected):
     build(folder, {})
     assert old in VOCABULARY
     (folder / "vocabularies.yml").write_text(VOCABULARY.replace(old, new), encoding="utf-8")
-    archive, diagnostics = load_archive(folder)
+    archive, _ = load_archive(folder)
     assert [(d.code, Path(d.location.path).name) for d in check_completeness(archive, AS_OF)] == [
         (code, "vocabularies.yml") for code in expected]
 

@@ -96,7 +96,8 @@ register({
     },
     "E240": {
         "message_zh": "评估等级词表应恰好为“优、良、中、差”四级（第十条、第十一条），现有 {count} 级",
-        "message_en": "the grades vocabulary must have exactly the four grades 优/良/中/差 (arts. 10–11); it has {count}",
+        "message_en": "the grades vocabulary must have exactly the four grades 优/良/中/差 (arts. 10–11); "
+                      "it has {count}",
         "hint_zh": "删除多余等级",
         "hint_en": "remove the extra grades",
     },
