@@ -16,9 +16,9 @@ PY    := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 RUN   := $(PY) -m generators
 
-.PHONY: all help setup system-deps check schemas test lint clean review site serve
+.PHONY: all help setup system-deps check schemas test lint clean review site serve docs bench-docs
 
-all: check site ## build the example archive: validate, then site and documents
+all: check site docs ## build the example archive: validate, then site and documents
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 18
@@ -45,6 +45,12 @@ site: setup ## build the bilingual archive site into SITE (Chinese at the root, 
 
 serve: setup ## build the site, preview it on http://127.0.0.1:8000/ and rebuild on every change
 	$(RUN) serve --data $(DATA) --out $(SITE) --build $(BUILD)
+
+docs: setup ## the official printed documents (GB/T 9704-2012), PDF and Word, into BUILD/documents
+	$(RUN) docs --data $(DATA) --out $(BUILD)/documents
+
+bench-docs: setup ## documents per second for DATA, cold (empty cache) and warm
+	$(PY) tests/bench/bench_docs.py --data $(DATA)
 
 schemas: $(STAMP) ## regenerate the JSON Schemas from the record model
 	$(RUN) schemas
