@@ -14,6 +14,7 @@ import sys
 COMMANDS: dict[str, str] = {
     "check": "validate DATA and apply the spec's rules; print every problem at once",
     "schemas": "write the JSON Schemas generated from the record model",
+    "example-data": "write the example archive, or a synthetic one (--hazards N), into --out",
     "review": "one report's references, backlinks and sieve-check coverage, for reviewers",
     "site": "build the bilingual archive site from DATA into SITE (zh at the root, en under en/)",
     "serve": "build the site, serve it on 127.0.0.1:8000 and rebuild when a record or text changes",
