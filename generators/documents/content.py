@@ -241,7 +241,6 @@ def notice(archive: Archive, record: Notice, stem: str, body_of: Any) -> Printab
         if (attachment.id or attachment.title.zh) != issued:
             name = attachment_label(record, attachment.id) if attachment.id else f"附件{index + 1}"
             b.add(b.styled("attachment-label", "GW Attachment Label", name, "hei", src))
-            b.add(ast.para([]))
         b.title(attachment.title.zh, (rid, ("attachments", index, "title")), style="attachment-title")
         if attachment.body is not None:
             b.prose(attachment.body.zh or "", (rid, ("attachments", index, "body")), chapters=True)
@@ -259,4 +258,234 @@ def notice(archive: Archive, record: Notice, stem: str, body_of: Any) -> Printab
             ast.div("plain", [ast.para(printer)], "GW End Printer"),
             ast.div("plain", [ast.para(date(printed_on) + "印发")], "GW End Printer"),
         ]))
+    return doc
+
+
+# ---------------------------------------------------------------------------------------------
+# Reports: overall, sub-report, comprehensive review, evaluation plan, rectification plan,
+# self-assessment. Title, then sections numbered 一、二、 (黑体), then the record's lists.
+
+NUMERALS = "一二三四五六七八九十"
+
+
+def chinese_number(n: int) -> str:
+    if n <= 10:
+        return NUMERALS[n - 1]
+    if n < 20:
+        return "十" + NUMERALS[n - 11]
+    tens, ones = divmod(n, 10)
+    return NUMERALS[tens - 1] + "十" + (NUMERALS[ones - 1] if ones else "")
+
+
+class Sections:
+    """Numbered headings 一、二、 across a report, whether from sections or from lists."""
+
+    def __init__(self, b: Builder):
+        self.b = b
+        self.count = 0
+
+    def heading(self, words: str, src: tuple[str | None, PathT] = (None, ())) -> None:
+        self.count += 1
+        self.b.heading1(f"{chinese_number(self.count)}、{words}", src)
+
+
+def _sections(b: Builder, numbered: Sections, record: Any) -> None:
+    for index, section in enumerate(getattr(record, "sections", [])):
+        heading = section.heading.zh if section.heading else label(b.archive, "report-topics", section.topic)
+        numbered.heading(heading, (record.id, ("sections", index, "heading" if section.heading else "topic")))
+        b.prose(section.body.zh or "", (record.id, ("sections", index, "body")))
+
+
+def report_body(b: Builder, record: Any) -> None:
+    """The body of a report-like record (also printed as a notice's attachment)."""
+    archive = b.archive
+    numbered = Sections(b)
+    rid = record.id
+    kind = record.type
+    if kind == "sub-report":
+        b.para(f"分级认定结果：{label(archive, 'grades', record.grade)}", (rid, ("grade",)))
+    _sections(b, numbered, record)
+    if kind == "evaluation-plan":
+        if record.leading_group:
+            numbered.heading("评估工作领导小组")
+            b.table(["姓名", "单位", "职务"], [
+                [person_name(archive, m.person), org_name(archive, _person_org(archive, m.person)),
+                 m.role.zh + ("（第三方专家）" if m.third_party else "")] for m in record.leading_group
+            ], [0.25, 0.45, 0.30], (rid, ("leading_group",)))
+        if record.schedule:
+            numbered.heading("时序进度安排")
+            b.table(["环节", "完成时限"], [[label(archive, "stages", s.stage), date(s.due)] for s in record.schedule],
+                    [0.6, 0.4], (rid, ("schedule",)))
+        if record.methods:
+            numbered.heading("评估方法")
+            b.para("、".join(label(archive, "evaluation-methods", m) for m in record.methods) + "。", (rid, ("methods",)))
+    if kind == "self-assessment":
+        numbered.heading("目标任务完成情况清单")
+        b.table(["序号", "目标任务", "完成情况", "状态"], [
+            [str(i + 1), present.title(archive, item.task, "zh"), item.completion.zh,
+             label(archive, "task-statuses", item.status)] for i, item in enumerate(record.target_task_list)
+        ], [0.1, 0.4, 0.3, 0.2], (rid, ("target_task_list",)))
+        numbered.heading("问题隐患整改情况清单")
+        b.table(["序号", "隐患编号", "问题隐患", "整改状态"], [
+            [str(i + 1), item.hazard, present.title(archive, item.hazard, "zh"),
+             label(archive, "hazard-statuses", item.status)] for i, item in enumerate(record.hazard_list)
+        ], [0.1, 0.25, 0.45, 0.2], (rid, ("hazard_list",)))
+        numbered.heading("典型经验做法清单")
+        b.table(["序号", "经验做法", "主要内容"], [
+            [str(i + 1), item.title.zh, item.description.zh if item.description else ""]
+            for i, item in enumerate(record.experience_list)
+        ], [0.1, 0.3, 0.6], (rid, ("experience_list",)))
+    if kind == "sub-report":
+        if record.verifications:
+            numbered.heading("问题隐患“过筛式”核查情况")
+            b.table(["隐患", "核查日期", "方式", "结果"], [
+                [present.title(archive, v.hazard, "zh"), date(v.verified_on),
+                 label(archive, "evaluation-methods", v.method), label(archive, "verification-results", v.result)]
+                for v in record.verifications
+            ], [0.4, 0.2, 0.15, 0.25], (rid, ("verifications",)))
+        numbered.heading("各区镇分级认定结果")
+        b.table(["区镇", "等级"], grade_list(archive, record.campaign), [0.6, 0.4], (rid, ("grade",)))
+    if kind == "comprehensive-review" and record.domain_grades:
+        numbered.heading("各重点行业领域分级认定结果")
+        b.table(["行业领域", "等级", "说明"], [
+            [present.title(archive, g.domain, "zh"), label(archive, "grades", g.grade), g.summary.zh if g.summary else ""]
+            for g in record.domain_grades
+        ], [0.35, 0.15, 0.5], (rid, ("domain_grades",)))
+    if kind == "rectification-plan":
+        numbered.heading("整改任务")
+        b.table(["序号", "问题", "整改措施", "责任", "时限", "完成"], [
+            [str(i + 1), item.problem.zh, item.measures.zh, person_name(archive, item.responsible),
+             date(item.deadline), date(item.done_on)] for i, item in enumerate(record.items)
+        ], [0.07, 0.25, 0.28, 0.14, 0.13, 0.13], (rid, ("items",)))
+    if kind == "overall-report" and record.methods:
+        numbered.heading("评估方法")
+        b.para("、".join(label(archive, "evaluation-methods", m) for m in record.methods) + "。", (rid, ("methods",)))
+
+
+def _person_org(archive: Archive, person_id: str) -> str | None:
+    person = archive.get(person_id)
+    return person.organisation if isinstance(person, Person) else None
+
+
+def grade_list(archive: Archive, campaign_id: str) -> list[list[str]]:
+    """Every town's grade in a campaign, from the sub-reports (art. 10(3))."""
+    from generators.records.model import SubReport
+
+    rows = [(org_name(archive, r.town), label(archive, "grades", r.grade))
+            for r in archive.of_type(SubReport) if r.campaign == campaign_id and r.withdrawn is None]
+    return [list(row) for row in sorted(rows)]
+
+
+REPORT_DATES = {
+    "overall-report": "completed_on", "comprehensive-review": "completed_on", "evaluation-plan": "issued_on",
+    "rectification-plan": "issued_on", "self-assessment": "submitted_on", "sub-report": "fed_back_on",
+}
+
+
+def report_author(archive: Archive, record: Any) -> str:
+    if record.type == "comprehensive-review":
+        return org_name(archive, record.reviewer)
+    if record.type in ("self-assessment", "rectification-plan"):
+        return org_name(archive, record.town)
+    campaign = archive.get(record.campaign)
+    return org_name(archive, campaign.lead_department) if campaign is not None else ""
+
+
+def report(archive: Archive, record: Any, stem: str) -> Printable:
+    author = report_author(archive, record)
+    when = getattr(record, REPORT_DATES.get(record.type, ""), None)
+    doc = Printable(stem, record.type, record.title.zh, author, when, (record.id,))
+    b = Builder(archive, doc)
+    if present.is_classified(archive, record):
+        b.add(b.styled("secret", "GW Secret", present.classification(archive, record), "hei",
+                       (record.id, ("classification",))))
+    b.title(record.title.zh, (record.id, ("title",)))
+    report_body(b, record)
+    b.signature(author, when, (record.id, ()))
+    return doc
+
+
+# ---------------------------------------------------------------------------------------------
+# Hazards: the dossier (一患一档) as a form, and hazard lists as landscape tables
+
+
+def hazard_rows(archive: Archive, h: Any) -> list[list[str]]:
+    rows = [
+        ["隐患编号", h.id],
+        ["隐患名称", h.title.zh],
+        ["专项整治", present.title(archive, h.campaign, "zh")],
+        ["方案", present.title(archive, h.plan, "zh") if h.plan else ""],
+        ["行业领域", present.title(archive, h.domain, "zh")],
+        ["所在区镇", org_name(archive, h.town)],
+        ["责任单位", h.entity.name.zh],
+        ["统一社会信用代码", h.entity.credit_code],
+        ["单位地址", h.entity.location.zh],
+        ["联系人", person_name(archive, h.entity.contact) if h.entity.contact else ""],
+        ["发现来源", label(archive, "hazard-sources", h.discovery.source)],
+        ["发现日期", date(h.discovery.date)],
+        ["检查人", h.discovery.inspector.zh],
+        ["隐患描述", h.discovery.description.zh],
+        ["隐患类别", label(archive, "hazard-categories", h.discovery.category)],
+        ["隐患等级", label(archive, "hazard-grades", h.grade)],
+    ]
+    if h.major_clause:
+        rows.append(["重大隐患判定依据", h.major_clause.zh])
+    if h.treatment:
+        f = h.treatment.five_in_place
+        rows += [["治理方案", h.treatment.plan.zh], ["责任落实", f.responsibility.zh], ["措施落实", f.measures.zh],
+                 ["资金落实", f.funds.zh], ["时限落实", date(f.deadline)], ["应急预案落实", f.emergency_plan.zh]]
+    if h.supervision:
+        s = h.supervision
+        rows += [["挂牌督办", f"{label(archive, 'supervision-levels', s.level)}（{org_name(archive, s.body)}，"
+                              f"{date(s.listed_on)}挂牌" + (f"，{date(s.lifted_on)}摘牌" if s.lifted_on else "") + "）"]]
+    rows.append(["整改期限", date(h.deadline)])
+    for e in h.extensions:
+        rows.append(["延期", f"{date(e.old_deadline)}延至{date(e.new_deadline)}；{e.reason.zh}；"
+                             f"{person_name(archive, e.approved_by)}{date(e.approved_on)}批准"])
+    for p in h.progress:
+        rows.append(["整改进展", f"{date(p.date)}：{p.note.zh}"
+                     + (f"（整改前：{p.before.zh}）" if p.before else "") + (f"（整改后：{p.after.zh}）" if p.after else "")])
+    if h.acceptance:
+        a = h.acceptance
+        rows.append(["验收", f"{date(a.date)}，{a.by.zh}，{label(archive, 'acceptance-methods', a.method)}："
+                             f"{a.opinion.zh}（{label(archive, 'acceptance-conclusions', a.conclusion)}）"])
+    if h.closure:
+        rows.append(["销号", f"{date(h.closure.date)}，{person_name(archive, h.closure.approved_by)}批准"])
+    return rows
+
+
+def hazard_status(h: Any) -> str:
+    if h.closure:
+        return "已销号"
+    if h.acceptance:
+        return "已验收"
+    return "整改中" if h.progress else "未整改"
+
+
+def dossier(archive: Archive, h: Any, stem: str) -> Printable:
+    doc = Printable(stem, "hazard", f"问题隐患档案：{h.title.zh}", org_name(archive, h.town), h.discovery.date, (h.id,))
+    b = Builder(archive, doc)
+    if present.is_classified(archive, h):
+        b.add(b.styled("secret", "GW Secret", present.classification(archive, h), "hei", (h.id, ("classification",))))
+    b.title("问题隐患档案（一患一档）", (h.id, ()))
+    rows = hazard_rows(archive, h)
+    for cell in (c for r in rows for c in r):
+        b.use("body", cell, h.id, ())
+    b.add(ast.div("form", [ast.table(["项目", "内容"], rows, [0.28, 0.72])]))
+    return doc
+
+
+def hazard_list(archive: Archive, hazards: list[Any], stem: str, title: str, author: str,
+                when: dt.date | None) -> Printable:
+    doc = Printable(stem, "hazard-list", title, author, when, tuple(h.id for h in hazards), landscape=True)
+    b = Builder(archive, doc)
+    b.title(title, (None, ()))
+    rows = [[str(i + 1), h.id, h.title.zh, org_name(archive, h.town), h.entity.name.zh,
+             present.title(archive, h.domain, "zh"), label(archive, "hazard-grades", h.grade),
+             date(h.discovery.date), date(h.deadline), hazard_status(h)] for i, h in enumerate(hazards)]
+    header = ["序号", "编号", "问题隐患", "区镇", "责任单位", "行业领域", "等级", "发现日期", "整改期限", "状态"]
+    for h in hazards:
+        for cell in (c for row in hazard_rows(archive, h)[:8] for c in row):
+            b.use("body", cell, h.id, ())
+    b.table(header, rows, [0.05, 0.1, 0.2, 0.08, 0.15, 0.1, 0.07, 0.09, 0.09, 0.07])
     return doc

@@ -64,6 +64,9 @@ class FontSet:
     def weights(self) -> dict[str, str]:
         return {role: font.weight if font else "regular" for role, font in self.chosen.items()}
 
+    def folders(self) -> list[str]:
+        return sorted({str(Path(font.file).parent) for font in self.chosen.values() if font is not None})
+
     def fingerprint(self) -> str:
         """What the cache key needs: the chosen faces (a changed font file re-renders)."""
         parts = []

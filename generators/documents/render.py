@@ -105,7 +105,9 @@ def render_pdf(doc: Printable, fonts: FontSet) -> bytes:
         shutil.copyfile(TEMPLATE, folder / TEMPLATE.name)
         (folder / "document.typ").write_text(source, encoding="utf-8")
         try:
+            # Only the chosen fonts' folders: scanning every system font costs more than the layout.
             pdf = typst.compile(str(folder / "document.typ"), root=str(folder), sys_inputs={"meta": meta},
+                                font_paths=fonts.folders(), ignore_system_fonts=True,
                                 pdf_standards="a-2b", timestamp=_epoch(doc))
         except Exception as error:  # typst raises its own error type with the compiler's message
             raise RenderError(f"typst: {error}") from error

@@ -18,7 +18,8 @@ function Div(div)
     if name and name ~= "none" then
       local args = {}
       for _, child in ipairs(div.content) do table.insert(args, arg(child)) end
-      return pandoc.RawBlock("typst", "#gw-" .. name .. "(" .. table.concat(args, ", ") .. ")")
+      -- The blank line after the call ends the paragraph: the next block never joins it.
+      return pandoc.RawBlock("typst", "#gw-" .. name .. "(" .. table.concat(args, ", ") .. ")\n")
     end
   end
 end

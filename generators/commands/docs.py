@@ -1,0 +1,41 @@
+"""``make docs``: the official printed documents (GB/T 9704-2012), PDF and Word, from DATA."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generators.commands.check import load_and_check, print_diagnostics
+from generators.diagnostics import message_language
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data", type=Path, default=Path("data"), help="the archive's data folder")
+    parser.add_argument("--out", type=Path, default=Path("build/documents"),
+                        help="where <stem>.pdf and <stem>.docx go (default: build/documents)")
+    parser.add_argument("--cache", type=Path, default=None,
+                        help="rendering cache (default: <out>/../cache/documents)")
+    parser.add_argument("--jobs", type=int, default=None, help="parallel renderers (default: all cores)")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+
+def run(args: argparse.Namespace) -> int:
+    from generators.documents.build import build
+
+    archive, diagnostics = load_and_check(args.data)
+    errors = [d for d in diagnostics if d.is_error]
+    if errors:
+        print_diagnostics(errors)
+        return 1
+    cache = args.cache or args.out.parent / "cache" / "documents"
+    result = build(archive, args.out, cache, jobs=args.jobs, progress=not args.no_progress)
+    print_diagnostics(result.diagnostics)
+    if any(d.is_error for d in result.diagnostics):
+        return 1
+    if message_language() == "zh":
+        print(f"文档 {result.documents} 份（PDF 与 Word）：新生成 {result.rendered} 份，缓存 {result.cached} 份 → {args.out}")
+    else:
+        print(f"{result.documents} documents (PDF and Word): {result.rendered} rendered, "
+              f"{result.cached} from cache → {args.out}", file=sys.stdout)
+    return 0

@@ -1,0 +1,121 @@
+"""Build every printed document: check glyphs, render what changed in parallel, swap into place.
+
+Renderings are cached by content in ``cache_dir`` (the key hashes the pandoc input, the theme,
+the fonts and the tool versions), so a second run with nothing changed renders nothing, and a
+changed hazard re-renders only the documents that print it. The output folder is replaced only
+when every document rendered: a failed build leaves the previous outputs as they were.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from tqdm import tqdm
+
+from generators.diagnostics import Diagnostic
+from generators.documents import render
+from generators.documents.catalog import DocumentSpec, documents
+from generators.documents.content import Printable
+from generators.documents.fonts import FontSet, check_glyphs, font_set
+from generators.messages import register
+from generators.records import Archive
+
+FORMATS = ("pdf", "docx")
+
+register({
+    "E690": {
+        "message_zh": "文档“{stem}”生成失败：{error}",
+        "message_en": "rendering the document '{stem}' failed: {error}",
+        "hint_zh": "这是生成器的缺陷，请连同此信息报告",
+        "hint_en": "this is a bug of the generator; please report it with this message",
+    },
+})
+
+
+@dataclass
+class BuildResult:
+    diagnostics: list[Diagnostic]
+    documents: int = 0
+    rendered: int = 0
+    cached: int = 0
+
+
+def _render_one(doc: Printable, fonts: FontSet, key: str, cache_dir: str) -> tuple[str, str | None]:
+    """Worker: render both formats into the cache (atomically). Returns (key, error or None)."""
+    try:
+        outputs = {"pdf": render.render_pdf(doc, fonts), "docx": render.render_docx(doc, fonts)}
+    except render.RenderError as error:
+        return key, str(error)
+    for suffix, data in outputs.items():
+        target = Path(cache_dir) / f"{key}.{suffix}"
+        with tempfile.NamedTemporaryFile(dir=cache_dir, delete=False, suffix=".part") as handle:
+            handle.write(data)
+        os.replace(handle.name, target)
+    return key, None
+
+
+def build(archive: Archive, out_dir: Path, cache_dir: Path, *, jobs: int | None = None,
+          progress: bool = True, specs: list[DocumentSpec] | None = None) -> BuildResult:
+    specs = documents(archive) if specs is None else specs
+    fonts = font_set()
+    printables = [spec.build() for spec in specs]
+    diagnostics = [d for doc in printables for d in check_glyphs(archive, doc, fonts)]
+    result = BuildResult(diagnostics, len(printables))
+    if any(d.is_error for d in diagnostics):
+        return result
+
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    keys = {doc.stem: render.cache_key(doc, fonts) for doc in printables}
+    todo = [doc for doc in printables
+            if not all((cache_dir / f"{keys[doc.stem]}.{suffix}").exists() for suffix in FORMATS)]
+    result.cached = len(printables) - len(todo)
+    errors = _render_all(todo, keys, fonts, cache_dir, jobs, progress)
+    for stem, error in errors:
+        spec = next(s for s in specs if s.stem == stem)
+        result.diagnostics.append(Diagnostic.error("E690", archive.locate(spec.record_ids[0]), stem=stem, error=error))
+    if errors:
+        return result
+    result.rendered = len(todo)
+    _publish(printables, keys, cache_dir, out_dir)
+    return result
+
+
+def _render_all(todo: list[Printable], keys: dict[str, str], fonts: FontSet, cache_dir: Path,
+                jobs: int | None, progress: bool) -> list[tuple[str, str]]:
+    if not todo:
+        return []
+    errors: list[tuple[str, str]] = []
+    by_key = {keys[doc.stem]: doc.stem for doc in todo}
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
+    bar = tqdm(total=len(todo), desc="docs", unit="doc", file=sys.stderr, disable=not progress, leave=True)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(_render_one, doc, fonts, keys[doc.stem], str(cache_dir)) for doc in todo]
+        for future in as_completed(futures):
+            key, error = future.result()
+            if error:
+                errors.append((by_key[key], error))
+            bar.update(1)
+    bar.close()
+    return sorted(errors)
+
+
+def _publish(printables: list[Printable], keys: dict[str, str], cache_dir: Path, out_dir: Path) -> None:
+    """Fill a fresh folder next to ``out_dir`` and swap it in."""
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
+    for doc in printables:
+        for suffix in FORMATS:
+            shutil.copyfile(cache_dir / f"{keys[doc.stem]}.{suffix}", staging / f"{doc.stem}.{suffix}")
+    old = None
+    if out_dir.exists():
+        old = out_dir.with_name(f".{out_dir.name}-old-{os.getpid()}")
+        os.replace(out_dir, old)
+    os.replace(staging, out_dir)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
