@@ -170,7 +170,7 @@ class Ctx:
             return ""
         if self.archive.kind_of(record_id) is None:
             if self.site.full.kind_of(record_id) is not None:
-                return f'<span class="zz-withheld">{self.t("withheld_ref")}</span>'
+                return self.withheld()
             return f'<span class="zz-broken" title="{self.t("broken_ref")}">{h.esc(record_id)}</span>'
         shown = h.esc(label if label is not None else self.title(record_id))
         record = self.archive.get(record_id)
@@ -195,6 +195,12 @@ class Ctx:
         paren = f"（{inner}）" if self.lang == "zh" else f" ({inner})"
         return f'<span class="zz-person">{h.esc(self.plain(person.name))}{h.esc(paren) if inner else ""}</span>'
 
+    def withheld(self) -> str:
+        """What a reference to a classified record shows: the same words as the refs module's."""
+        from generators.refs.render import CLASSIFIED
+
+        return f'<span class="zz-withheld">{h.esc(CLASSIFIED[self.lang])}</span>'
+
     def refs(self, value: str, stash: Callable[[str], str]) -> str:
         """Replace ``[[...]]`` in ``value`` by stashed link HTML (see :func:`html.with_refs`)."""
 
@@ -203,7 +209,7 @@ class Ctx:
                 from generators.refs.resolve import resolve
 
                 if resolve(self.site.full, match.target) is not None:
-                    return stash(f'<span class="zz-withheld">{self.t("withheld_ref")}</span>')
+                    return stash(self.withheld())
                 return stash(f'<span class="zz-broken" title="{self.t("broken_ref")}">{h.esc(match.text)}</span>')
             return stash(self.link(target, match.label))
 

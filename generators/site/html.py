@@ -50,8 +50,10 @@ def table(headers: list[str], rows: list[list[str]], *, cls: str | None = None, 
     """A table from HTML cells (headers are HTML too)."""
     head = "".join(tag("th", h) for h in headers)
     body = "".join("<tr>" + "".join(tag("td", c) for c in row) + "</tr>" for row in rows)
+    # No class by default: Material styles only class-less tables (``table:not([class])``).
     extra = "".join(_attr(k, v) for k, v in (attrs or {}).items())
-    return f'<table class="{cls or "zz-table"}"{extra}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    klass = f' class="{cls}"' if cls else ""
+    return f'<table{klass}{extra}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
 def dl(items: list[tuple[str, str]]) -> str:

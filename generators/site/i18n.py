@@ -157,7 +157,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "none": ("无", "None"),
     "not_provided": ("（未填写）", "(not provided)"),
     "untranslated": ("未翻译", "not yet translated"),
-    "withheld_ref": ("〔未公开〕", "[not published]"),
     "broken_ref": ("无法解析的引用", "unresolved reference"),
     "more": ("另有 {n} 条", "{n} more"),
     "page_n": ("第 {n} 页", "Page {n}"),

@@ -79,7 +79,7 @@ def record_page(ctx: Ctx, record: Record, title: str, body: str, *, facets: dict
     """The frame of every record page: title, search marker, banners, fields, body, links."""
     parts = [h1(ctx, title), record_marker(ctx, record, **(facets or {}))]
     parts.append(block(banners(ctx, record)))
-    parts.append(block(h.dl(meta or []) + document_meta(ctx, record)))
+    parts.append(block(h.dl((meta or []) + document_meta(ctx, record))))
     parts.append(body)
     parts.append(printed_versions(ctx, record))
     parts.append(references(ctx, record))
@@ -87,16 +87,15 @@ def record_page(ctx: Ctx, record: Record, title: str, body: str, *, facets: dict
     return Page(ctx.url, title, "".join(p for p in parts if p.strip()), record.id)
 
 
-def document_meta(ctx: Ctx, record: Record) -> str:
+def document_meta(ctx: Ctx, record: Record) -> list[tuple[str, str]]:
     if not isinstance(record, DocumentRecord):
-        return h.dl([(ctx.t("id"), h.esc(record.id))])
-    items = [
+        return [(ctx.t("id"), h.esc(record.id))]
+    return [
         (ctx.t("id"), h.esc(record.id)),
         (ctx.t("record_type"), ctx.t(f"type.{record.type}")),
         (ctx.t("classification"), ctx.label("classifications", present.classification(ctx.archive, record))),
         (ctx.t("version"), h.esc(record.version)),
     ]
-    return h.dl(items)
 
 
 # ---------------------------------------------------------------------------------------------

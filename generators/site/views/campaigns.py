@@ -146,8 +146,7 @@ def timeline_table(ctx: Ctx, c: Campaign) -> str:
             f'<span class="zz-state zz-state-{h.esc(s.state)}">{state}</span>',
             extension,
         ])
-    return h.table([ctx.t("stage"), ctx.t("due"), ctx.t("completed_on"), ctx.t("state"), ctx.t("extension")], rows,
-                   cls="zz-table zz-timeline")
+    return h.table([ctx.t("stage"), ctx.t("due"), ctx.t("completed_on"), ctx.t("state"), ctx.t("extension")], rows)
 
 
 def tasks_table(ctx: Ctx, c: Campaign) -> str:

@@ -157,7 +157,7 @@ def hazard_table(ctx: Ctx, hazards: list[Hazard]) -> str:
     labels = " ".join(f'data-label-{k}="{ctx.t(k)}"' for k in ("town", "domain", "grade", "status", "source"))
     return (f'<div class="zz-filterable" data-filter-all="{ctx.t("filter_all")}" '
             f'data-filter-text="{ctx.t("filter_text")}" {labels}>'
-            f'<table class="zz-table zz-sortable"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>')
+            f'<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>')
 
 
 def _deadline(hazard: Hazard):

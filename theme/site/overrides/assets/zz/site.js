@@ -72,7 +72,7 @@
     }
   }
   function init() {
-    document.querySelectorAll("table.zz-sortable").forEach(setupSort);
+    document.querySelectorAll(".zz-filterable table").forEach(setupSort);
     document.querySelectorAll(".zz-filterable").forEach(setupFilter);
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
