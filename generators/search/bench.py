@@ -1,0 +1,420 @@
+"""``make bench-search``: our index beside Material's built-in search and plain Pagefind, on the
+same built site and the same queries, in one run.
+
+For each engine and language it prints recall (against the pages whose text holds the query),
+extra results (pages returned that do not hold it, or must not be found at all), bytes the
+browser fetched for the engine per query (cold cache), median time to first results in
+headless Chromium, and the index build's time and peak memory.
+
+- ours: ``generators.search.index.build_index``; the site's own search page.
+- Material: its ``SearchIndex`` (the search plugin's indexer, jieba segmentation) over the same
+  pages' article HTML; in the browser, Material's own search worker (lunr) fed that index the
+  way Material's page does (fetch the JSON, SETUP, QUERY).
+- Pagefind: ``python -m pagefind --site`` (pagefind[extended]) over the whole site, and its
+  JS API on a page with the language's ``<html lang>``.
+
+Usage: ``python -m generators.search.bench --site SITE`` (a built site) or ``--synthetic N``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+from generators.search import tokens
+from generators.search.pages import html_files, language_root, read_page
+from generators.search.serve import launch, serve
+
+BENCH_DIR = "_bench"
+MATERIAL_DIR = "_material-search"
+
+ZH_CANDIDATES = ["通道", "消防通道", "堆放货物", "危险化学品储存", "化学品", "应急照明", "持证上岗", "动火作业",
+                 "有限空间", "执法人员", "整改资金", "验收销号", "海安委办〔2022〕17号", "恒达", "安全生产"]
+EN_CANDIDATES = ["fire lane", "certificate", "hazardous chemicals", "scaffold", "emergency exit",
+                 "rectification", "confined-space", "inspector", "Hengda"]
+
+
+def _material_root() -> Path:
+    import material
+
+    return Path(material.__file__).parent
+
+
+# ---------------------------------------------------------------------------- ground truth
+
+def units(text: str) -> list[str]:
+    """Han characters one by one, Latin/digit words whole: what 'the text contains the
+    query' means for every engine (punctuation and spaces between them do not count)."""
+    out: list[str] = []
+    for run in tokens.runs(text):
+        out.extend(list(run.text) if run.han else [run.text])
+    return out
+
+
+def contains(haystack: list[str], needle: list[str]) -> bool:
+    if not needle:
+        return False
+    first, n = needle[0], len(needle)
+    return any(haystack[i : i + n] == needle for i, u in enumerate(haystack) if u == first)
+
+
+@dataclass
+class Corpus:
+    lang: str
+    urls: list[str]
+    texts: list[list[str]]
+    forbidden: set[str]  # withdrawn or classified pages: finding them is always wrong
+    ids: list[str]
+    towns: list[str]
+
+    def truth(self, query: str) -> set[str]:
+        needle = units(query)
+        return {u for u, t in zip(self.urls, self.texts, strict=True) if contains(t, needle)}
+
+
+def corpus(site: Path, lang: str) -> Corpus:
+    root = language_root(site, lang)
+    urls, texts, forbidden, ids, towns = [], [], set(), [], set()
+    for path in html_files(site, lang):
+        page = read_page(root, path)
+        if page is None:
+            continue
+        if page.classified or page.withdrawn:
+            forbidden.add(page.url)
+            continue
+        urls.append(page.url)
+        texts.append(units(page.title + "\n" + page.text))
+        if page.type_key == "hazard" and page.record_id:
+            ids.append(page.record_id)
+        if page.facets.get("town"):
+            towns.add(page.facets["town"])
+    return Corpus(lang, urls, texts, forbidden, ids, sorted(towns))
+
+
+def queries(c: Corpus) -> list[str]:
+    candidates = ZH_CANDIDATES if c.lang == "zh" else EN_CANDIDATES
+    picked = [q for q in candidates if c.truth(q)]
+    picked += c.towns[:2]
+    picked += c.ids[len(c.ids) // 3 : len(c.ids) // 3 + 1] + c.ids[-1:]
+    return picked
+
+
+# ---------------------------------------------------------------------------- builds
+
+@dataclass
+class Build:
+    seconds: float
+    peak_mb: float
+
+
+def measured(cmd: list[str], env: dict | None = None) -> Build:
+    """Run cmd; wall time and the peak RSS of the process tree's largest process."""
+    wrapper = ("import resource, subprocess, sys, time\n"
+               "t = time.perf_counter(); r = subprocess.run(sys.argv[1:])\n"
+               "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode)")
+    out = subprocess.run([sys.executable, "-c", wrapper, *cmd], capture_output=True, text=True, env=env)
+    seconds, kb, code = out.stdout.split()[-3:]
+    if code != "0" and "search-index" not in cmd:
+        sys.stderr.write(out.stderr)
+    return Build(float(seconds), int(kb) / 1024)
+
+
+MATERIAL_INDEXER = r"""
+import json, sys
+from pathlib import Path
+from types import SimpleNamespace
+import lxml.html
+from material.plugins.search.plugin import SearchIndex
+from generators.search.pages import html_files, language_root, read_page
+
+site, lang, out = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
+root = language_root(site, lang)
+if lang == "zh":
+    config = {"lang": ["en"], "separator": "[\\s\\u200b\\u3000\\-、。，．？！；]+", "pipeline": ["stemmer"]}
+else:
+    config = {"lang": ["en"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"]}
+config["fields"] = {"title": {"boost": 1e3}, "text": {"boost": 1e0}, "tags": {"boost": 1e6}}
+index = SearchIndex(**config)
+for path in html_files(site, lang):
+    tree = lxml.html.fromstring(path.read_bytes())
+    article = tree.xpath("//article")
+    if not article:
+        continue
+    page = read_page(root, path)
+    content = "".join(lxml.html.tostring(c, encoding="unicode") for c in article[0])
+    url = page.url
+    index.add_entry_from_context(SimpleNamespace(content=content, toc=[], url=url, title=page.title, meta={}))
+out.mkdir(parents=True, exist_ok=True)
+(out / "search_index.json").write_text(index.generate_search_index(None), encoding="utf-8")
+"""
+
+
+def build_ours(site: Path, lang: str) -> Build:
+    return measured([sys.executable, "-m", "generators", "search-index", "--site", str(site), "--lang", lang])
+
+
+def build_material(site: Path, lang: str) -> Build:
+    out = site / MATERIAL_DIR / lang
+    build = measured([sys.executable, "-c", MATERIAL_INDEXER, str(site), lang, str(out)])
+    assets = site / MATERIAL_DIR / "assets" / "javascripts"
+    if not assets.exists():
+        source = _material_root() / "templates" / "assets" / "javascripts"
+        shutil.copytree(source / "workers", assets / "workers")
+        shutil.copytree(source / "lunr", assets / "lunr")
+    return build
+
+
+def build_pagefind(site: Path) -> Build:
+    shutil.rmtree(site / "pagefind", ignore_errors=True)
+    return measured([sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind", "--quiet"])
+
+
+# ---------------------------------------------------------------------------- browser harnesses
+
+PAGEFIND_PAGE = """<!doctype html><html lang="{lang}"><head><meta charset="utf-8"></head><body><script type="module">
+const params = new URLSearchParams(location.search);
+const pf = await import("../pagefind/pagefind.js");
+const search = await pf.search(params.get("q"));
+const first = await Promise.all(search.results.slice(0, 10).map(r => r.data()));
+window.firstResultsMs = performance.now();
+window.firstUrls = first.map(d => d.url);
+window.total = search.results.length;
+window.done = true;
+window.allUrls = async () => (await Promise.all(search.results.map(r => r.data()))).map(d => d.url);
+</script></body></html>"""
+
+MATERIAL_PAGE = """<!doctype html><html lang="{lang}"><head><meta charset="utf-8"></head><body><script>
+const params = new URLSearchParams(location.search);
+(async () => {{
+  const index = await (await fetch("../{material}/{lang}/search_index.json")).json();
+  const worker = new Worker("../{material}/assets/javascripts/workers/{worker}");
+  const reply = () => new Promise(ok => worker.addEventListener("message", e => ok(e.data), {{ once: true }}));
+  worker.postMessage({{ type: 0, data: {{ ...index, options: {{ suggest: false }} }} }});
+  await reply();
+  window.ask = async q => {{ worker.postMessage({{ type: 2, data: q }}); return (await reply()).data.items; }};
+  const items = await window.ask(params.get("q"));
+  window.firstResultsMs = performance.now();
+  window.items = items.map(group => group[0].location);
+  window.total = items.length;
+  window.done = true;
+}})();
+</script></body></html>"""
+
+
+def write_harnesses(site: Path) -> None:
+    folder = site / BENCH_DIR
+    folder.mkdir(exist_ok=True)
+    worker = next((_material_root() / "templates/assets/javascripts/workers").glob("search.*.min.js")).name
+    for lang in ("zh", "en"):
+        (folder / f"pagefind-{lang}.html").write_text(PAGEFIND_PAGE.format(lang=lang), encoding="utf-8")
+        (folder / f"material-{lang}.html").write_text(
+            MATERIAL_PAGE.format(lang=lang, material=MATERIAL_DIR, worker=worker), encoding="utf-8")
+
+
+@dataclass
+class Run:
+    ms: float
+    bytes: int
+    found: set[str]
+
+
+@dataclass
+class Row:
+    engine: str
+    lang: str
+    build: Build
+    runs: dict[str, Run] = field(default_factory=dict)
+
+
+def _lang_url(url: str, lang: str, base: str) -> str:
+    """A result URL as a path relative to the language root (like Corpus.urls)."""
+    url = url.split("#")[0].removeprefix(base).lstrip("/")
+    if lang != "zh":
+        url = url.removeprefix(f"{lang}/")
+    return url.removesuffix("index.html")
+
+
+def _visit(browser, url: str, counted: str, ready: str, timeout: float = 180_000):
+    context = browser.new_context()
+    sizes: list[int] = []
+
+    def on_response(response) -> None:
+        if counted in response.url:
+            with contextlib.suppress(Exception):  # a body the browser dropped counts nothing
+                sizes.append(len(response.body()))
+
+    context.on("response", on_response)
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_function(ready, timeout=timeout)
+    return context, page, sizes
+
+
+def measure_ours(browser, base: str, lang: str, q: str) -> Run:
+    prefix = "" if lang == "zh" else f"{lang}/"
+    ready = "window.zzSearchState && window.zzSearchState.status === 'done'"
+    context, page, sizes = _visit(browser, f"{base}{prefix}search/?q={quote(q)}", "/search-index/", ready)
+    ms = page.evaluate("window.zzSearchState.firstResultsMs || performance.now()")
+    nbytes = sum(sizes)
+    found = {_lang_url(u, lang, "") for u in page.evaluate("q => window.zzSearch.all(q)", q)}
+    context.close()
+    return Run(ms, nbytes, found)
+
+
+def measure_pagefind(browser, base: str, lang: str, q: str) -> Run:
+    context, page, sizes = _visit(browser, f"{base}{BENCH_DIR}/pagefind-{lang}.html?q={quote(q)}",
+                                  "/pagefind/", "window.done === true")
+    ms, nbytes = page.evaluate("window.firstResultsMs"), sum(sizes)
+    found = {_lang_url(u, lang, "") for u in page.evaluate("window.allUrls()")}
+    context.close()
+    return Run(ms, nbytes, found)
+
+
+class MaterialSession:
+    """Material's search builds its lunr index in the browser on every page load: each cold
+    query pays for it. After a few cold runs the rest are asked of the same worker (for recall
+    only), so that 10,000 pages do not take an hour."""
+
+    COLD_RUNS = 3
+
+    def __init__(self, browser, base: str, lang: str) -> None:
+        self.browser, self.base, self.lang = browser, base, lang
+        self.cold = 0
+        self.warm = None
+
+    def measure(self, q: str) -> Run:
+        if self.cold < self.COLD_RUNS:
+            self.cold += 1
+            url = f"{self.base}{BENCH_DIR}/material-{self.lang}.html?q={quote(q)}"
+            context, page, sizes = _visit(self.browser, url, f"/{MATERIAL_DIR}/", "window.done === true",
+                                          timeout=600_000)
+            run = Run(page.evaluate("window.firstResultsMs"), sum(sizes),
+                      {_lang_url(u, self.lang, "") for u in page.evaluate("window.items")})
+            if self.cold < self.COLD_RUNS:
+                context.close()
+            else:
+                self.warm = (context, page)
+            return run
+        _, page = self.warm
+        items = page.evaluate("q => window.ask(q).then(items => items.map(g => g[0].location))", q)
+        return Run(float("nan"), 0, {_lang_url(u, self.lang, "") for u in items})
+
+    def close(self) -> None:
+        if self.warm:
+            self.warm[0].close()
+
+
+# ---------------------------------------------------------------------------- report
+
+def _median(values: list[float]) -> float:
+    values = [v for v in values if v == v]  # drop NaN (warm Material queries)
+    return statistics.median(values) if values else float("nan")
+
+
+def report(rows: list[Row], corpora: dict[str, Corpus], qs: dict[str, list[str]]) -> str:
+    lines = []
+    header = (f"{'engine':<10} {'lang':<4} {'recall':>7} {'extra':>6} {'KB/query':>9} {'max KB':>8} "
+              f"{'first ms':>9} {'build s':>8} {'build MB':>9}")
+    lines.append(header)
+    lines.append("-" * len(header))
+    for row in rows:
+        c = corpora[row.lang]
+        hits = total = extra = 0
+        for q in qs[row.lang]:
+            truth = c.truth(q)
+            run = row.runs[q]
+            hits += len(truth & run.found)
+            total += len(truth)
+            extra += len(run.found - truth)
+        sizes = [r.bytes for r in row.runs.values() if r.bytes]
+        lines.append(
+            f"{row.engine:<10} {row.lang:<4} {hits / total:>7.1%} {extra:>6} "
+            f"{statistics.median(sizes) / 1024 if sizes else float('nan'):>9.1f} "
+            f"{max(sizes) / 1024 if sizes else float('nan'):>8.1f} "
+            f"{_median([r.ms for r in row.runs.values()]):>9.0f} {row.build.seconds:>8.1f} {row.build.peak_mb:>9.0f}")
+    lines.append("")
+    lines.append("per query: recall (found/truth) ours · material · pagefind")
+    for lang in qs:
+        for q in qs[lang]:
+            truth = corpora[lang].truth(q)
+            cells = []
+            for row in rows:
+                if row.lang == lang:
+                    f = row.runs[q].found
+                    cells.append(f"{row.engine} {len(truth & f)}/{len(truth)}+{len(f - truth)}")
+            lines.append(f"  {lang} {q!r}: " + " · ".join(cells))
+    return "\n".join(lines)
+
+
+def bench(site: Path, engines: list[str]) -> str:
+    from playwright.sync_api import sync_playwright
+
+    corpora = {lang: corpus(site, lang) for lang in ("zh", "en")}
+    qs = {lang: queries(c) for lang, c in corpora.items()}
+    print(f"site {site}: " + ", ".join(f"{lang} {len(c.urls)} pages, {len(qs[lang])} queries"
+                                       for lang, c in corpora.items()), file=sys.stderr)
+    rows: list[Row] = []
+    pagefind = build_pagefind(site) if "pagefind" in engines else None
+    for lang in ("zh", "en"):
+        if "ours" in engines:
+            rows.append(Row("ours", lang, build_ours(site, lang)))
+        if "material" in engines:
+            rows.append(Row("material", lang, build_material(site, lang)))
+        if pagefind:
+            rows.append(Row("pagefind", lang, pagefind))
+    write_harnesses(site)
+    with serve(site) as base, sync_playwright() as p:
+        browser = launch(p)
+        for row in rows:
+            session = MaterialSession(browser, base, row.lang) if row.engine == "material" else None
+            for q in qs[row.lang]:
+                if row.engine == "ours":
+                    row.runs[q] = measure_ours(browser, base, row.lang, q)
+                elif row.engine == "pagefind":
+                    row.runs[q] = measure_pagefind(browser, base, row.lang, q)
+                else:
+                    row.runs[q] = session.measure(q)
+                print(f"  {row.engine} {row.lang} {q!r}: {row.runs[q].ms:.0f} ms, {row.runs[q].bytes} B, "
+                      f"{len(row.runs[q].found)} found", file=sys.stderr)
+            if session:
+                session.close()
+        browser.close()
+    return report(rows, corpora, qs)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generators.search.bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, help="a built site folder (it gets the three indexes written into it)")
+    parser.add_argument("--synthetic", type=int, metavar="N", help="write a synthetic site of N dossiers per language")
+    parser.add_argument("--out", type=Path, default=Path("build/bench-search"), help="where --synthetic writes")
+    parser.add_argument("--engines", default="ours,material,pagefind")
+    args = parser.parse_args(argv)
+    if args.synthetic:
+        from generators.search.synth import write_site
+
+        site = args.out / f"synthetic-{args.synthetic}"
+        shutil.rmtree(site, ignore_errors=True)
+        write_site(site, args.synthetic)
+    elif args.site and args.site.is_dir():
+        site = args.site
+    else:
+        parser.error("give --site SITE (a built site) or --synthetic N")
+    started = time.perf_counter()
+    table = bench(site, args.engines.split(","))
+    print(table)
+    print(f"\n(bench took {time.perf_counter() - started:.0f} s; {os.cpu_count()} cores; "
+          f"bytes are response bodies as served, uncompressed)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
