@@ -17,6 +17,7 @@ STAMP := $(VENV)/.installed
 RUN   := $(PY) -m generators
 
 .PHONY: all help setup system-deps check schemas test lint clean review site serve docs bench-docs
+.PHONY: search-index bench-search
 
 all: check site docs ## build the example archive: validate, then site and documents
 
@@ -51,6 +52,13 @@ docs: setup ## the official printed documents (GB/T 9704-2012), PDF and Word, in
 
 bench-docs: setup ## documents per second for DATA, cold (empty cache) and warm
 	$(PY) tests/bench/bench_docs.py --data $(DATA)
+
+search-index: setup ## (re)write the search indexes of the built SITE (make site does this too)
+	$(RUN) search-index --data $(DATA) --site $(SITE)
+
+# bench-search measures the SITE as built (make site first), or N synthetic dossiers per language.
+bench-search: setup ## search benchmark, ours vs Material vs Pagefind: make bench-search [SITE=…|N=10000]
+	$(PY) -m generators.search.bench $(if $(N),--synthetic $(N) --out $(BUILD)/bench-search,--site $(SITE))
 
 schemas: $(STAMP) ## regenerate the JSON Schemas from the record model
 	$(RUN) schemas
