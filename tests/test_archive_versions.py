@@ -16,6 +16,7 @@ from generators.archive.versions import (
     in_search,
     is_withdrawn,
     successor,
+    version_date,
 )
 from generators.checks import checkers
 
@@ -146,3 +147,9 @@ def test_messages_exist_in_both_languages(tmp_path: Path, lang: str) -> None:
     archive = load(_archive(tmp_path, v2=REVISED.replace("version: 2", "version: 1")))
     (diagnostic,) = check_versions(archive)
     assert "{" not in diagnostic.format(lang)
+
+
+def test_version_date_is_the_issue_date(tmp_path: Path) -> None:
+    archive = load(_archive(tmp_path, v2=REVISED))
+    assert [str(version_date(r)) for r in all_versions(archive, "n-2022-20")] == ["2022-05-20", "2022-05-10"]
+    assert version_date(archive.get("office")) is None

@@ -36,7 +36,7 @@ import bagit
 
 from generators.archive.history import record_files
 from generators.archive.snapshot import Snapshot, SnapshotError, checkout, git, repo_root
-from generators.archive.versions import check_release, is_withdrawn, successor
+from generators.archive.versions import check_release, is_withdrawn, successor, version_date
 from generators.diagnostics import Diagnostic
 from generators.present import is_classified, title
 from generators.records import Archive
@@ -45,7 +45,6 @@ from generators.records.model import DocumentRecord, Notice
 ALGORITHMS = ("sha256", "sha512")
 BAGIT_TXT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
 CATEGORY = "WS"  # 文书 (DA/T 22-2015): the document category these records belong to
-DATE_FIELDS = ("date", "issued_on", "completed_on", "submitted_on", "filed_on", "fed_back_on")
 AUTHOR_FIELDS = ("issuer", "reviewer", "department", "by", "town")
 CATALOGUE_COLUMNS = (
     ("reference_code", "档号"), ("fonds", "全宗号"), ("year", "年度"), ("retention", "保管期限"),
@@ -125,11 +124,8 @@ def _status(archive: Archive, record: DocumentRecord) -> str:
 
 
 def _date(record: DocumentRecord) -> str:
-    for name in DATE_FIELDS:
-        value = getattr(record, name, None)
-        if isinstance(value, dt.date):
-            return value.isoformat()
-    return ""
+    value = version_date(record)
+    return value.isoformat() if value else ""
 
 
 def _author(archive: Archive, record: DocumentRecord) -> str:

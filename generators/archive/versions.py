@@ -13,6 +13,7 @@ The site, the printed documents and search all ask this module, so that "current
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from functools import lru_cache
 
@@ -137,6 +138,18 @@ def all_versions(archive: Archive, record_id: str) -> list[Record]:
     """Every version of the document ``record_id`` belongs to, newest first (itself included)."""
     newest = archive.get(current_version(archive, record_id))
     return [newest, *earlier_versions(archive, newest.id)] if newest is not None else []
+
+
+DATE_FIELDS = ("date", "issued_on", "completed_on", "submitted_on", "filed_on", "fed_back_on")
+
+
+def version_date(record: Record) -> dt.date | None:
+    """The date a version was issued (for the history of changes): its first dated field."""
+    for name in DATE_FIELDS:
+        value = getattr(record, name, None)
+        if isinstance(value, dt.date):
+            return value
+    return None
 
 
 def in_search(archive: Archive, record_id: str) -> bool:
