@@ -244,7 +244,12 @@
 
   function host() {
     var el = document.getElementById("zz-search");
-    if (el || !isSearchPage()) return el;
+    if (el) {
+      // The page's own no-JavaScript form gives way to the one search.js draws.
+      document.querySelectorAll("form.zz-search-form").forEach(function (f) { f.hidden = true; });
+      return el;
+    }
+    if (!isSearchPage()) return el;
     el = document.createElement("div");
     el.id = "zz-search";
     var article = document.querySelector("article") || document.querySelector("main") || document.body;
