@@ -18,10 +18,11 @@ def checkers() -> list[Checker]:
     # Imported here so that each stage's module stays importable on its own.
     from generators.archive.versions import check_versions
     from generators.refs.checks import check_references
-    from generators.rules.check import check_calendars, check_procedure
+    from generators.rules.check import check_calendars, check_procedure, check_statistics
     from generators.rules.completeness import check_completeness
 
-    return [check_calendars, check_procedure, check_completeness, check_references, check_versions]
+    return [check_calendars, check_procedure, check_completeness, check_statistics, check_references,
+            check_versions]
 
 
 def run_checks(archive: Archive) -> list[Diagnostic]:

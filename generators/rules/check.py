@@ -125,6 +125,19 @@ register({
         "hint_zh": "第十条（五）：应提前 7 个工作日申请（按国务院节假日安排计算，含调休）",
         "hint_en": "art. 10(5): file at least 7 working days in advance (official calendar with make-up days)",
     },
+    "E250": {
+        "message_zh": "同一统计记录对 {period} {town} {domain} 给出两行（第一行为第 {first} 行）",
+        "message_en": "this record gives {period} {town} {domain} twice (first as row {first})",
+        "hint_zh": "合并为一行；每条记录对每月、区镇、行业领域只能有一行",
+        "hint_en": "merge them: one row per month, town and domain in a record",
+    },
+    "E251": {
+        "message_zh": "与“{other}”同日（{taken_on}）取数，但 {period} {town} {domain} 的数字不同",
+        "message_en": "taken on the same day ({taken_on}) as '{other}' but gives other figures for {period} {town} "
+                      "{domain}",
+        "hint_zh": "核定后的数字应以更晚的取数日期（taken_on）另立记录，否则无法判断以哪个为准",
+        "hint_en": "a revision needs a later taken_on, or it is unclear which figures stand",
+    },
     "E219": {
         "message_zh": "申请延至 {requested}，不晚于原期限 {due}",
         "message_en": "requested last day {requested} is not later than the current last day {due}",
@@ -156,6 +169,22 @@ def check_calendars(archive: Archive) -> list[Diagnostic]:
                     found.append(Diagnostic.error("E204", where, date=day))
                 elif field == "workdays" and day.weekday() < 5:
                     found.append(Diagnostic.warning("W206", where, date=day))
+    return found
+
+
+def check_statistics(archive: Archive) -> list[Diagnostic]:
+    from generators.rules.statistics import conflicting_records, duplicate_rows
+
+    found = []
+    for record_id, first, index in duplicate_rows(archive):
+        row = archive.get(record_id).rows[index]
+        found.append(Diagnostic.error("E250", archive.locate(record_id, ("rows", index)), period=row.period,
+                                      town=row.town, domain=row.domain, first=first + 1))
+    for record_id, other, (period, town, domain) in conflicting_records(archive):
+        record = archive.get(record_id)
+        index = next(i for i, r in enumerate(record.rows) if (r.period, r.town, r.domain) == (period, town, domain))
+        found.append(Diagnostic.error("E251", archive.locate(record_id, ("rows", index)), other=other,
+                                      taken_on=record.taken_on, period=period, town=town, domain=domain))
     return found
 
 

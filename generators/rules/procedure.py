@@ -197,7 +197,7 @@ def _completions(archive: Archive, campaign: Campaign) -> dict[str, _Completion]
     out["re-evaluation"] = (report.completed_on, report.id, ("completed_on",), None) if report else (None, None, (),
                                                                                                        None)
 
-    review = _review(archive, campaign)
+    review = completing_review(archive, campaign)
     if review is None:
         out["comprehensive-review"] = (None, None, (), None)
     elif is_long(campaign):
@@ -218,7 +218,7 @@ def _completions(archive: Archive, campaign: Campaign) -> dict[str, _Completion]
     return out
 
 
-def _review(archive: Archive, campaign: Campaign) -> ComprehensiveReview | None:
+def completing_review(archive: Archive, campaign: Campaign) -> ComprehensiveReview | None:
     """The review that completes the stage: by the office (long campaigns) or the lead department."""
     reviewer = office(archive) if is_long(campaign) else campaign.lead_department
     reviews = [r for r in standing(archive, ComprehensiveReview, campaign.id) if r.reviewer == reviewer]

@@ -15,6 +15,8 @@ from generators.records import Archive
 from generators.records.model import Campaign
 from generators.rules.calendar import DAY_KINDS, WEEKDAYS, CalendarMissing, WorkCalendar
 from generators.rules.procedure import StageStatus, is_long, timeline
+from generators.rules.results import consequences
+from generators.rules.statistics import METRICS, headline
 
 WORDS = {
     "campaign": ("专项整治", "Campaign"),
@@ -41,6 +43,20 @@ WORDS = {
     "article": ("第{}条", "art. {}"),
     "progress": ("已报送 {}/{} 个区镇", "{}/{} towns submitted"),
     "plans": ("已制定整改方案 {}/{} 个区镇", "{}/{} towns have a rectification plan"),
+    "figures": ("主要数据", "Headline figures"),
+    "accidents": ("生产安全事故（{} 同比 {}）", "Accidents ({} against {})"),
+    "count": ("起数", "count"),
+    "deaths": ("死亡人数", "deaths"),
+    "loss": ("直接经济损失（万元）", "direct loss (10k yuan)"),
+    "hazards": ("问题隐患 {} 项，已整改 {} 项，整改率 {}；重大隐患 {} 项，已销号 {} 项，销号率 {}；逾期未整改 {} 项{}",
+                "hazards {}, rectified {}, rectification rate {}; major {}, closed {}, closure rate {}; "
+                "overdue {}{}"),
+    "tasks": ("目标任务完成率 {}（自评清单 {}/{} 项已完成）", "target-task completion rate {} ({}/{} list items done)"),
+    "consequences": ("结果运用", "Use of results"),
+    "priority": ("优先评定为先进集体", "priority for advanced collective"),
+    "veto": ("一票否决：取消先进集体参评资格，主要负责人取消先进个人参评资格",
+             "one-vote veto: no advanced-collective eligibility; principal leader no advanced-individual eligibility"),
+    "no_effect": ("无", "no effect"),
     "no_calendar": ("无 {} 年日历，无法计算", "no calendar for {}: cannot compute"),
 }
 STATES = {
@@ -98,7 +114,7 @@ def _stage_lines(archive: Archive, calendar: WorkCalendar, status: StageStatus, 
     elif status.trigger_date is None:
         detail = f"{status.trigger_label.get(lang)} —"
     else:
-        source = f" ({status.trigger_id} {'.'.join(map(str, status.trigger_field))})"
+        source = f" ({status.trigger_id}: {'.'.join(map(str, status.trigger_field))})"
         detail = f"{status.trigger_label.get(lang)} {iso(status.trigger_date, lang)}{source} + {status.days} " \
                  f"{word('days', lang)}"
         if status.state == "no-calendar":
@@ -130,6 +146,39 @@ def _stage_lines(archive: Archive, calendar: WorkCalendar, status: StageStatus, 
     return lines
 
 
+def figure_lines(archive: Archive, campaign: Campaign, as_of: dt.date, lang: str) -> list[str]:
+    """Headline statistics and the consequences table, each figure with what it is computed from."""
+    facts = headline(archive, campaign.id, as_of)
+    acc = facts.accidents
+    lines = [f"  {word('figures', lang)} ({word('as_of', lang)} {as_of.isoformat()}):",
+             "    " + word("accidents", lang).format(acc.current_period.label(lang), acc.base_period.label(lang)) + ": "
+             + "; ".join(f"{word(m, lang)} {_figure(acc.current.get(m))} / {_figure(acc.base.get(m))} "
+                         f"{acc.changes[m].text(lang)}" for m in METRICS)]
+    notes = {acc.changes[m].footnote(lang) for m in METRICS} - {None}
+    lines += [f"      * {note}" for note in sorted(notes)]
+    h = facts.hazards
+    overdue = f" ({', '.join(h.overdue)})" if h.overdue else ""
+    lines.append("    " + word("hazards", lang).format(h.total, h.rectified, h.rectification_rate.text(lang),
+                                                       h.major_total, h.major_closed, h.major_closure_rate.text(lang),
+                                                       len(h.overdue), overdue))
+    lines.append("    " + word("tasks", lang).format(facts.tasks.text(lang), facts.tasks.numerator,
+                                                     facts.tasks.denominator))
+    rows = consequences(archive, campaign.id)
+    if rows:
+        lines.append(f"  {word('consequences', lang)}:")
+    for row in rows:
+        effect = word("veto", lang) if row.veto else word("priority", lang) if row.priority_advanced_collective \
+            else word("no_effect", lang)
+        unit = present.title(archive, row.unit, lang)
+        bearer = "" if row.organisation == row.unit else f" → {present.title(archive, row.organisation, lang)}"
+        lines.append(f"    {unit}{bearer}: {archive.label('grades', row.grade, lang)} ({row.source}) — {effect}")
+    return lines
+
+
+def _figure(value) -> str:
+    return f"{value.normalize():f}" if value == value.to_integral_value() else f"{value:f}"
+
+
 def _kind(calendar: WorkCalendar, day: dt.date | None, lang: str) -> str:
     try:
         zh, en = DAY_KINDS[calendar.day_kind(day)]
@@ -142,6 +191,6 @@ def timeline_text(archive: Archive, as_of: dt.date, lang: str) -> str:
     """Every campaign's timeline (and headline figures), in campaign ID order."""
     blocks = []
     for campaign in archive.of_type(Campaign):
-        lines = campaign_lines(archive, campaign, as_of, lang)
+        lines = campaign_lines(archive, campaign, as_of, lang) + figure_lines(archive, campaign, as_of, lang)
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
