@@ -58,7 +58,7 @@
     find.setAttribute("aria-label", box.getAttribute("data-filter-text"));
     find.addEventListener("input", apply);
     bar.appendChild(find);
-    box.insertBefore(bar, table);
+    box.insertBefore(bar, box.firstChild);
     function apply() {
       var words = find.value.trim().toLowerCase();
       rows.forEach(function (r) {
