@@ -18,6 +18,7 @@ from pathlib import Path
 from generators.archive.clock import build_timestamp
 from generators.present import LANGUAGES, is_classified
 from generators.records import Archive
+from generators.search.index import build_index
 from generators.site.context import Ctx, Site, public_view
 from generators.site.views import all_pages
 from generators.site.writer import config_for, run_mkdocs, write_config, write_pages
@@ -88,6 +89,10 @@ def build_site(archive: Archive, data: Path, out: Path, build: Path) -> BuildRes
         for names in site.documents.values():
             for name in names:
                 shutil.copy2(build / "documents" / name, target / name)
+    refused = [path for lang in LANGUAGES for path in build_index(staging, lang).refused]
+    if refused:  # a page marked classified must never be published, let alone indexed
+        shutil.rmtree(staging, ignore_errors=True)
+        return BuildResult(False, message="classified page in the site: " + ", ".join(map(str, refused)))
     _swap(staging, out)
     return BuildResult(True, len(site.withheld), count, time.monotonic() - started)
 
