@@ -202,3 +202,26 @@ def test_a_deadline_in_an_uncovered_year_is_an_error_naming_the_file(tmp_path):
     assert "2027" in diagnostics[0].message("en")
     assert f"{tmp_path.name}/calendars/2027.yml" in diagnostics[0].hint("en")
     assert "无法计算" in timeline_text(archive, D(2026, 12, 25), "zh")
+
+
+SCHEDULE = """schedule:
+  - {stage: preparation, due: 2024-01-10}
+  - {stage: self-assessment, due: 2024-01-30}
+  - {stage: re-evaluation, due: 2024-02-29}
+  - {stage: comprehensive-review, due: 2024-03-29}
+  - {stage: rectification, due: 2024-04-30}
+"""
+
+
+@pytest.mark.parametrize(("campaign", "schedule", "expected"), [
+    (None, SCHEDULE, []),
+    (None, SCHEDULE.replace("  - {stage: re-evaluation, due: 2024-02-29}\n", ""), [("W222", "plan.yml", 7)]),
+    (None, SCHEDULE.replace("self-assessment, due: 2024-01-30", "self-assessment, due: 2024-02-05"),
+     [("W223", "plan.yml", 8)]),
+    (SHORT, SCHEDULE, [("W221", "plan.yml", 11), ("W211", "overall.yml", 5),
+                                                ("W213", "rect-changle.yml", 1), ("W213", "review.yml", 5)]),
+])
+def test_the_evaluation_plans_schedule(tmp_path, campaign, schedule, expected):
+    plan = edit("plan.yml", "leading_group:", schedule + "leading_group:")
+    archive = build(tmp_path, files(plan_yml=plan, **({"campaign_yml": campaign} if campaign else {})))
+    assert codes(archive) == sorted(expected, key=lambda c: (c[1], c[2], c[0]))

@@ -15,7 +15,14 @@ from generators.archive.clock import build_date
 from generators.diagnostics import Diagnostic
 from generators.messages import register
 from generators.records import Archive
-from generators.records.model import Calendar, Campaign, ComprehensiveReview, ExtensionRequest, RectificationPlan
+from generators.records.model import (
+    Calendar,
+    Campaign,
+    ComprehensiveReview,
+    EvaluationPlan,
+    ExtensionRequest,
+    RectificationPlan,
+)
 from generators.rules.calendar import (
     PACKAGE,
     PACKAGE_FIRST_YEAR,
@@ -125,6 +132,24 @@ register({
         "hint_zh": "第十条（五）：应提前 7 个工作日申请（按国务院节假日安排计算，含调休）",
         "hint_en": "art. 10(5): file at least 7 working days in advance (official calendar with make-up days)",
     },
+    "W221": {
+        "message_zh": "评估工作方案的时序安排列有{stage}，但 {campaign} 不需要该环节（第十三条）",
+        "message_en": "the evaluation plan schedules the {stage} stage, which {campaign} does not need (art. 13)",
+        "hint_zh": "时限一年以内的专项整治不需要区安委办综合评议和整改落实环节",
+        "hint_en": "a campaign shorter than a year has no district-office review or rectification stage",
+    },
+    "W222": {
+        "message_zh": "评估工作方案的时序安排缺少{stage}环节",
+        "message_en": "the evaluation plan's schedule leaves out the {stage} stage",
+        "hint_zh": "第八条（一）：明确评估时序进度安排，逐一列出必须履行的环节",
+        "hint_en": "art. 8(1): the schedule lists every stage the procedure requires",
+    },
+    "W223": {
+        "message_zh": "时序安排中{stage}的期限 {planned} 晚于规范规定的期限 {due}",
+        "message_en": "the schedule gives the {stage} stage {planned}, later than its last day under the spec, {due}",
+        "hint_zh": "按规范的期限安排；确需延期的按第十条（五）申请",
+        "hint_en": "schedule within the spec's deadline; an extension is requested under art. 10(5)",
+    },
     "E250": {
         "message_zh": "同一统计记录对 {period} {town} {domain} 给出两行（第一行为第 {first} 行）",
         "message_en": "this record gives {period} {town} {domain} twice (first as row {first})",
@@ -198,6 +223,35 @@ def check_procedure(archive: Archive, as_of: dt.date | None = None) -> list[Diag
             found += _stage_diagnostics(archive, campaign, status, as_of)
         found += _reviewer_diagnostics(archive, campaign)
         found += _extension_diagnostics(archive, campaign, statuses)
+        found += _schedule_diagnostics(archive, campaign, statuses)
+    return found
+
+
+def _schedule_diagnostics(archive: Archive, campaign: Campaign, statuses: list[StageStatus]) -> list[Diagnostic]:
+    """The evaluation plan's schedule (art. 8(1)) against the stages art. 13 requires."""
+    found = []
+    by_stage = {s.stage: s for s in statuses}
+    for plan in standing(archive, EvaluationPlan, campaign.id):
+        if not plan.schedule:
+            continue
+        scheduled = set()
+        for index, entry in enumerate(plan.schedule):
+            status = by_stage.get(entry.stage)
+            if status is None:
+                continue
+            scheduled.add(entry.stage)
+            stage = archive.label("stages", entry.stage, "en")
+            if not status.required:
+                found.append(Diagnostic.warning("W221", archive.locate(plan.id, ("schedule", index, "stage")),
+                                                stage=stage, campaign=campaign.id))
+            elif status.trigger_key == "campaign-end" and status.original_due is not None \
+                    and entry.due > status.original_due:  # later stages count from actual dates
+                found.append(Diagnostic.warning("W223", archive.locate(plan.id, ("schedule", index, "due")),
+                                                stage=stage, planned=entry.due, due=status.original_due))
+        for status in statuses:
+            if status.required and status.stage not in scheduled:
+                found.append(Diagnostic.warning("W222", archive.locate(plan.id, ("schedule",)),
+                                                stage=archive.label("stages", status.stage, "en")))
     return found
 
 
