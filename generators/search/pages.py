@@ -35,6 +35,8 @@ _BLOCK = {
 }
 _DROP = {"script", "style", "noscript", "template", "svg", "button"}
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{2,}\s*[〔\[【(（［]\s*\d{4}\s*[〕\]】)）］]\s*\d+\s*号")
+# A record page's own document number stands right after its label in the page's fields.
+_OWN_NUMBER = re.compile(r"(?:发文字号|文号|Document number)\s*[:：]?\s*(" + DOC_NUMBER.pattern + ")")
 _WS = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")
 _NL = re.compile(r"\s*\n\s*")
 
@@ -126,6 +128,8 @@ def read_page(root: Path, path: Path) -> Page | None:
             page.facets["type"] = page.type_key
         if attrs.get("data-doc-number"):
             page.doc_numbers.append(attrs["data-doc-number"])
+        else:
+            page.doc_numbers.extend(m.group(1) for m in _OWN_NUMBER.finditer(page.text[:2000]))
     # A document number in the title names the page's own document (a notice, a report).
     page.doc_numbers.extend(m.group(0) for m in DOC_NUMBER.finditer(title))
     return page
