@@ -1,0 +1,186 @@
+"""The notice 海安委办〔2022〕17号 and the other PDFs, read back with pdfplumber and pikepdf:
+GB/T 9704-2012 geometry, fonts, colours, page numbers, text, PDF/A and reproducibility."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections import defaultdict
+
+import pdfplumber
+import pikepdf
+import pytest
+
+from documents_helpers import ARTIFACTS, MM, SEED, built  # noqa: F401 - built is a fixture
+from generators.documents.catalog import documents
+from generators.documents.fonts import font_set
+from generators.documents.render import render_pdf
+
+PUNCTUATION = set("，。、；：？！“”‘’（）《》〔〕【】—…·")
+BLOCK_TOP, BLOCK_BOTTOM, BLOCK_LEFT, BLOCK_RIGHT = 37, 297 - 35, 28, 210 - 26
+
+
+@pytest.fixture(scope="module")
+def notice(built):  # noqa: F811
+    _, out, _, _ = built
+    return pdfplumber.open(out / "haianweiban-2022-17.pdf")
+
+
+def body_lines(page) -> list[list[dict]]:
+    rows: dict[float, list[dict]] = defaultdict(list)
+    for char in page.chars:
+        if abs(char["size"] - 16) < 0.05 and (char["text"].strip() or char["text"] == "\u3000"):
+            rows[round(char["top"], 1)].append(char)
+    return [sorted(rows[top], key=lambda c: c["x0"]) for top in sorted(rows)]
+
+
+def page_number_chars(page) -> list[dict]:
+    return [c for c in page.chars if abs(c["size"] - 14) < 0.05 and c["top"] > BLOCK_BOTTOM * MM]
+
+
+def seed_text() -> str:
+    # "[bookmark: _GoBack]" is a Word export artefact of the seed and "— 8 —" its page number.
+    text = SEED.read_text(encoding="utf-8").replace("[bookmark: _GoBack]", "")
+    text = re.sub(r"—\s*8\s*—", "", text)
+    return re.sub(r"\s+", "", text)
+
+
+def test_notice_text_matches_the_seed_word_for_word(notice):
+    text = "".join(
+        "".join(c["text"] for c in page.chars if c not in page_number_chars(page)) for page in notice.pages
+    )
+    assert re.sub(r"\s+", "", text) == seed_text()
+
+
+def test_notice_ends_on_page_eight_like_the_seed(notice):
+    last = notice.pages[-1]
+    assert len(notice.pages) == 8
+    assert "".join(c["text"] for c in page_number_chars(last)) == "— 8 —"
+
+
+def test_full_page_has_22_lines_and_the_text_block_margins(notice):
+    page = notice.pages[2]  # a full page of the attachment
+    lines = body_lines(page)
+    assert len(lines) == 22
+    left = min(c["x0"] for line in lines for c in line) / MM
+    top = min(c["top"] for line in lines for c in line) / MM
+    assert abs(left - BLOCK_LEFT) < 1
+    assert abs(top - BLOCK_TOP) < 1
+    # The 22nd line's cell ends on the block's bottom edge (pitch = 225 mm / 22).
+    pitch = (lines[-1][0]["top"] - lines[0][0]["top"]) / 21 / MM
+    assert abs(pitch - 225 / 22) < 0.05
+    assert abs(lines[-1][0]["top"] / MM + pitch - BLOCK_BOTTOM) < 1
+    # The longest lines end on the right edge; nothing passes it.
+    right = max(c["x1"] for line in lines for c in line if c["text"] not in PUNCTUATION) / MM
+    assert abs(right - BLOCK_RIGHT) < 1
+
+
+def cells(line: list[dict]) -> float:
+    """Grid cells a line fills: the indent, then each character's advance in half cells
+    (Typst sets adjacent CJK punctuation, and an opening bracket starting a line, half wide)."""
+    cell = 156 / 28 * MM
+    total = round((max(line[0]["x0"], BLOCK_LEFT * MM) - BLOCK_LEFT * MM) / cell)
+    for char, following in zip(line, line[1:] + [None]):
+        end = following["x0"] if following else min(char["x1"], char["x0"] + cell)
+        start = max(char["x0"], BLOCK_LEFT * MM) if char is line[0] else char["x0"]
+        total += round((end - start) / cell * 2) / 2
+    return total
+
+
+def test_full_lines_hold_28_characters(notice):
+    """Every line of Chinese that reaches the right edge fills 28 cells: 28 characters, or
+    26 after a paragraph's two-character indent. Lines with half-width digits are left out."""
+    counted = []
+    for page in notice.pages[2:7]:
+        for line in body_lines(page):
+            text = "".join(c["text"] for c in line)
+            if abs(line[-1]["x1"] / MM - BLOCK_RIGHT) > 1 or re.search(r"[ -~]", text):
+                continue
+            counted.append(cells(line))
+            if not set(text) & PUNCTUATION:
+                assert len(line) + round((line[0]["x0"] / MM - BLOCK_LEFT) / (156 / 28)) == 28
+    assert len(counted) >= 20
+    assert set(counted) == {28}
+
+
+def test_fonts_sizes_and_red_mark(notice):
+    page = notice.pages[0]
+    sizes = {round(c["size"], 1) for c in page.chars}
+    assert 16.0 in sizes and 22.0 in sizes
+    red = [c for c in page.chars if c["non_stroking_color"] in ((1, 0, 0), [1, 0, 0], (1.0, 0.0, 0.0))]
+    assert "".join(c["text"] for c in red) == "南通市海门区安全生产委员会办公室"
+    assert abs(min(c["top"] for c in red) / MM - (BLOCK_TOP + 35)) < 1
+    title = "".join(c["text"] for c in page.chars if abs(c["size"] - 22) < 0.05)
+    assert title == "关于印发《海门区安全生产专项整治评估规范》的通知"
+
+
+def test_red_rule_is_156_mm_and_4_mm_below_the_number(notice):
+    page = notice.pages[0]
+    rules = [obj for obj in page.lines + page.rects if tuple(obj.get("stroking_color") or ()) == (1, 0, 0)]
+    assert len(rules) == 1
+    rule = rules[0]
+    assert abs((rule["x1"] - rule["x0"]) / MM - 156) < 1
+    assert abs(rule["x0"] / MM - BLOCK_LEFT) < 1
+    number = [c for c in page.chars if c["text"] == "号" and abs(c["size"] - 16) < 0.05][0]
+    assert abs((rule["top"] - number["bottom"]) / MM - 4) < 1
+
+
+def test_page_numbers_odd_right_even_left_7mm_below_the_block(notice):
+    for index, page in enumerate(notice.pages[:4], start=1):
+        chars = page_number_chars(page)
+        assert "".join(c["text"] for c in chars) == f"— {index} —"
+        assert abs(min(c["top"] for c in chars) / MM - (BLOCK_BOTTOM + 7)) < 1
+        one_char = 14 / MM
+        if index % 2:
+            assert abs(max(c["x1"] for c in chars) / MM - (BLOCK_RIGHT - one_char)) < 1
+        else:
+            assert abs(min(c["x0"] for c in chars) / MM - (BLOCK_LEFT + one_char)) < 1
+
+
+def test_end_block_sits_on_the_bottom_edge_of_the_last_page(built):  # noqa: F811
+    _, out, _, _ = built
+    pdf = pdfplumber.open(out / "T-NOTICE-1.pdf")
+    last = pdf.pages[-1]
+    text = last.extract_text()
+    assert "抄送：区委办、区政府办。" in text and "2022年3月20日印发" in text
+    rules = sorted(last.lines + last.rects, key=lambda r: r["top"])
+    assert len(rules) == 3
+    assert abs(rules[-1]["bottom"] / MM - BLOCK_BOTTOM) < 1
+    for rule in rules:
+        assert abs((rule["x1"] - rule["x0"]) / MM - 156) < 1
+    assert abs(min(c["size"] for c in last.chars if c["text"] == "抄") - 14) < 0.05
+
+
+def test_pdfa_2b_with_title_author_and_date(built):  # noqa: F811
+    _, out, _, _ = built
+    with pikepdf.open(out / "haianweiban-2022-17.pdf") as pdf:
+        meta = pdf.open_metadata()
+        assert meta.pdfa_status == "2B"
+        assert meta["dc:title"] == "关于印发《海门区安全生产专项整治评估规范》的通知"
+        assert "南通市海门区安全生产委员会办公室" in str(meta["dc:creator"])
+        assert str(meta["xmp:CreateDate"]).startswith("2022-03-18")
+        assert "/OutputIntents" in pdf.Root
+
+
+def test_pdf_is_byte_identical_across_runs(built):  # noqa: F811
+    archive, out, _, _ = built
+    spec = next(s for s in documents(archive) if s.stem == "haianweiban-2022-17")
+    again = render_pdf(spec.build(), font_set())
+    assert again == (out / "haianweiban-2022-17.pdf").read_bytes()
+
+
+def test_record_text_is_printed_not_executed(built):  # noqa: F811
+    _, out, _, _ = built
+    text = "".join(page.extract_text() for page in pdfplumber.open(out / "T-HZ-0001.pdf").pages)
+    assert "<script>alert('pwn')</script><b>粗体</b>" in text.replace("\n", "")
+
+
+def test_png_renderings_of_the_notice_and_a_dossier(built):  # noqa: F811
+    _, out, _, _ = built
+    ARTIFACTS.mkdir(exist_ok=True)
+    for stem, name in (("haianweiban-2022-17", "notice-page1"), ("T-HZ-0002", "dossier-page1")):
+        target = ARTIFACTS / name
+        subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "1", "-singlefile",
+                        str(out / f"{stem}.pdf"), str(target)], check=True, timeout=120)
+        png = target.with_suffix(".png")
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000
