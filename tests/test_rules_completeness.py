@@ -46,9 +46,6 @@ CASES = [
      []),
     ("town not graded", {"sub_changle_yml": None}, [("E235", "campaign.yml", 8, 20)]),
     ("town graded twice", {"sub_changle_2_yml": SECOND_CHANGLE_SUB}, [("E234", "sub-changle-2.yml", 5, 7)]),
-    ("sub-report not fed back",
-     {"sub_sanxing_yml": edit("sub-sanxing.yml", "fed_back_on: 2024-02-29\n", "")},
-     [("E236", "sub-sanxing.yml", 5, 7)]),
     ("sub-report not approved",
      {"sub_sanxing_yml": edit("sub-sanxing.yml", 'approval: {by: p-district, "on": 2024-02-23}\n', "")},
      [("E232", "sub-sanxing.yml", 1, 1)]),
@@ -113,3 +110,12 @@ def test_the_grades_are_the_four_of_the_spec(tmp_path, old, new, expected):
 
 def test_fixture_files_are_all_used():
     assert set(FILES) >= {"campaign.yml", "review.yml"}
+
+
+def test_a_sub_report_not_fed_back_is_reported_once(tmp_path):
+    """Feedback to the town (art. 10(4)) is W306 of the reference checks; the rules do not repeat it."""
+    from generators.checks import run_checks
+
+    archive = build(tmp_path, files(sub_sanxing_yml=edit("sub-sanxing.yml", "fed_back_on: 2024-02-29\n", "")))
+    assert found(archive) == []
+    assert [d.code for d in run_checks(archive) if "sub-sanxing" in d.location.path] == ["W306"]

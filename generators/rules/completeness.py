@@ -8,8 +8,9 @@ due is shown by the timeline, not reported here:
   town's leader in charge approved it on or before the day it was submitted. A town without one is
   reported once the self-assessment is overdue or the re-evaluation is done;
 * re-evaluation (art. 10), once the overall report is completed: every town in scope is graded
-  exactly once, by a sub-report; each sub-report is approved and fed back to its town; the
-  overall report is approved before it is completed (submitted to the office) and circulated;
+  exactly once, by a sub-report; each sub-report is approved (and fed back to its town: that is
+  W306 of :mod:`generators.refs.checks`, not repeated here); the overall report is approved
+  before it is completed (submitted to the office) and circulated;
 * comprehensive review (art. 11), once completed: every industry domain in scope is graded
   exactly once; the report is approved before it is circulated;
 * the grades vocabulary is the spec's four grades: exactly four terms, one flagged
@@ -69,12 +70,6 @@ register({
         "message_en": "{campaign}: {town} is in scope but has no sub-report with a grade",
         "hint_zh": "第十条（二）（三）：对纳入评估范围的区镇逐一分级认定并撰写子项报告",
         "hint_en": "art. 10(2)(3): every town in scope is graded in its own sub-report",
-    },
-    "E236": {
-        "message_zh": "子项报告尚未点对点反馈至 {town}（缺 fed_back_on）",
-        "message_en": "the sub-report has not been fed back to {town} (no fed_back_on)",
-        "hint_zh": "第十条（四）：子项报告应点对点反馈至相关区镇整改落实",
-        "hint_en": "art. 10(4): each sub-report is fed back to its town",
     },
     "E237": {
         "message_zh": "{campaign}：纳入评估范围的行业领域 {domain} 未在综合评议中分级认定",
@@ -193,8 +188,6 @@ def _re_evaluation(archive: Archive, campaign: Campaign) -> list[Diagnostic]:
         by_town[sub.town].append(sub)
         found += _approval(archive, sub.id, sub.approval, (("fed_back_on", sub.fed_back_on, _FED_BACK),),
                            ("子项报告", "sub-report"), _REPORT)
-        if sub.fed_back_on is None:
-            found.append(Diagnostic.error("E236", archive.locate(sub.id, ("town",)), town=sub.town))
     for index, town in enumerate(campaign.scope.towns):
         if not by_town.get(town):
             found.append(Diagnostic.error("E235", archive.locate(campaign.id, ("scope", "towns", index)),
