@@ -100,7 +100,7 @@ def _check_one(archive: Archive, g: RefGraph, ref: Reference) -> list[Diagnostic
         return []
     found: list[Diagnostic] = []
     source = archive.get(ref.source_id)
-    if not present.is_classified(archive, source) and present.is_classified(archive, ref.target_id):
+    if not g.is_classified(ref.source_id) and g.is_classified(ref.target_id):
         found.append(Diagnostic.error(
             "E302", ref.location, source=ref.source_id, target=ref.target_id,
             level=present.classification(archive, source),

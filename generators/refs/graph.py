@@ -15,6 +15,7 @@ checks, the reviewer's pages, the site and print all read the same facts.
 
 from __future__ import annotations
 
+import bisect
 import os
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -24,6 +25,7 @@ from typing import Literal
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from generators import present
 from generators.archive import versions
 from generators.diagnostics import Location, relative_path
 from generators.records import Archive
@@ -31,7 +33,7 @@ from generators.records.model import DocumentRecord, Hazard, Record, SelfAssessm
 from generators.records.types import Prose, RefTo
 from generators.records.walk import marked_values, texts
 from generators.refs.resolve import resolve
-from generators.refs.syntax import find_refs, line_col
+from generators.refs.syntax import find_refs
 
 PathT = tuple[str | int, ...]
 LANGS = ("zh", "en")
@@ -86,6 +88,17 @@ class RefGraph:
     def backlinks(self, record_id: str) -> list[Reference]:
         """References to a record from other records (a record citing itself is left out)."""
         return [r for r in self._by_target.get(record_id, ()) if r.source_id != record_id]
+
+    @cached_property
+    def _classified(self) -> dict[str, bool]:
+        return {}
+
+    def is_classified(self, record_id: str) -> bool:
+        """:func:`present.is_classified`, remembered: checks ask it for every reference."""
+        known = self._classified.get(record_id)
+        if known is None:
+            known = self._classified[record_id] = present.is_classified(self.archive, record_id)
+        return known
 
     def broken(self) -> list[Reference]:
         return [r for r in self.references if r.target_id is None]
@@ -147,9 +160,10 @@ def _prose_refs(archive: Archive, record: Record, sources: dict) -> list[Referen
 
 def _in_markdown(file: Path, content: str):
     display = relative_path(Path(os.path.normpath(file)))  # data/x/../../content/… → content/…
+    lines = _Composed(content)
 
     def where(offset: int, _raw: str) -> Location:
-        return Location(display, *line_col(content, offset))
+        return Location(display, *lines.line_col(offset))
 
     return where
 
@@ -163,7 +177,8 @@ def _in_yaml(sources: dict, file: Path, display: str, yaml_path: PathT, fallback
     """
     if file not in sources:
         sources[file] = _compose(file)
-    span = _scalar_span(sources[file], yaml_path)
+    composed = sources[file]
+    span = _scalar_span(composed, yaml_path)
     if span is None:
         return lambda _offset, _raw: fallback
     source, start, end = span
@@ -174,7 +189,7 @@ def _in_yaml(sources: dict, file: Path, display: str, yaml_path: PathT, fallback
         if found < 0:
             return fallback
         cursor[0] = found + len(raw)
-        return Location(display, *line_col(source, found))
+        return Location(display, *composed.line_col(found))
 
     return where
 
@@ -184,11 +199,23 @@ class _Composed:
     text: str
     root: Node | None = field(default=None)
 
+    @cached_property
+    def line_starts(self) -> list[int]:
+        return [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.line_starts, offset)
+        return line, offset - self.line_starts[line - 1] + 1
+
+
+# libyaml when present (marks count characters there too): composing is the slow part.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def _compose(file: Path) -> _Composed | None:
     try:
         text = file.read_bytes().removeprefix(b"\xef\xbb\xbf").decode("utf-8")
-        return _Composed(text, yaml.compose(text, Loader=yaml.SafeLoader))
+        return _Composed(text, yaml.compose(text, Loader=_LOADER))
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return None
 

@@ -39,13 +39,17 @@ def normalise(target: str) -> str:
 
 def resolve(archive: Archive, target: str) -> str | None:
     """The ID that ``target`` names, or None when it names nothing."""
-    for candidate in dict.fromkeys((target, target.strip(), normalise(target))):
-        if archive.kind_of(candidate) is not None:
-            return candidate
-        found = _document_numbers(archive).get(candidate)
-        if found is not None:
-            return found
-    return None
+    found = _exact(archive, target)
+    if found is None:
+        typed = normalise(target)
+        found = _exact(archive, typed) if typed != target else None
+    return found
+
+
+def _exact(archive: Archive, target: str) -> str | None:
+    if archive.kind_of(target) is not None:
+        return target
+    return _document_numbers(archive).get(target)
 
 
 @lru_cache(maxsize=8)

@@ -51,7 +51,7 @@ def status_of(archive: Archive, ref: Reference) -> str:
     """One status per reference; the most serious wins (broken, classified, withdrawn, …)."""
     if ref.target_id is None:
         return "broken"
-    if present.is_classified(archive, ref.target_id):
+    if graph(archive).is_classified(ref.target_id):
         return "classified"
     if ref.path != ("supersedes",):  # naming the version one revises is the point of that field
         old = state(archive, ref.target_id)
