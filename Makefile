@@ -60,6 +60,10 @@ search-index: setup ## (re)write the search indexes of the built SITE (make site
 bench-search: setup ## search benchmark, ours vs Material vs Pagefind: make bench-search [SITE=…|N=10000]
 	$(PY) -m generators.search.bench $(if $(N),--synthetic $(N) --out $(BUILD)/bench-search,--site $(SITE))
 
+.PHONY: example-data
+example-data: $(STAMP) ## write the example archive into DATA; N=10000 DATA=/tmp/big for a synthetic one
+	$(RUN) example-data --out $(DATA) --hazards $(or $(N),300)
+
 schemas: $(STAMP) ## regenerate the JSON Schemas from the record model
 	$(RUN) schemas
 
