@@ -192,7 +192,8 @@ HAZARDS = {
         (
             "unsafe-condition",
             "储罐区可燃有毒气体检测报警装置失效，未与紧急切断装置联锁",
-            "Combustible and toxic gas detectors in the tank farm out of order and not interlocked with the emergency shut-off",
+            "Combustible and toxic gas detectors in the tank farm out of order and not interlocked with the "
+            "emergency shut-off",
             True,
         ),
         (
