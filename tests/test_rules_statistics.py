@@ -131,6 +131,16 @@ rows:
 """
 
 
+def _zero_rows(year: int) -> str:
+    """A zero row for every month (Haimen sub-district, road): every month is reported."""
+    return "".join(f"  - {{period: {year}-{m:02d}, town: haimen-jd, domain: road, count: 0, deaths: 0, loss: 0}}\n"
+                   for m in range(1, 13))
+
+
+STATS_2022 += _zero_rows(2022)
+STATS_2023 += _zero_rows(2023)
+
+
 @pytest.fixture
 def stats_archive(tmp_path):
     return build(tmp_path, files(acc_2023_yml=STATS_2023, acc_2023_rev_yml=STATS_2023_REVISED,
@@ -166,10 +176,10 @@ def test_accident_record_faults(tmp_path):
     twice = STATS_2022 + "  - {period: 2022-01, town: sanxing, domain: hazchem, count: 5, deaths: 0, loss: 10}\n"
     same_day = STATS_2023_REVISED.replace("2024-03-01", "2024-01-10")
     archive = build(tmp_path, files(acc_2022_yml=twice, acc_2023_yml=STATS_2023, acc_2023_rev_yml=same_day))
-    assert duplicate_rows(archive) == [("acc-2022", 0, 3)]
+    assert duplicate_rows(archive) == [("acc-2022", 0, 15)]
     assert conflicting_records(archive) == [("acc-2023-rev", "acc-2023", ("2023-01", "sanxing", "hazchem"))]
     found = [(d.code, d.location.path.rsplit("/", 1)[-1], d.location.line) for d in check_statistics(archive)]
-    assert found == [("E250", "acc-2022.yml", 10), ("E251", "acc-2023-rev.yml", 7)]
+    assert found == [("E250", "acc-2022.yml", 22), ("E251", "acc-2023-rev.yml", 7)]
 
 
 def test_hazard_rates(tmp_path):
@@ -204,3 +214,20 @@ def test_target_task_completion(tmp_path):
     domains = by_domain(archive, "c1", AS_OF)
     assert domains["hazchem"][1].text("en") == "50.0%"  # task c1-t2: done in sanxing, partial in changle
     assert domains["fire-safety"][1].text("en") == "—"
+
+
+def test_months_nobody_reported_are_no_data_not_zero(stats_archive):
+    """Nothing is recorded for 2021: its months are unreported, not zero months."""
+    march = year_on_year(stats_archive, Period.parse("2022-03"))  # 2022-03 has rows, 2021-03 none
+    assert march.missing_months == ("2021-03",) and not march.complete
+    assert [march.changes[m].text("zh") for m in ("count", "deaths", "loss")] == ["无数据"] * 3
+    assert march.changes["count"].text("en") == "no data"
+    assert period_on_period(stats_archive, Period.parse("2022-03")).complete  # February 2022 is reported
+
+
+def test_a_campaign_without_accident_figures_is_warned(tmp_path):
+    archive = build(tmp_path, files(acc_2023_yml=STATS_2023))  # the campaign's 2023 against a 2022 nobody reported
+    found = [(d.code, d.location.path.rsplit("/", 1)[-1], d.location.line) for d in check_statistics(archive)]
+    assert found == [("W252", "campaign.yml", 4)]
+    assert "12 months" in check_statistics(archive)[0].message("en")
+    assert "2022-01..2022-12" in check_statistics(archive)[0].message("en")

@@ -163,6 +163,14 @@ register({
         "hint_zh": "核定后的数字应以更晚的取数日期（taken_on）另立记录，否则无法判断以哪个为准",
         "hint_en": "a revision needs a later taken_on, or it is unclear which figures stand",
     },
+    "W252": {
+        "message_zh": "{campaign}：整治期间及上年同期有 {count} 个月没有事故统计（{months}），无法作同比分析",
+        "message_en": "{campaign}: {count} months of the campaign or the year before have no accident figures "
+                      "({months}), so no year-on-year comparison can be made",
+        "hint_zh": "第五条（四）要求评估事故起数、死亡人数、直接经济损失的同比、环比情况；"
+                   "补录 accident-statistics 记录",
+        "hint_en": "art. 5(4) asks for year-on-year accident comparisons; add the accident-statistics records",
+    },
     "E219": {
         "message_zh": "申请延至 {requested}，不晚于原期限 {due}",
         "message_en": "requested last day {requested} is not later than the current last day {due}",
@@ -198,7 +206,7 @@ def check_calendars(archive: Archive) -> list[Diagnostic]:
 
 
 def check_statistics(archive: Archive) -> list[Diagnostic]:
-    from generators.rules.statistics import conflicting_records, duplicate_rows
+    from generators.rules.statistics import Period, conflicting_records, duplicate_rows, year_on_year
 
     found = []
     for record_id, first, index in duplicate_rows(archive):
@@ -210,6 +218,12 @@ def check_statistics(archive: Archive) -> list[Diagnostic]:
         index = next(i for i, r in enumerate(record.rows) if (r.period, r.town, r.domain) == (period, town, domain))
         found.append(Diagnostic.error("E251", archive.locate(record_id, ("rows", index)), other=other,
                                       taken_on=record.taken_on, period=period, town=town, domain=domain))
+    for campaign in archive.of_type(Campaign):
+        comparison = year_on_year(archive, Period.of_campaign(campaign))
+        if comparison.missing_months:
+            months = comparison.missing_months
+            found.append(Diagnostic.warning("W252", archive.locate(campaign.id, ("start",)), campaign=campaign.id,
+                                            count=len(months), months=f"{months[0]}..{months[-1]}"))
     return found
 
 

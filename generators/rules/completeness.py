@@ -4,7 +4,8 @@ Checked once the stage claims to be done — a draft may still be incomplete, an
 due is shown by the timeline, not reported here:
 
 * self-assessment (art. 9): every town in scope has exactly one; once submitted it has the report
-  (at least one section) and the three lists (target tasks, hazards, typical experience), and the
+  (at least one section) and the three lists (target tasks — when the campaign has any; hazards —
+  when the campaign recorded any hazard in the town; typical experience), and the
   town's leader in charge approved it on or before the day it was submitted. A town without one is
   reported once the self-assessment is overdue or the re-evaluation is done;
 * re-evaluation (art. 10), once the overall report is completed: every town in scope is graded
@@ -26,7 +27,14 @@ from generators.archive.clock import build_date
 from generators.diagnostics import Diagnostic
 from generators.messages import register
 from generators.records import Archive
-from generators.records.model import Campaign, ComprehensiveReview, OverallReport, SelfAssessment, SubReport
+from generators.records.model import (
+    Campaign,
+    ComprehensiveReview,
+    Hazard,
+    OverallReport,
+    SelfAssessment,
+    SubReport,
+)
 from generators.rules.procedure import timeline
 from generators.rules.records import standing
 
@@ -152,8 +160,16 @@ def _submitted(archive: Archive, record: SelfAssessment) -> list[Diagnostic]:
              ("target_task_list", "目标任务完成情况清单", "target-task completion list"),
              ("hazard_list", "问题隐患整改情况清单", "hazard rectification list"),
              ("experience_list", "典型经验做法清单", "typical-experience list"))
+    campaign = archive.get(record.campaign)
+    needed = {
+        "sections": True,
+        "target_task_list": bool(getattr(campaign, "target_tasks", None)),
+        # a town where the campaign found no hazard has nothing to list
+        "hazard_list": any(h.town == record.town for h in standing(archive, Hazard, record.campaign)),
+        "experience_list": True,
+    }
     for field, zh, en in parts:
-        if not getattr(record, field):
+        if needed[field] and not getattr(record, field):
             found.append(Diagnostic.error("E231", archive.locate(record.id, ("submitted_on",)), part=zh, part_en=en))
     found += _approval(archive, record.id, record.approval, (("submitted_on", record.submitted_on, {}),),
                        ("基层自评材料", "self-assessment"), _SELF)

@@ -52,6 +52,7 @@ WORDS = {
                 "hazards {}, rectified {}, rectification rate {}; major {}, closed {}, closure rate {}; "
                 "overdue {}{}"),
     "tasks": ("目标任务完成率 {}（自评清单 {}/{} 项已完成）", "target-task completion rate {} ({}/{} list items done)"),
+    "no_figures": ("以下月份没有任何事故统计记录：{}", "no accident figures recorded for: {}"),
     "consequences": ("结果运用", "Use of results"),
     "priority": ("优先评定为先进集体", "priority for advanced collective"),
     "veto": ("一票否决：取消先进集体参评资格，主要负责人取消先进个人参评资格",
@@ -156,6 +157,8 @@ def figure_lines(archive: Archive, campaign: Campaign, as_of: dt.date, lang: str
                          f"{acc.changes[m].text(lang)}" for m in METRICS)]
     notes = {acc.changes[m].footnote(lang) for m in METRICS} - {None}
     lines += [f"      * {note}" for note in sorted(notes)]
+    if acc.missing_months:
+        lines.append("      " + word("no_figures", lang).format(_months(acc.missing_months)))
     h = facts.hazards
     overdue = f" ({', '.join(h.overdue)})" if h.overdue else ""
     lines.append("    " + word("hazards", lang).format(h.total, h.rectified, h.rectification_rate.text(lang),
@@ -173,6 +176,19 @@ def figure_lines(archive: Archive, campaign: Campaign, as_of: dt.date, lang: str
         bearer = "" if row.organisation == row.unit else f" → {present.title(archive, row.organisation, lang)}"
         lines.append(f"    {unit}{bearer}: {archive.label('grades', row.grade, lang)} ({row.source}) — {effect}")
     return lines
+
+
+def _months(months: tuple[str, ...]) -> str:
+    """2022-05..2022-09, 2023-05..2023-09: consecutive months as ranges."""
+    from generators.rules.statistics import Period
+
+    ranges: list[list[str]] = []
+    for month in months:
+        if ranges and Period.parse(ranges[-1][-1]).shifted(1) == Period.parse(month):
+            ranges[-1].append(month)
+        else:
+            ranges.append([month])
+    return ", ".join(r[0] if len(r) == 1 else f"{r[0]}..{r[-1]}" for r in ranges)
 
 
 def _figure(value) -> str:

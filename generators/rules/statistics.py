@@ -16,6 +16,9 @@ Changes (domain.md):
 * ``flat``: current equals base (also both zero) — 持平 / flat;
 * ``zero-base``: base zero, current positive — "—" with a footnote, never a division error;
 * ``drop-to-zero``: current zero against a positive base — −100.0%;
+* ``no-data``: some month of either period has no row in any record (a record lists zero months
+  as zero rows, so a month without any row is a month nobody reported) — "无数据" / "no data",
+  never a fake −100%;
 * ``points``: a change of a *rate*, in percentage points (个百分点), computed from the two rates
   as printed (each rounded to one decimal) so that the printed figures subtract by hand.
 
@@ -57,7 +60,7 @@ ZERO_BASE_NOTE = ("基数为零，无法计算增减幅度", "the base figure is
 
 @dataclass(frozen=True)
 class Change:
-    kind: str  # pct | flat | zero-base | drop-to-zero | points
+    kind: str  # pct | flat | zero-base | drop-to-zero | points | no-data
     value: Decimal | None  # rounded percent or points; 0 for flat; None for zero-base
     current: Decimal
     base: Decimal
@@ -68,6 +71,8 @@ class Change:
             return "持平" if lang == "zh" else "flat"
         if self.kind == "zero-base":
             return "—" + footnote_marker
+        if self.kind == "no-data":
+            return "无数据" if lang == "zh" else "no data"
         sign = "+" if self.rising else MINUS
         number = f"{sign}{abs(self.value):.1f}"
         if self.kind == "points":
@@ -232,6 +237,11 @@ class Comparison:
     current: Figures
     base: Figures
     changes: dict[str, Change] = field(default_factory=dict)  # metric → change
+    missing_months: tuple[str, ...] = ()  # months of either period no record reports
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing_months
 
 
 def accident_entries(archive: Archive) -> dict[tuple[str, str, str], AccidentEntry]:
@@ -266,8 +276,18 @@ def compare(archive: Archive, period: Period, base_period: Period, town: str | N
             domain: str | None = None) -> Comparison:
     current = accidents(archive, period, town, domain)
     base = accidents(archive, base_period, town, domain)
-    changes = {metric: change(current.get(metric), base.get(metric)) for metric in METRICS}
-    return Comparison(period, base_period, current, base, changes)
+    covered = reported_months(archive)
+    missing = tuple(sorted(m for m in {*period.months(), *base_period.months()} if m not in covered))
+    if missing:
+        changes = {metric: Change("no-data", None, current.get(metric), base.get(metric)) for metric in METRICS}
+    else:
+        changes = {metric: change(current.get(metric), base.get(metric)) for metric in METRICS}
+    return Comparison(period, base_period, current, base, changes, missing)
+
+
+def reported_months(archive: Archive) -> frozenset[str]:
+    """Months for which some accident-statistics record has a row (zero rows included)."""
+    return frozenset(month for month, _, _ in accident_entries(archive))
 
 
 def year_on_year(archive: Archive, period: Period, town: str | None = None, domain: str | None = None) -> Comparison:
