@@ -19,7 +19,7 @@ RUN   := $(PY) -m generators
 .PHONY: all help setup system-deps check schemas test lint clean review site serve docs bench-docs
 .PHONY: search-index bench-search
 
-all: check site docs ## build the example archive: validate, then site and documents
+all: check docs site ## build the example archive: validate, then the documents, then the site that links them
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 18
