@@ -15,10 +15,11 @@ from generators.example.people import TOWNS
 from generators.example.yamlout import Flow
 
 YEARS = (2019, 2020, 2021, 2022)
-TAKEN_ON = {2019: D(2020, 1, 15), 2020: D(2021, 1, 15), 2021: D(2022, 1, 14), 2022: D(2023, 1, 10)}
+TAKEN_ON = {2019: D(2020, 1, 15), 2020: D(2021, 1, 15), 2021: D(2022, 1, 14), 2022: D(2023, 1, 10), 2023: D(2024, 1, 12)}
+LATER_YEAR = 2023  # for the year-on-year view of the 2023 gas campaign; drawn last so earlier draws stay put
 REVISED_ON = D(2023, 3, 1)
 RATE = {"road": 0.9, "fire-safety": 0.35, "construction": 0.18, "hazchem": 0.08, "transport-other": 0.1, "parks": 0.12}
-TREND = {2019: 1.0, 2020: 0.85, 2021: 0.7, 2022: 0.55}
+TREND = {2019: 1.0, 2020: 0.85, 2021: 0.7, 2022: 0.55, 2023: 0.5}
 ZERO_TOWN = "haiyong"  # no accident at all in 2022
 FLAT = ("sanxing", "fire-safety")  # 2021 repeats 2020 month by month
 ZERO_BASE = ("binjiang-jd", "construction")  # none in 2019, some in 2020
@@ -89,7 +90,11 @@ REVISIONS = [  # (year, town, domain, month, new figures): late reports correcte
 
 
 def write_accidents(ctx: Ctx, table: dict) -> None:
-    for year in YEARS:
+    for town in TOWNS:
+        for domain in domains_of(town):
+            for month in range(1, 13):
+                table[(LATER_YEAR, town, domain, month)] = _month(ctx.rng, RATE[domain] * TREND[LATER_YEAR])
+    for year in (*YEARS, LATER_YEAR):
         rows = [
             _row(year, town, domain, month, table[(year, town, domain, month)])
             for town in TOWNS

@@ -183,7 +183,8 @@ def build(ctx: Ctx) -> list[str]:
                             f"{len(items)} gas hazards found, {closed} closed.",
                         ),
                         ("mechanisms", "建立燃气安全网格巡查机制。", "Grid patrols for gas safety set up."),
-                        ("accidents", "整治期间未发生燃气安全事故。", "No gas accident during the campaign."),
+                        ("accidents", "整治期间未发生燃气安全事故（燃气以外的事故见区事故统计）。",
+                 "No gas accident during the campaign (other accidents: see the district figures)."),
                         ("philosophy", "牢固树立安全发展理念。", "Safety-first development embraced."),
                         (
                             "responsibility",
