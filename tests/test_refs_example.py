@@ -68,7 +68,7 @@ PLANTED = textwrap.dedent("""\
       body:
         zh: |
           依据[[海安委办〔2022〕17号]]和[[haimen-evaluation-spec-2022]]。
-          另见[[planted-secret]]、[[planted-old]]和[[海安委办〔2022〕71号]]。
+          另见[[planted-secret]]、[[planted-old]]和[[海安委办〔2022〕17]]。
     - type: campaign
       id: planted-camp
       title: {zh: 植入的专项整治}
@@ -143,7 +143,7 @@ def planted(tmp_path_factory) -> tuple[Path, set]:
         ("E301", NOTICE_BODY, line, 5),
         ("E302", y, *position(PLANTED, "[[planted-secret]]")),
         ("W301", y, *position(PLANTED, "[[planted-old]]")),
-        ("E301", y, *position(PLANTED, "[[海安委办〔2022〕71号]]")),
+        ("E301", y, *position(PLANTED, "[[海安委办〔2022〕17]]")),
         ("W305", y, *position(PLANTED, "{date: 2031-02-20")),
         ("W306", y, *position(PLANTED, "type: sub-report")),
         ("W302", y, *position(PLANTED, "[[planted-hz-changle]]")),
@@ -169,13 +169,18 @@ def test_make_check_reports_each_planted_fault_at_its_place(planted):
     assert "did you mean [[海安委办〔2022〕17号]]" in result.stderr
 
 
-def test_example_has_no_reference_errors():
-    _, diagnostics = load_and_check(ROOT / "data")
-    assert [d.format("en") for d in diagnostics if d.is_error] == []
+@pytest.fixture(scope="module")
+def example():
+    return load_and_check(ROOT / "data")
 
 
-def test_example_sub_reports_show_coverage():
-    archive, _ = load_and_check(ROOT / "data")
+def test_example_has_no_reference_errors(example):
+    _, diagnostics = example
+    assert [d.format("en") for d in diagnostics if d.code[1] == "3" and d.is_error] == []
+
+
+def test_example_sub_reports_show_coverage(example):
+    archive, _ = example
     reports = archive.of_type(SubReport)
     assert reports, "the example archive has no sub-report yet"
     shown = subprocess.run([sys.executable, "-m", "generators", "review", "--data", str(ROOT / "data"),
