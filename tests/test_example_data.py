@@ -123,7 +123,8 @@ def test_classified_records_carry_the_marker_phrases(example):
     classified = [r for r in archive if getattr(r, "classification", None) in ("秘密", "机密")]
     assert len(classified) == 3
     text = "\n".join(r.model_dump_json() for r in classified)
-    for phrase in ("绝密测试短语-不得出现在网站-甲", "绝密测试短语-不得出现在网站-乙", "绝密测试短语-不得出现在网站-丙"):
+    for suffix in "甲乙丙":
+        phrase = f"绝密测试短语-不得出现在网站-{suffix}"
         assert phrase in text
     others = "\n".join(r.model_dump_json() for r in archive if r not in classified)
     assert "绝密测试短语" not in others
