@@ -225,3 +225,12 @@ def test_the_evaluation_plans_schedule(tmp_path, campaign, schedule, expected):
     plan = edit("plan.yml", "leading_group:", schedule + "leading_group:")
     archive = build(tmp_path, files(plan_yml=plan, **({"campaign_yml": campaign} if campaign else {})))
     assert codes(archive) == sorted(expected, key=lambda c: (c[1], c[2], c[0]))
+
+
+def test_a_campaign_still_running_has_not_started_its_evaluation(tmp_path):
+    archive = build(tmp_path, files(plan_yml=None, self_sanxing_yml=None, self_changle_yml=None, **LATER))
+    found = states(archive, D(2023, 11, 30))
+    assert (found["preparation"].state, found["preparation"].due) == ("not-started", D(2024, 1, 10))
+    assert found["re-evaluation"].state == "waiting"
+    assert "not started" in timeline_text(archive, D(2023, 11, 30), "en")
+    assert codes(archive, D(2023, 11, 30)) == []

@@ -40,7 +40,8 @@ with the office; rectification is then not required.
 
 States: ``done-on-time``, ``done-late`` (late_by calendar days), ``done`` (completed, no deadline
 to judge by: rectification, or a stage whose trigger is missing), ``due`` (not yet completed,
-last day not passed), ``extended`` (like due, on an extended last day), ``overdue`` (overdue_by
+last day not passed), ``extended`` (like due, on an extended last day), ``not-started`` (its trigger date, e.g. the
+campaign's end, is still ahead of the build date), ``overdue`` (overdue_by
 calendar days as of the build date), ``waiting`` (its trigger has not happened yet), ``missing``
 (not completed although a later stage was), ``not-required``, ``superfluous`` (recorded although
 not required), ``no-calendar`` (the last day needs a year no calendar covers).
@@ -265,6 +266,8 @@ def _stage(archive: Archive, calendar: WorkCalendar, campaign: Campaign, stage: 
         chosen = max(granted, key=lambda e: (e.requested_due, e.id))
         base = replace(base, due=chosen.requested_due, extension=chosen.id)
     base = replace(base, extensions=tuple(extensions))
+    if completed is None and as_of < trigger_date:
+        return replace(base, state="not-started")
     return replace(base, **_judge(base.due, completed, as_of, extended=base.extension is not None))
 
 

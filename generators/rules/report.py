@@ -68,6 +68,7 @@ STATES = {
     "extended": ("已延期，未到期", "extended, not yet overdue"),
     "overdue": ("已逾期 {} 天", "overdue by {} days"),
     "waiting": ("等待上一环节完成", "waiting for the previous stage"),
+    "not-started": ("尚未开始（计时起点未到）", "not started (its trigger date is still ahead)"),
     "missing": ("缺失（后续环节已完成）", "missing (a later stage is completed)"),
     "not-required": ("不需要", "not required"),
     "superfluous": ("不需要（但已记录）", "not required (but recorded)"),
