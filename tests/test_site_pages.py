@@ -60,9 +60,9 @@ def test_classified_records_have_no_page_and_leave_no_trace(pages, archive, site
 
 
 def test_counts_exclude_classified_hazards(pages):
-    # Sanxing has two published dossiers (and one classified one, which must not be counted).
-    town = pages["zh"]["hazards/"].body
-    assert re.search(r"三星镇</a> <span class=\"zz-count\">2</span>", town)
+    # The fixture campaign has two published dossiers and one classified one, which must not count.
+    index = pages["zh"]["hazards/"].body
+    assert re.search(r"测试危化品专项整治</a> <span class=\"zz-count\">2</span>", index)
 
 
 def test_raw_html_in_records_is_shown_as_text(pages):

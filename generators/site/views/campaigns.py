@@ -14,27 +14,15 @@ from generators.site import html as h
 from generators.site.context import Ctx
 from generators.site.i18n import t
 from generators.site.pages import Page, block, h1, record_page, section
-from generators.site.views.hazards import facet_url, hazard_status
+from generators.site.views.hazards import facet_url
 from generators.site.views.reports import report_records, report_table
 
-STATE_LABELS = {
-    "done-on-time": ("按期完成", "Done on time"),
-    "done-late": ("逾期完成", "Done late"),
-    "done": ("已完成", "Done"),
-    "due": ("进行中", "In progress"),
-    "extended": ("已延期", "Extended"),
-    "overdue": ("已逾期", "Overdue"),
-    "waiting": ("未开始", "Not started"),
-    "missing": ("缺失", "Missing"),
-    "not-required": ("不需要", "Not required"),
-    "superfluous": ("非必需", "Not required (recorded)"),
-    "no-calendar": ("缺少工作日历", "No calendar"),
-}
 
+def state_label(status, lang: str) -> str:
+    """The stage state in words, as ``make check`` words it (one wording everywhere)."""
+    from generators.rules.report import state_text
 
-def state_label(state: str, lang: str) -> str:
-    zh, en = STATE_LABELS.get(state, (state, state))
-    return zh if lang == "zh" else en
+    return state_text(status, lang)
 
 
 def pages(ctx: Ctx) -> Iterator[Page]:
@@ -63,8 +51,8 @@ def current_stage(ctx: Ctx, campaign: Campaign) -> str:
     stages = [s for s in timeline(ctx, campaign) if s.required]
     for s in stages:
         if s.state not in DONE_STATES:
-            return f"{ctx.label('stages', s.stage)}（{h.esc(state_label(s.state, ctx.lang))}）" if ctx.lang == "zh" \
-                else f"{ctx.label('stages', s.stage)} ({h.esc(state_label(s.state, ctx.lang))})"
+            return f"{ctx.label('stages', s.stage)}（{h.esc(state_label(s, ctx.lang))}）" if ctx.lang == "zh" \
+                else f"{ctx.label('stages', s.stage)} ({h.esc(state_label(s, ctx.lang))})"
     return ctx.label("stages", stages[-1].stage) + (" ✓" if stages else "")
 
 
@@ -73,18 +61,27 @@ def campaign_hazards(ctx: Ctx, campaign: Campaign) -> list[Hazard]:
 
 
 def headline(ctx: Ctx, campaign: Campaign) -> list[tuple[str, str]]:
-    hazards = campaign_hazards(ctx, campaign)
-    closed = sum(1 for hz in hazards if hz.closure is not None)
-    major = sum(1 for hz in hazards if ctx.archive.has_flag("hazard-grades", hz.grade, "major"))
+    """The campaign's headline figures, as the rules compute them (published records only)."""
+    from generators.rules.statistics import headline as compute
+
+    figures = compute(ctx.archive, campaign.id, ctx.site.build_date)
+    hz = figures.hazards
     grades = Counter(r.grade for r in standing(ctx.archive, SubReport, campaign.id))
     grade_words = " ".join(f"{ctx.label('grades', k)} {grades[k]}"
                            for k in ctx.archive.vocabularies.get("grades", {}) if grades[k])
+    accidents = figures.accidents
+    yoy = accidents.changes["count"]
     return [
         (ctx.t("period"), f"{ctx.date(campaign.start)} – {ctx.date(campaign.end)}"),
         (ctx.t("current_stage"), current_stage(ctx, campaign)),
-        (ctx.t("hazards_total"), ctx.number(len(hazards))),
-        (ctx.t("hazards_closed"), ctx.number(closed)),
-        (ctx.t("major_hazards"), ctx.number(major)),
+        (ctx.t("hazards_total"), f"{ctx.number(hz.total)}（{ctx.t('rectification_rate')} "
+                                 f"{h.esc(hz.rectification_rate.text(ctx.lang))}）" if ctx.lang == "zh" else
+         f"{ctx.number(hz.total)} ({ctx.t('rectification_rate')} {h.esc(hz.rectification_rate.text(ctx.lang))})"),
+        (ctx.t("major_hazards"), f"{ctx.number(hz.major_closed)} / {ctx.number(hz.major_total)} "
+                                 f"{ctx.t('hazards_closed')}"),
+        (ctx.t("overdue_hazards"), ctx.number(len(hz.overdue))),
+        (ctx.t("task_completion"), h.esc(figures.tasks.text(ctx.lang))),
+        (ctx.t("accidents"), f"{ctx.number(accidents.current.count)} {ctx.t('yoy')} {h.esc(yoy.text(ctx.lang))}"),
         (ctx.t("town_grades"), h.esc(grade_words)),
     ]
 
@@ -133,11 +130,7 @@ def timeline_table(ctx: Ctx, c: Campaign) -> str:
         extension = ""
         if s.extension:
             extension = f"{ctx.link(s.extension)} {ctx.date(s.original_due)} → {ctx.date(s.due)}"
-        state = h.esc(state_label(s.state, ctx.lang))
-        if s.late_by:
-            state += f" ({s.late_by})"
-        if s.overdue_by:
-            state += f" ({s.overdue_by})"
+        state = h.esc(state_label(s, ctx.lang))
         progress = f" {s.progress[0]}/{s.progress[1]}" if s.progress else ""
         rows.append([
             ctx.label("stages", s.stage),
@@ -192,91 +185,87 @@ def domain_grades(ctx: Ctx, c: Campaign) -> str:
 
 
 def use_of_results(ctx: Ctx, c: Campaign) -> str:
-    """Art. 14–16 consequences, as the rules compute them (nothing shown until they exist)."""
-    try:
-        from generators.rules.results import consequences
-    except ImportError:
-        return ""
+    """Arts. 14–16: what each grade means for the graded unit, from the rules."""
+    from generators.rules.results import consequences
+
     rows = []
-    for item in consequences(ctx.archive, c.id):
-        subject = getattr(item, "subject", None) or getattr(item, "town", None) or getattr(item, "domain", None)
-        words = item.text(ctx.lang) if hasattr(item, "text") else str(item)
-        grade = getattr(item, "grade", None)
-        rows.append([ctx.link(subject) if subject else "", ctx.label("grades", grade) if grade else "",
-                     h.esc(words)])
-    return h.table([ctx.t("town"), ctx.t("grade"), ctx.t("consequence")], rows) if rows else ""
+    for row in consequences(ctx.archive, c.id):
+        effects = []
+        if row.priority_advanced_collective:
+            effects.append(ctx.t("effect_priority"))
+        if row.veto:
+            effects.append(f'<strong>{ctx.t("effect_veto")}</strong>')
+        if row.loses_collective_eligibility:
+            effects.append(ctx.t("effect_no_collective"))
+        if row.principal_leader_loses_individual_eligibility:
+            effects.append(ctx.t("effect_no_individual"))
+        rows.append([ctx.link(row.unit), ctx.link(row.organisation) if row.organisation != row.unit else "",
+                     f'<strong class="zz-grade">{ctx.label("grades", row.grade)}</strong>', ctx.link(row.source),
+                     "；".join(effects) if ctx.lang == "zh" else "; ".join(effects) or ctx.t("none")])
+    return h.table([ctx.t("unit"), ctx.t("bears"), ctx.t("grade"), ctx.t("source_report"), ctx.t("consequence")],
+                   rows) if rows else ""
 
 
 def accidents(ctx: Ctx, c: Campaign) -> str:
-    """Accident figures of the campaign's towns and domains, by month; comparisons from the rules."""
-    rows_by_month: dict[str, list] = {}
-    taken: list[AccidentStatistics] = []
-    towns, domains = set(c.scope.towns), set(c.scope.domains)
-    for stats in ctx.archive.of_type(AccidentStatistics):
-        used = False
-        for row in stats.rows:
-            if row.town in towns and row.domain in domains:
-                rows_by_month.setdefault(row.period, []).append(row)
-                used = True
-        if used:
-            taken.append(stats)
-    if not rows_by_month:
+    """Accidents in the campaign's months, year-on-year and period-on-period, by the rules."""
+    from generators.rules import statistics as st
+
+    if not ctx.archive.of_type(AccidentStatistics):
         return ""
-    months = sorted(rows_by_month)
-    per_year: dict[str, list[int | float]] = {}
-    for month in months:
-        year = per_year.setdefault(month[:4], [0, 0, 0])
-        for row in rows_by_month[month]:
-            year[0] += row.count
-            year[1] += row.deaths
-            year[2] += float(row.loss)
-    comparison = _comparisons(ctx, c)
-    table = h.table(
-        [ctx.t("year"), ctx.t("accident_count"), ctx.t("deaths"), ctx.t("loss")],
-        [[h.esc(y), ctx.number(v[0]), ctx.number(v[1]), ctx.number(v[2], 2)] for y, v in sorted(per_year.items())])
-    counts = [sum(r.count for r in rows_by_month[m]) for m in months]
+    period = st.Period.of_campaign(c)
+    yoy = st.year_on_year(ctx.archive, period)
+    pop = st.period_on_period(ctx.archive, period)
+    notes: set[str] = set()
+
+    def change(value) -> str:
+        if value.footnote(ctx.lang):
+            notes.add(value.footnote(ctx.lang))
+        return h.esc(value.text(ctx.lang))
+
+    def amount(metric: str, figures) -> str:
+        return ctx.number(figures.get(metric), 2 if metric == "loss" else 0)
+
+    rows = [[ctx.t({"count": "accident_count", "deaths": "deaths", "loss": "loss"}[m]),
+             amount(m, yoy.current), amount(m, yoy.base), change(yoy.changes[m]), amount(m, pop.base),
+             change(pop.changes[m])] for m in st.METRICS]
+    headers = [ctx.t("metric"), h.esc(period.label(ctx.lang)), h.esc(yoy.base_period.label(ctx.lang)), ctx.t("yoy"),
+               h.esc(pop.base_period.label(ctx.lang)), ctx.t("pop")]
+    table = h.table(headers, rows)
+    towns = st.accident_breakdown(ctx.archive, period, "town", list(c.scope.towns))
+    by_town = h.table([ctx.t("town"), ctx.t("accident_count"), ctx.t("deaths"), ctx.t("loss"), ctx.t("yoy")],
+                      [[ctx.link(town), amount("count", cmp.current), amount("deaths", cmp.current),
+                        amount("loss", cmp.current), change(cmp.changes["count"])] for town, cmp in towns.items()])
+    months = st.Period(pop.base_period.first, period.last).months()
+    counts = [float(st.accidents(ctx.archive, st.Period.parse(m)).count) for m in months]
     chart = charts.line_chart(t("chart_accidents", ctx.lang), [present.format_month(m, ctx.lang) for m in months],
                               counts, t("accident_count", ctx.lang))
-    sources = "；".join(f"{ctx.link(s.id)} {ctx.t('taken_on')} {ctx.date(s.taken_on)}" for s in taken)
-    return table + comparison + chart + f'<p class="zz-note">{sources}</p>'
-
-
-def _comparisons(ctx: Ctx, c: Campaign) -> str:
-    """Year-on-year and period-on-period, only through the rules' statistics module."""
-    try:
-        from generators.rules import statistics
-    except ImportError:
-        return ""
-    render = getattr(statistics, "site_summary", None)
-    if render is None:
-        return ""
-    return h.esc(render(ctx.archive, c.id, ctx.lang))
+    footnotes = "".join(f'<p class="zz-note">* {h.esc(n)}</p>' for n in sorted(notes))
+    return table + footnotes + by_town + chart
 
 
 def hazard_summary(ctx: Ctx, c: Campaign) -> str:
+    """Per town: dossiers, rectification rate, major hazards closed, overdue, task completion (rules)."""
+    from generators.rules.statistics import by_town, hazard_figures
+
     hazards = campaign_hazards(ctx, c)
     if not hazards:
         return ""
-    statuses = list(ctx.archive.vocabularies.get("hazard-statuses", {}))
-    grades = list(ctx.archive.vocabularies.get("hazard-grades", {}))
-    by_town: dict[str, Counter] = {}
-    for hz in hazards:
-        by_town.setdefault(hz.town, Counter())[hazard_status(hz)] += 1
-        by_town[hz.town][hz.grade] += 1
     rows = []
-    for town in sorted(by_town):
-        counts = by_town[town]
-        rows.append([f'<a href="{h.esc(ctx.href(facet_url("town", town)))}">{h.esc(ctx.title(town))}</a>']
-                    + [ctx.number(counts[g]) for g in grades] + [ctx.number(counts[s]) for s in statuses])
-    total = Counter()
-    for counts in by_town.values():
-        total.update(counts)
-    rows.append([f"<strong>{ctx.t('total')}</strong>"] + [ctx.number(total[g]) for g in grades]
-                + [ctx.number(total[s]) for s in statuses])
-    table = h.table([ctx.t("town")] + [ctx.label("hazard-grades", g) for g in grades]
-                    + [ctx.label("hazard-statuses", s) for s in statuses], rows)
+    for town, (figures, tasks) in by_town(ctx.archive, c.id, ctx.site.build_date).items():
+        rows.append(_figure_row(ctx, f'<a href="{h.esc(ctx.href(facet_url("town", town)))}">'
+                                     f'{h.esc(ctx.title(town))}</a>', figures, tasks.text(ctx.lang)))
+    total = hazard_figures(ctx.archive, ctx.site.build_date, c.id)
+    rows.append(_figure_row(ctx, f"<strong>{ctx.t('total')}</strong>", total, ""))
+    table = h.table([ctx.t(k) for k in ("town", "hazards_total", "hazards_rectified", "rectification_rate",
+                                        "major_hazards", "hazards_closed", "overdue_hazards", "task_completion")],
+                    rows)
     link = f'<p><a href="{h.esc(ctx.href(facet_url("campaign", c.id)))}">{ctx.t("all_hazards")} →</a></p>'
     return table + closure_chart(ctx, hazards) + link
+
+
+def _figure_row(ctx: Ctx, label: str, f, tasks: str) -> list[str]:
+    return [label, ctx.number(f.total), ctx.number(f.rectified), h.esc(f.rectification_rate.text(ctx.lang)),
+            ctx.number(f.major_total), ctx.number(f.major_closed), ctx.number(len(f.overdue)), h.esc(tasks)]
 
 
 def closure_chart(ctx: Ctx, hazards: list[Hazard]) -> str:

@@ -28,20 +28,23 @@ from generators.site.pages import (
 FACETS = ("campaign", "town", "domain", "grade", "status", "source")
 
 
-def hazard_status(hazard: Hazard) -> str:
-    """The rectification status a dossier shows (hazard-statuses vocabulary): closed (销号) means
-    rectified; any progress, acceptance or extension means being rectified; else not started."""
-    if hazard.closure is not None:
+def hazard_status(archive, hazard: Hazard) -> str:
+    """The status a dossier shows (hazard-statuses vocabulary). "Rectified" means what the rules'
+    rectification rate counts (closed, or passed acceptance: :mod:`generators.rules.statistics`);
+    any progress or extension means being rectified; else not started."""
+    passed = hazard.acceptance is not None and archive.has_flag(
+        "acceptance-conclusions", hazard.acceptance.conclusion, "passed")
+    if hazard.closure is not None or passed:
         return "rectified"
     if hazard.progress or hazard.acceptance or hazard.extensions:
         return "rectifying"
     return "not-started"
 
 
-def facet_value(hazard: Hazard, facet: str) -> str:
+def facet_value(archive, hazard: Hazard, facet: str) -> str:
     return {
         "campaign": hazard.campaign, "town": hazard.town, "domain": hazard.domain, "grade": hazard.grade,
-        "status": hazard_status(hazard), "source": hazard.discovery.source,
+        "status": hazard_status(archive, hazard), "source": hazard.discovery.source,
     }[facet]
 
 
@@ -77,7 +80,7 @@ def pages(ctx: Ctx) -> Iterator[Page]:
     for facet in FACETS:
         groups: dict[str, list[Hazard]] = {}
         for hazard in hazards:
-            groups.setdefault(facet_value(hazard, facet), []).append(hazard)
+            groups.setdefault(facet_value(ctx.archive, hazard, facet), []).append(hazard)
         for key in facet_keys(ctx, facet):
             if key in groups:
                 title = f"{t('hazards', ctx.lang)}：{facet_label(ctx, facet, key)}" if ctx.lang == "zh" else \
@@ -95,7 +98,7 @@ def facet_nav(ctx: Ctx, hazards: list[Hazard], current: tuple[str, str] | None =
     for facet in FACETS:
         counts: dict[str, int] = {}
         for hazard in hazards:
-            key = facet_value(hazard, facet)
+            key = facet_value(ctx.archive, hazard, facet)
             counts[key] = counts.get(key, 0) + 1
         links = []
         for key in facet_keys(ctx, facet):
@@ -135,21 +138,21 @@ def hazard_table(ctx: Ctx, hazards: list[Hazard]) -> str:
     headers = [ctx.t(k) for k in ("id", "title", "town", "domain", "grade", "status", "source", "deadline")]
     rows = []
     for hz in hazards:
-        status = hazard_status(hz)
+        status = hazard_status(ctx.archive, hz)
         cells = [
             ctx.link(hz.id, hz.id),
             ctx.link(hz.id) + ctx.fallback_mark(hz.title),
             h.esc(ctx.title(hz.town)), h.esc(ctx.title(hz.domain)),
             ctx.label("hazard-grades", hz.grade), ctx.label("hazard-statuses", status),
             ctx.label("hazard-sources", hz.discovery.source),
-            f'<span data-sort="{hz.deadline.isoformat()}">{ctx.date(_deadline(hz))}</span>',
+            f'<span data-sort="{_deadline(hz).isoformat()}">{ctx.date(_deadline(hz))}</span>',
         ]
         rows.append(cells)
     head = "".join(f"<th>{x}</th>" for x in headers)
     body = "".join(
         f'<tr data-town="{h.esc(ctx.title(hz.town))}" data-domain="{h.esc(ctx.title(hz.domain))}" '
         f'data-grade="{ctx.label("hazard-grades", hz.grade)}" '
-        f'data-status="{ctx.label("hazard-statuses", hazard_status(hz))}" '
+        f'data-status="{ctx.label("hazard-statuses", hazard_status(ctx.archive, hz))}" '
         f'data-source="{ctx.label("hazard-sources", hz.discovery.source)}">'
         + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
         for hz, cells in zip(hazards, rows, strict=True)
@@ -161,8 +164,10 @@ def hazard_table(ctx: Ctx, hazards: list[Hazard]) -> str:
 
 
 def _deadline(hazard: Hazard):
-    """The deadline in force: the last approved extension's new deadline, else the original."""
-    return hazard.extensions[-1].new_deadline if hazard.extensions else hazard.deadline
+    """The deadline in force, as the rules define it."""
+    from generators.rules.statistics import effective_deadline
+
+    return effective_deadline(hazard)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -171,7 +176,7 @@ def _deadline(hazard: Hazard):
 
 def dossier(ctx: Ctx, hz: Hazard) -> Page:
     title = f"{hz.id} {ctx.plain(hz.title)}"
-    status = hazard_status(hz)
+    status = hazard_status(ctx.archive, hz)
     facets = {
         "town": ctx.title(hz.town), "domain": ctx.title(hz.domain), "year": str(hz.discovery.date.year),
         "grade": ctx.archive.label("hazard-grades", hz.grade, ctx.lang),

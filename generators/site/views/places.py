@@ -49,7 +49,7 @@ def _hazard_counts(ctx: Ctx) -> dict[tuple[str, str], Counter]:
     """(facet, key) → Counter of statuses and (campaign, status) pairs, over published dossiers."""
     counts: dict[tuple[str, str], Counter] = {}
     for hz in ctx.archive.of_type(Hazard):
-        status = hazard_status(hz)
+        status = hazard_status(ctx.archive, hz)
         for facet, key in (("town", hz.town), ("domain", hz.domain)):
             counter = counts.setdefault((facet, key), Counter())
             counter["total"] += 1
