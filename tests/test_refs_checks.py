@@ -111,3 +111,10 @@ def test_classified_source_may_cite_classified(make_archive):
     archive, loaded = load_archive(data)
     assert loaded == []
     assert check_references(archive) == []
+
+
+def test_did_you_mean_prefers_a_current_record(checked):
+    data, _, diagnostics = checked
+    (found,) = [d for d in diagnostics if where(d, data) == ("E301", SANXING, 42, 16)]
+    assert "did you mean [[HZ-A-" in found.format("en")
+    assert "[[HZ-A-6]]" not in found.format("en")  # the withdrawn one is never the suggestion

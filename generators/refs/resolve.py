@@ -14,6 +14,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from generators.archive import versions
 from generators.records import Archive
 from generators.records.model import Notice
 
@@ -64,5 +65,14 @@ def suggest(archive: Archive, target: str) -> str:
     folded = {name.casefold(): name for name in names}
     if probe.casefold() in folded:
         return folded[probe.casefold()]
-    close = difflib.get_close_matches(probe, names, n=1, cutoff=0.6)
-    return close[0] if close else ""
+    close = difflib.get_close_matches(probe, names, n=5, cutoff=0.6)
+    # Among near misses, the current version is the likelier meaning than a withdrawn or old one.
+    current = [name for name in close if _is_current(archive, name)]
+    return (current or close or [""])[0]
+
+
+def _is_current(archive: Archive, name: str) -> bool:
+    record_id = _exact(archive, name)
+    nested = archive.nested.get(record_id)
+    record_id = nested.parent if nested else record_id
+    return versions.is_current(archive, record_id) and not versions.is_withdrawn(archive.get(record_id))
