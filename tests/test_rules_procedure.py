@@ -234,3 +234,19 @@ def test_a_campaign_still_running_has_not_started_its_evaluation(tmp_path):
     assert found["re-evaluation"].state == "waiting"
     assert "not started" in timeline_text(archive, D(2023, 11, 30), "en")
     assert codes(archive, D(2023, 11, 30)) == []
+
+
+def test_a_campaign_that_ends_before_it_starts(tmp_path):
+    archive = build(tmp_path, files(campaign_yml=edit("campaign.yml", "start: 2023-01-01", "start: 2024-01-01")))
+    assert ("E209", "campaign.yml", 5) in codes(archive)
+
+
+def test_every_rules_code_has_a_test():
+    import generators.rules.check
+    import generators.rules.completeness  # noqa: F401 - registers its codes
+    from generators.messages import MESSAGES
+
+    tests = "".join(p.read_text(encoding="utf-8") for p in Path(__file__).parent.glob("test_rules_*.py"))
+    codes_ = [code for code in MESSAGES if code[0] in "EW" and code[1] == "2"]
+    assert len(codes_) > 30
+    assert [code for code in codes_ if f'"{code}"' not in tests] == []

@@ -71,6 +71,12 @@ register({
         "hint_zh": "周一至周五本来就是工作日；检查日期是否写错",
         "hint_en": "Monday to Friday are working days anyway; check the date",
     },
+    "E209": {
+        "message_zh": "专项整治结束日期 {end} 早于开始日期 {start}",
+        "message_en": "the campaign ends ({end}) before it starts ({start})",
+        "hint_zh": "核对 start 和 end；时限决定评估程序（第十三条）",
+        "hint_en": "check start and end; the duration decides the procedure (art. 13)",
+    },
     "W210": {
         "message_zh": "{campaign}：{stage}于 {completed} 完成，比期限 {due} 晚 {days} 天（{trigger} {trigger_date} 起 "
                       "{n} 日，{calendar}）",
@@ -232,6 +238,9 @@ def check_procedure(archive: Archive, as_of: dt.date | None = None) -> list[Diag
     as_of = as_of or build_date(archive.root)
     found: list[Diagnostic] = []
     for campaign in archive.of_type(Campaign):
+        if campaign.end < campaign.start:
+            found.append(Diagnostic.error("E209", archive.locate(campaign.id, ("end",)), start=campaign.start,
+                                          end=campaign.end))
         statuses = timeline(archive, campaign.id, as_of)
         for status in statuses:
             found += _stage_diagnostics(archive, campaign, status, as_of)
