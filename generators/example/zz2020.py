@@ -457,8 +457,9 @@ def _special_hazards(z: Zz2020) -> None:
     z.unverified = tuple(h.id for h in listed[-3:]) if len(listed) >= 6 else ()
 
 
-def _ref_list(items: list[HazardInfo], limit: int = 5) -> str:
-    return "、".join(f"[[{h.id}]]" for h in items[:limit])
+def _ref_list(items: list[HazardInfo], lang: str = "zh", limit: int = 5) -> str:
+    """References to the first few hazards; the text says how many there are in all."""
+    return ("、" if lang == "zh" else ", ").join(f"[[{h.id}]]" for h in items[:limit])
 
 
 def _campaign(z: Zz2020) -> None:
@@ -672,7 +673,7 @@ def _town_sections(z: Zz2020, town: str) -> list[dict]:
     overdue = [h for h in items if not h.closed and h.deadline < STATUS_ON]
     now, before = town_totals(z.accidents, town, 2022), town_totals(z.accidents, town, 2021)
     done = sum(_task_done(task) for task in TASKS)
-    refs_major = _ref_list(major) or "无"
+    refs_major, refs_major_en = _ref_list(major) or "无", _ref_list(major, "en") or "none"
     body = {
         "targets": (
             f"对照总方案和子方案{len(TASKS)}项目标任务逐条自评，已完成{done}项，其余正在推进。",
@@ -682,7 +683,7 @@ def _town_sections(z: Zz2020, town: str) -> list[dict]:
             f"专项整治期间共排查问题隐患{len(items)}项，其中重大隐患{len(major)}项（{refs_major}），"
             f"已整改销号{len(closed)}项，整改率{_rate(len(closed), len(items))}%；逾期未整改{len(overdue)}项。"
             "所有隐患均建立“一患一档”。",
-            f"{len(items)} hazards found during the campaign, {len(major)} of them major ({refs_major}); "
+            f"{len(items)} hazards found during the campaign, {len(major)} of them major ({refs_major_en}); "
             f"{len(closed)} closed, a rectification rate of {_rate(len(closed), len(items))}%; {len(overdue)} overdue. "
             "Every hazard has its own dossier.",
         ),
@@ -693,7 +694,7 @@ def _town_sections(z: Zz2020, town: str) -> list[dict]:
         "accidents": (
             f"2022年发生生产安全事故{now.count}起、死亡{now.deaths}人、直接经济损失{now.loss}万元，"
             f"起数同比{change(now.count, before.count, 'zh')}，死亡人数同比{change(now.deaths, before.deaths, 'zh')}。",
-            f"2022: {now.count} accidents, {now.deaths} deaths, direct loss CNY {now.loss} 10k; accidents "
+            f"2022: {now.count} accidents, {now.deaths} deaths, direct loss CNY {int(now.loss * 10000):,}; accidents "
             f"{change(now.count, before.count, 'en')} year on year, deaths {change(now.deaths, before.deaths, 'en')}.",
         ),
         "philosophy": (
@@ -867,7 +868,9 @@ def _sub_report(z: Zz2020, town: str) -> None:
         f"仍有{len(open_items)}项隐患未完成整改（{_ref_list(open_items)}）。" if open_items else "隐患均已整改销号。"
     )
     problems_en = (
-        f"{len(open_items)} hazards still open ({_ref_list(open_items)})." if open_items else "All hazards closed."
+        f"{len(open_items)} hazards still open ({_ref_list(open_items, 'en')})."
+        if open_items
+        else "All hazards closed."
     )
     if town == POOR_TOWN:
         problems_zh += "目标任务[[zz2020-t14]]未完成，部分企业主体责任落实不到位，评定为“差”。"
