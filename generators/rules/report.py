@@ -32,7 +32,7 @@ WORDS = {
     "not_completed": ("未完成", "not completed"),
     "extension": ("延期申请", "extension request"),
     "filed": ("提出于", "filed"),
-    "wd_before": ("个工作日早于原期限", "working days before the original last day"),
+    "wd_before": ("距原期限 {} 个工作日", "{} working days before the original last day"),
     "latest": ("最迟有效申请日", "latest valid filing day"),
     "valid": ("有效", "valid"),
     "invalid": ("无效", "not valid"),
@@ -134,7 +134,7 @@ def _stage_lines(archive: Archive, calendar: WorkCalendar, status: StageStatus, 
             verdict += " (" + ", ".join(extension.problems) + ")"
         count = "—" if extension.working_days_before is None else extension.working_days_before
         lines.append(f"    {word('extension', lang)} {extension.id}: {word('filed', lang)} "
-                     f"{iso(extension.filed_on, lang)}, {count} {word('wd_before', lang)} "
+                     f"{iso(extension.filed_on, lang)}, {word('wd_before', lang).format(count)} "
                      f"({word('latest', lang)} {iso(extension.latest_filing_day, lang)}); {verdict}; "
                      f"{word(extension.decision, lang)}; "
                      f"{word('requested', lang)} {iso(extension.requested_due, lang)}")
