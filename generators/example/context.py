@@ -36,7 +36,6 @@ class Ctx:
     hazards_wanted: int
     files: dict[str, OutFile] = field(default_factory=dict)  # path inside DATA → file
     prose_files: dict[str, str] = field(default_factory=dict)  # path inside the content root → Markdown
-    prose_links: dict[str, str] = field(default_factory=dict)  # marker → content path (resolved on write)
     _items: dict[int, set[int]] = field(default_factory=dict)
     _numbers: dict[int, int] = field(default_factory=dict)
     # Numbers the hand-written records already use: the real notice is 〔2022〕17号, item 17 of 2022.
@@ -85,3 +84,16 @@ class Ctx:
 
 def days(n: int) -> dt.timedelta:
     return dt.timedelta(days=n)
+
+
+ADDRESSEES = t(
+    "各区镇（街道）政府（管委会、办事处），区各有关部门",
+    "The governments (management committees, offices) of all towns and sub-districts; all relevant district "
+    "departments",
+)
+INVENTED = "（本记录为虚构示例数据）"
+INVENTED_EN = " (This record is invented example data.)"
+
+
+def dossier_evidence(hazard_id: str) -> Flow:
+    return Flow(title=t("隐患档案（一患一档）", "Hazard dossier"), method="ledger-review", ref=hazard_id)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from generators.example.context import Ctx, D, prose, t
-from generators.example.zz2020 import ADDRESSEES, INVENTED, INVENTED_EN
+from generators.example.context import ADDRESSEES, INVENTED, INVENTED_EN, Ctx, D, prose, t
 
 CLASSIFIED_NOTICE = "haianweiban-2023-classified"
 WITHDRAWN_NOTICE = "haianweiban-2023-lookback-withdrawn"

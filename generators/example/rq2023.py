@@ -7,12 +7,11 @@ then the lead department's own comprehensive review, filed with the district off
 
 from __future__ import annotations
 
-from generators.example.context import Ctx, D, days, prose, t
+from generators.example.context import ADDRESSEES, INVENTED, INVENTED_EN, Ctx, D, days, dossier_evidence, prose, t
 from generators.example.days import next_workday, within_days_after
 from generators.example.hazards import CampaignHazards, make_hazards
 from generators.example.people import TOWN_NAMES
 from generators.example.yamlout import Flow, FlowList
-from generators.example.zz2020 import ADDRESSEES, INVENTED, INVENTED_EN, dossier_evidence
 
 CAMPAIGN = "rq2023"
 DIR = f"campaigns/{CAMPAIGN}"
