@@ -11,6 +11,7 @@ from generators.rules.check import check_statistics
 from generators.rules.statistics import (
     Period,
     Rate,
+    accident_breakdown,
     accidents,
     by_domain,
     by_town,
@@ -170,6 +171,16 @@ def test_year_on_year_and_period_on_period_by_town_and_domain(stats_archive):
     assert (hazchem_year.current.count, hazchem_year.current.loss) == (4, Decimal("33.25"))
     assert hazchem_year.changes["count"].text("en") == "−20.0%"
     assert hazchem_year.changes["loss"].text("en") == "+202.3%"  # 22.25 / 11 = 202.27…
+
+
+def test_breakdown_by_town_and_domain(stats_archive):
+    towns = accident_breakdown(stats_archive, Period.parse("2023-Q1"), "town", ["sanxing", "changle"])
+    assert {k: v.changes["count"].text("en") for k, v in towns.items()} == {"sanxing": "flat", "changle": "−100.0%"}
+    domains = accident_breakdown(stats_archive, Period.parse("2023-Q1"), "domain", ["hazchem", "fire-safety"],
+                                 year=False)
+    # against 2022-Q4: hazchem 3 vs 1 (changle, December); fire-safety 1 vs 0
+    assert {k: v.changes["count"].text("en") for k, v in domains.items()} == {"hazchem": "+200.0%",
+                                                                              "fire-safety": "—*"}
 
 
 def test_accident_record_faults(tmp_path):
