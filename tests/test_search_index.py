@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from array import array
 from pathlib import Path
 
 import pytest
 
 from generators.search import tokens
-from generators.search.index import build_index, fnv1a
+from generators.search.index import build_index, decode_postings, encode_postings, fnv1a
 from generators.search.synth import CLASSIFIED_TEXT, NOTICE_NUMBER, write_site
 
 
@@ -55,6 +56,14 @@ def test_fnv1a_matches_the_reference_values():
     assert fnv1a("foobar") == 0xBF9CF968
 
 
+def test_postings_are_gaps_or_a_bitmap_whichever_is_shorter():
+    rare, common = array("I", [5, 900]), array("I", range(0, 1000, 2))
+    assert encode_postings(rare, 1000) == [5, 895]
+    assert isinstance(encode_postings(common, 1000), str)
+    for docs in (rare, common, array("I", [0, 7, 8, 999])):
+        assert decode_postings(encode_postings(docs, 1000)) == list(docs)
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     out = write_site(tmp_path_factory.mktemp("site"), 40)
@@ -68,11 +77,7 @@ def _postings(site: Path, key: str, lang: str = "zh") -> list[int]:
     meta = json.loads((root / "meta.json").read_text(encoding="utf-8"))
     bucket = root / "b" / f"{fnv1a(key) % meta['buckets']}.json"
     entry = json.loads(bucket.read_text(encoding="utf-8")).get(key, [[], []]) if bucket.exists() else [[], []]
-    out, last = [], 0
-    for delta in entry[0]:
-        last += delta
-        out.append(last)
-    return out
+    return decode_postings(entry[0])
 
 
 def _docs(site: Path, lang: str = "zh") -> list[dict]:

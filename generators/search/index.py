@@ -2,12 +2,12 @@
 
 ``build_index(site_dir, lang)`` writes ``<language root>/search-index/``:
 
-- ``meta.json`` — bucket count, document count and the facet columns (one small integer
-  per document and facet: 0 = none, i = values[i-1]); the browser computes facet counts
-  over the matched set from it;
+- ``meta.json`` — bucket count, document count and the facet columns (per document and
+  facet one character of COLUMN_ALPHABET, its position: 0 = none, i = values[i-1]); the
+  browser computes facet counts over the matched set from it;
 - ``b/<n>.json`` — postings bucket n (FNV-1a 32 of the key's UTF-8, modulo the bucket
-  count): ``{key: [body document deltas, title document deltas]}``; a query fetches only
-  the buckets of its keys;
+  count): ``{key: [body documents, title documents]}``, each a list of gaps between document
+  numbers or, when shorter, a base64 bitmap; a query fetches only the buckets of its keys;
 - ``d/<n // 1000>/<n>.json`` — document n: url, title, type label, town, domain, record ID,
   text (for the snippet and the phrase check); fetched only for the results shown;
 - ``search.js``, ``search.css`` — the browser side, copied from ``theme/search/``.
@@ -17,6 +17,7 @@ Withdrawn records are not indexed; pages marked classified are refused.
 
 from __future__ import annotations
 
+import base64
 import json
 import shutil
 from array import array
@@ -52,9 +53,9 @@ def fnv1a(key: str) -> int:
 
 
 def bucket_count(postings: int) -> int:
-    """About 4,000 postings per bucket, a power of two between 64 and 4096."""
+    """About 2,000 postings per bucket, a power of two between 64 and 4096."""
     n = 64
-    while n < 4096 and n * 4000 < postings:
+    while n < 4096 and n * 2000 < postings:
         n *= 2
     return n
 
@@ -85,6 +86,19 @@ def _deltas(docs: array) -> list[int]:
     return out
 
 
+def encode_postings(docs: array, documents: int) -> list[int] | str:
+    """Sorted document numbers as gaps (a JSON list), or — when shorter, as for words on
+    most pages — a base64 bitmap with bit d (LSB first) set for document d."""
+    gaps = _deltas(docs)
+    bitmap_size = (documents + 7) // 8 * 4 // 3 + 4
+    if bitmap_size >= sum(len(str(g)) + 1 for g in gaps):
+        return gaps
+    bits = bytearray((documents + 7) // 8)
+    for d in docs:
+        bits[d >> 3] |= 1 << (d & 7)
+    return base64.b64encode(bytes(bits)).decode("ascii")
+
+
 def _write_json(path: Path, data) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
@@ -112,7 +126,8 @@ def build_index(site_dir: Path | str, lang: str) -> IndexStats:
     nbuckets = bucket_count(sum(len(v) for v in body.values()))
     buckets: list[dict[str, list[list[int]]]] = [{} for _ in range(nbuckets)]
     for key in sorted(body):
-        buckets[fnv1a(key) % nbuckets][key] = [_deltas(body[key]), _deltas(title.get(key, array("I")))]
+        buckets[fnv1a(key) % nbuckets][key] = [encode_postings(body[key], len(pages)),
+                                               encode_postings(title.get(key, array("I")), len(pages))]
     for n, bucket in enumerate(buckets):
         if bucket:
             _write_json(out / "b" / f"{n}.json", bucket)
@@ -143,6 +158,29 @@ def _write_docs(out: Path, pages: list[Page]) -> None:
         _write_json(folder / f"{n}.json", doc)
 
 
+def decode_postings(encoded: list[int] | str) -> list[int]:
+    """The inverse of encode_postings (search.js has its own copy: undelta)."""
+    if isinstance(encoded, str):
+        bits = base64.b64decode(encoded)
+        return [i * 8 + b for i, byte in enumerate(bits) for b in range(8) if byte >> b & 1]
+    out, last = [], 0
+    for gap in encoded:
+        last += gap
+        out.append(last)
+    return out
+
+
+# One printable ASCII character per document and facet (no quote, no backslash: no JSON escapes).
+COLUMN_ALPHABET = "".join(chr(c) for c in range(0x23, 0x7F) if chr(c) != "\\")
+
+
+def encode_column(column: list[int], values: int) -> str | list[int]:
+    """A facet column: value numbers as a string of one character each when they fit."""
+    if values < len(COLUMN_ALPHABET):
+        return "".join(COLUMN_ALPHABET[v] for v in column)
+    return column
+
+
 def _meta(lang: str, pages: list[Page], nbuckets: int) -> dict:
     facets = []
     for _, name in FACETS:
@@ -150,5 +188,6 @@ def _meta(lang: str, pages: list[Page], nbuckets: int) -> dict:
         if not values:
             continue
         number = {v: i + 1 for i, v in enumerate(values)}
-        facets.append({"name": name, "values": values, "docs": [number.get(p.facets.get(name, ""), 0) for p in pages]})
+        column = [number.get(p.facets.get(name, ""), 0) for p in pages]
+        facets.append({"name": name, "values": values, "docs": encode_column(column, len(values))})
     return {"format": FORMAT, "lang": lang, "buckets": nbuckets, "documents": len(pages), "facets": facets}

@@ -106,10 +106,32 @@
     return cache[path];
   }
 
+  /* Postings: gaps between document numbers, or a base64 bitmap (bit d = document d). */
   function undelta(deltas) {
+    if (typeof deltas === "string") {
+      var bytes = atob(deltas), docs = [];
+      for (var b = 0; b < bytes.length; b++) {
+        var v = bytes.charCodeAt(b);
+        for (var bit = 0; v; bit++, v >>= 1) if (v & 1) docs.push(b * 8 + bit);
+      }
+      return docs;
+    }
     var out = new Array(deltas.length), last = 0;
     for (var i = 0; i < deltas.length; i++) { last += deltas[i]; out[i] = last; }
     return out;
+  }
+
+  /* Facet columns: one character per document (its place in ALPHABET), or numbers. */
+  var ALPHABET = "";
+  for (var c = 0x23; c < 0x7f; c++) if (c !== 0x5c) ALPHABET += String.fromCharCode(c);
+  function decodeColumns(meta) {
+    if (meta.decoded) return meta;
+    meta.facets.forEach(function (f) {
+      if (typeof f.docs === "string")
+        f.docs = Array.from(f.docs, function (ch) { return ALPHABET.indexOf(ch); });
+    });
+    meta.decoded = true;
+    return meta;
   }
 
   function intersect(a, b) {
@@ -124,7 +146,7 @@
   function match(q) {
     var terms = queryTerms(q);
     if (!terms.length) return Promise.resolve(null);
-    return getJSON("meta.json").then(function (meta) {
+    return getJSON("meta.json").then(decodeColumns).then(function (meta) {
       var keyLists = terms.map(queryKeys), exact = exactKey(q);
       var all = [exact];
       keyLists.forEach(function (ks) { all = all.concat(ks); });
