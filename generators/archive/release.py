@@ -162,6 +162,7 @@ def build_release(data: Path, tag_name: str, build: Path, *, restricted: bool = 
     from generators.commands.check import load_and_check
 
     repo = repo_root(data)
+    build = Path(build).absolute()  # the build commands run in processes of their own
     tag = read_tag(repo, tag_name)
     try:
         data_rel = Path(data).absolute().resolve().relative_to(repo)
@@ -186,9 +187,9 @@ def build_release(data: Path, tag_name: str, build: Path, *, restricted: bool = 
     work = build / "releases" / f".{target.name}.work"
     _remove(work)
     log(f"site ← {tag.name} ({snapshot.sha[:10]})")
-    _generate("site", snap_data, payload / "site", env)
+    _generate("site", snap_data, payload / "site", env, "--build", str(work / "site-build"))
     log(f"documents ← {tag.name}")
-    _generate("docs", snap_data, work / "documents", env)
+    _generate("docs", snap_data, work / "documents", env, "--cache", str(work / "cache"), "--no-progress")
     pdfs = _copy_pdfs(archive, work / "documents", payload / "documents", restricted=restricted)
     log("records, catalogue")
     _copy_records(archive, snapshot, repo, data_rel, payload / "records", left_out)
@@ -208,14 +209,14 @@ def build_release(data: Path, tag_name: str, build: Path, *, restricted: bool = 
     return Release(target, tag, left_out, tuple(check_release(archive)))
 
 
-def _generate(command: str, data: Path, out: Path, env: dict[str, str]) -> None:
+def _generate(command: str, data: Path, out: Path, env: dict[str, str], *extra: str) -> None:
     """Run a build command of the current code on the snapshot's data, in a process of its own."""
     from generators.cli import COMMANDS
 
     if command not in COMMANDS:
         raise ReleaseError(f"the '{command}' command is not available yet: cannot build the package")
-    result = subprocess.run([sys.executable, "-m", "generators", command, "--data", str(data), "--out", str(out)],
-                            env=env, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "generators", command, "--data", str(data), "--out", str(out),
+                             *extra], env=env, capture_output=True, text=True)
     if result.returncode != 0:
         raise ReleaseError(f"'{command}' failed for the package:\n{result.stderr.strip()}\n{result.stdout.strip()}")
 
