@@ -10,8 +10,8 @@ from collections import defaultdict
 import pdfplumber
 import pikepdf
 import pytest
-
 from documents_helpers import ARTIFACTS, MM, SEED, built  # noqa: F401 - built is a fixture
+
 from generators.documents.catalog import documents
 from generators.documents.fonts import font_set
 from generators.documents.render import render_pdf
@@ -80,7 +80,7 @@ def cells(line: list[dict]) -> float:
     (Typst sets adjacent CJK punctuation, and an opening bracket starting a line, half wide)."""
     cell = 156 / 28 * MM
     total = round((max(line[0]["x0"], BLOCK_LEFT * MM) - BLOCK_LEFT * MM) / cell)
-    for char, following in zip(line, line[1:] + [None]):
+    for char, following in zip(line, line[1:] + [None], strict=False):
         end = following["x0"] if following else min(char["x1"], char["x0"] + cell)
         start = max(char["x0"], BLOCK_LEFT * MM) if char is line[0] else char["x0"]
         total += round((end - start) / cell * 2) / 2
@@ -121,7 +121,7 @@ def test_red_rule_is_156_mm_and_4_mm_below_the_number(notice):
     rule = rules[0]
     assert abs((rule["x1"] - rule["x0"]) / MM - 156) < 1
     assert abs(rule["x0"] / MM - BLOCK_LEFT) < 1
-    number = [c for c in page.chars if c["text"] == "号" and abs(c["size"] - 16) < 0.05][0]
+    number = next(c for c in page.chars if c["text"] == "号" and abs(c["size"] - 16) < 0.05)
     assert abs((rule["top"] - number["bottom"]) / MM - 4) < 1
 
 

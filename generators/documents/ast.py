@@ -76,7 +76,7 @@ def table(header: list[str], rows: list[list[str]], widths: list[float] | None =
     """A simple table; ``widths`` are fractions of the text width."""
     columns = len(header)
     widths = widths or [1 / columns] * columns
-    colspecs = [[{"t": "AlignDefault"}, {"t": "ColWidth", "c": w}] for w in widths]
+    colspecs = [[{"t": "AlignLeft"}, {"t": "ColWidth", "c": w}] for w in widths]
 
     def cell(value: str) -> list:
         return [["", [], []], {"t": "AlignDefault"}, 1, 1, [plain(value)]]

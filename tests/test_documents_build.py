@@ -1,0 +1,63 @@
+"""make docs as a whole: every document in both formats, the published subset, the cache,
+the glyph check and the untouched previous outputs after a failure."""
+
+from __future__ import annotations
+
+from documents_helpers import built, load, make_archive  # noqa: F401 - fixture
+
+from generators.documents.build import build
+from generators.documents.catalog import documents, published_documents, stems_for_record
+
+
+def test_every_document_in_both_formats(built):  # noqa: F811
+    archive, out, _, result = built
+    stems = {spec.stem for spec in documents(archive)}
+    kinds = {spec.kind for spec in documents(archive)}
+    assert {"notice", "circular", "overall-report", "sub-report", "comprehensive-review", "evaluation-plan",
+            "rectification-plan", "self-assessment", "hazard", "hazard-list"} <= kinds
+    assert {p.name for p in out.iterdir()} == {f"{s}.{x}" for s in stems for x in ("pdf", "docx")}
+    assert result.rendered == len(stems)
+
+
+def test_classified_documents_are_built_but_not_published(built):  # noqa: F811
+    archive, out, _, _ = built
+    published = {spec.stem for spec in published_documents(archive)}
+    assert (out / "T-HZ-SECRET.pdf").exists() and "T-HZ-SECRET" not in published
+    assert "T-NOTICE-SECRET" not in published
+    assert all("T-HZ-SECRET" not in spec.record_ids for spec in published_documents(archive))
+    assert stems_for_record(archive, "T-HZ-0001")[0] == "T-HZ-0001"
+    assert "T-SA-sanxing" in stems_for_record(archive, "T-HZ-0001")
+
+
+def test_second_run_renders_nothing(built):  # noqa: F811
+    archive, out, cache, _ = built
+    again = build(archive, out, cache, progress=False)
+    assert again.rendered == 0 and again.cached == again.documents
+
+
+def test_changing_one_hazard_rerenders_only_its_documents(built, tmp_path):  # noqa: F811
+    _, _, cache, _ = built
+    data = make_archive(tmp_path)
+    fixture = data / "zz-documents-fixture.yml"
+    fixture.write_text(fixture.read_text(encoding="utf-8").replace("消防通道堵塞", "消防通道严重堵塞"), encoding="utf-8")
+    archive = load(data)
+    result = build(archive, tmp_path / "out", cache, progress=False)
+    expected = {spec.stem for spec in documents(archive) if "T-HZ-0002" in spec.record_ids}
+    assert result.rendered == len(expected) and len(expected) >= 3
+
+
+def test_missing_glyph_is_an_error_and_keeps_previous_outputs(built, tmp_path):  # noqa: F811
+    _, _out, cache, _ = built
+    extra = ("- type: person\n  id: T-glyph\n  name: {zh: 张\ue000}\n  organisation: office\n  role: {zh: 科员}\n"
+             "- type: notice\n  id: T-GLYPH\n  kind: notice\n  document_number: 海安委办〔2022〕77号\n"
+             "  issuer: office\n  date: 2022-06-01\n  classification: 公开\n  title: {zh: 关于测试\ue000的通知}\n"
+             "  addressees: {zh: 各区镇}\n  body: {zh: 正文。}\n")
+    archive = load(make_archive(tmp_path, extra))
+    target = tmp_path / "out"
+    target.mkdir()
+    (target / "previous.pdf").write_bytes(b"previous")
+    result = build(archive, target, cache, progress=False)
+    errors = [d for d in result.diagnostics if d.code == "E601"]
+    assert errors and "U+E000" in errors[0].message("en")
+    assert "zz-extra.yml" in str(errors[0].location)
+    assert [p.name for p in target.iterdir()] == ["previous.pdf"]

@@ -1,0 +1,74 @@
+"""The Word files, read back with python-docx and the XML, and opened by LibreOffice."""
+
+from __future__ import annotations
+
+import subprocess
+import zipfile
+
+import docx
+import pdfplumber
+from documents_helpers import built  # noqa: F401 - fixture
+from docx.shared import Mm
+
+from generators.documents.fonts import load_config
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def test_section_geometry_and_grid(built):  # noqa: F811
+    _, out, _, _ = built
+    section = docx.Document(out / "haianweiban-2022-17.docx").sections[-1]
+    assert abs(section.page_width - Mm(210)) < Mm(0.5) and abs(section.page_height - Mm(297)) < Mm(0.5)
+    for name, mm in (("top_margin", 37), ("bottom_margin", 35), ("left_margin", 28), ("right_margin", 26)):
+        assert abs(getattr(section, name) - Mm(mm)) < Mm(0.5), name
+    grid = section._sectPr.find(f"{W}docGrid")
+    assert grid.get(f"{W}linePitch") == "579"  # 225 mm / 22 lines in twips
+
+
+def test_styles_name_the_official_fonts(built):  # noqa: F811
+    _, out, _, _ = built
+    styles = docx.Document(out / "haianweiban-2022-17.docx").styles
+    config = load_config()
+    for style, role in (("GW Mark", "title"), ("GW Title", "title"), ("GW Heading 1", "hei"),
+                        ("GW Heading 2", "kai"), ("GW Body", "body")):
+        fonts = styles[style].element.rPr.find(f"{W}rFonts")
+        assert fonts.get(f"{W}eastAsia") == config[role]["word"]["east_asia"], style
+        assert fonts.get(f"{W}ascii") == config[role]["word"]["latin"], style
+    assert styles["GW Mark"].element.rPr.find(f"{W}color").get(f"{W}val") == "FF0000"
+
+
+def test_footers_have_page_fields_with_cached_results_odd_and_even(built):  # noqa: F811
+    _, out, _, _ = built
+    with zipfile.ZipFile(out / "haianweiban-2022-17.docx") as package:
+        settings = package.read("word/settings.xml").decode()
+        footers = {name: package.read(name).decode() for name in ("word/footer1.xml", "word/footer2.xml")}
+        document = package.read("word/document.xml").decode()
+    assert "<w:evenAndOddHeaders/>" in settings
+    assert 'w:type="default"' in document and 'w:type="even"' in document
+    for name, xml in footers.items():
+        assert "— " in xml and " —" in xml, name
+        assert "PAGE" in xml and 'w:fldCharType="separate"' in xml and ">1</w:t>" in xml, name
+    assert 'w:jc w:val="right"' in footers["word/footer1.xml"]
+    assert 'w:jc w:val="left"' in footers["word/footer2.xml"]
+
+
+def test_core_properties_and_no_title_block(built):  # noqa: F811
+    _, out, _, _ = built
+    document = docx.Document(out / "haianweiban-2022-17.docx")
+    assert document.core_properties.title == "关于印发《海门区安全生产专项整治评估规范》的通知"
+    assert document.core_properties.author == "南通市海门区安全生产委员会办公室"
+    first = document.paragraphs[0]
+    assert first.style.name == "GW Mark" and first.text == "南通市海门区安全生产委员会办公室"
+
+
+def test_libreoffice_opens_and_converts_the_word_file(built, tmp_path):  # noqa: F811
+    _, out, _, _ = built
+    result = subprocess.run(
+        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(out / "haianweiban-2022-17.docx")],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    text = "".join(page.extract_text() for page in pdfplumber.open(tmp_path / "haianweiban-2022-17.pdf").pages)
+    assert "海安委办〔2022〕17号" in text.replace(" ", "")
+    assert "第十七条" in text.replace(" ", "")
