@@ -89,10 +89,11 @@ def _deltas(docs: array) -> list[int]:
 def encode_postings(docs: array, documents: int) -> list[int] | str:
     """Sorted document numbers as gaps (a JSON list), or — when shorter, as for words on
     most pages — a base64 bitmap with bit d (LSB first) set for document d."""
-    gaps = _deltas(docs)
     bitmap_size = (documents + 7) // 8 * 4 // 3 + 4
-    if bitmap_size >= sum(len(str(g)) + 1 for g in gaps):
-        return gaps
+    if len(docs) * 2 < bitmap_size:  # a gap takes at least two characters ("1,")
+        gaps = _deltas(docs)
+        if len(json.dumps(gaps)) <= bitmap_size:
+            return gaps
     bits = bytearray((documents + 7) // 8)
     for d in docs:
         bits[d >> 3] |= 1 << (d & 7)
@@ -110,13 +111,14 @@ def build_index(site_dir: Path | str, lang: str) -> IndexStats:
     body: dict[str, array] = {}
     title: dict[str, array] = {}
     for n, page in enumerate(pages):
-        for key in tokens.keys(page.text) | tokens.keys(page.title):
+        title_keys = tokens.keys(page.title)
+        for key in tokens.keys(page.text) | title_keys:
             body.setdefault(key, array("I")).append(n)
         owned = [page.record_id] if page.record_id else []
         for key in {tokens.exact_key(v) for v in owned + page.doc_numbers}:
             body.setdefault(key, array("I")).append(n)
             title.setdefault(key, array("I")).append(n)
-        for key in tokens.keys(page.title):
+        for key in title_keys:
             title.setdefault(key, array("I")).append(n)
 
     out = language_root(site_dir, lang) / INDEX_DIR
