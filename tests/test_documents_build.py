@@ -39,7 +39,8 @@ def test_changing_one_hazard_rerenders_only_its_documents(built, tmp_path):  # n
     _, _, cache, _ = built
     data = make_archive(tmp_path)
     fixture = data / "zz-documents-fixture.yml"
-    fixture.write_text(fixture.read_text(encoding="utf-8").replace("消防通道堵塞", "消防通道严重堵塞"), encoding="utf-8")
+    changed = fixture.read_text(encoding="utf-8").replace("消防通道堵塞", "消防通道严重堵塞")
+    fixture.write_text(changed, encoding="utf-8")
     archive = load(data)
     result = build(archive, tmp_path / "out", cache, progress=False)
     expected = {spec.stem for spec in documents(archive) if "T-HZ-0002" in spec.record_ids}

@@ -34,7 +34,8 @@ def run(args: argparse.Namespace) -> int:
     if any(d.is_error for d in result.diagnostics):
         return 1
     if message_language() == "zh":
-        print(f"文档 {result.documents} 份（PDF 与 Word）：新生成 {result.rendered} 份，缓存 {result.cached} 份 → {args.out}")
+        print(f"文档 {result.documents} 份（PDF 与 Word）：新生成 {result.rendered} 份，"
+              f"缓存 {result.cached} 份 → {args.out}")
     else:
         print(f"{result.documents} documents (PDF and Word): {result.rendered} rendered, "
               f"{result.cached} from cache → {args.out}", file=sys.stdout)

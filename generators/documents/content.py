@@ -318,7 +318,7 @@ def report_body(b: Builder, record: Any) -> None:
                     [0.6, 0.4], (rid, ("schedule",)))
         if record.methods:
             numbered.heading("评估方法")
-            b.para("、".join(label(archive, "evaluation-methods", m) for m in record.methods) + "。", (rid, ("methods",)))
+            b.para(methods_text(archive, record.methods), (rid, ("methods",)))
     if kind == "self-assessment":
         numbered.heading("目标任务完成情况清单")
         b.table(["序号", "目标任务", "完成情况", "状态"], [
@@ -348,7 +348,8 @@ def report_body(b: Builder, record: Any) -> None:
     if kind == "comprehensive-review" and record.domain_grades:
         numbered.heading("各重点行业领域分级认定结果")
         b.table(["行业领域", "等级", "说明"], [
-            [present.title(archive, g.domain, "zh"), label(archive, "grades", g.grade), g.summary.zh if g.summary else ""]
+            [present.title(archive, g.domain, "zh"), label(archive, "grades", g.grade),
+             g.summary.zh if g.summary else ""]
             for g in record.domain_grades
         ], [0.35, 0.15, 0.5], (rid, ("domain_grades",)))
     if kind == "rectification-plan":
@@ -359,7 +360,11 @@ def report_body(b: Builder, record: Any) -> None:
         ], [0.07, 0.25, 0.28, 0.14, 0.13, 0.13], (rid, ("items",)))
     if kind == "overall-report" and record.methods:
         numbered.heading("评估方法")
-        b.para("、".join(label(archive, "evaluation-methods", m) for m in record.methods) + "。", (rid, ("methods",)))
+        b.para(methods_text(archive, record.methods), (rid, ("methods",)))
+
+
+def methods_text(archive: Archive, methods: list[str]) -> str:
+    return "、".join(label(archive, "evaluation-methods", m) for m in methods) + "。"
 
 
 def _person_org(archive: Archive, person_id: str) -> str | None:
@@ -436,15 +441,17 @@ def hazard_rows(archive: Archive, h: Any) -> list[list[str]]:
                  ["资金落实", f.funds.zh], ["时限落实", date(f.deadline)], ["应急预案落实", f.emergency_plan.zh]]
     if h.supervision:
         s = h.supervision
+        lifted = f"，{date(s.lifted_on)}摘牌" if s.lifted_on else ""
         rows += [["挂牌督办", f"{label(archive, 'supervision-levels', s.level)}（{org_name(archive, s.body)}，"
-                              f"{date(s.listed_on)}挂牌" + (f"，{date(s.lifted_on)}摘牌" if s.lifted_on else "") + "）"]]
+                              f"{date(s.listed_on)}挂牌{lifted}）"]]
     rows.append(["整改期限", date(h.deadline)])
     for e in h.extensions:
         rows.append(["延期", f"{date(e.old_deadline)}延至{date(e.new_deadline)}；{e.reason.zh}；"
                              f"{person_name(archive, e.approved_by)}{date(e.approved_on)}批准"])
     for p in h.progress:
-        rows.append(["整改进展", f"{date(p.date)}：{p.note.zh}"
-                     + (f"（整改前：{p.before.zh}）" if p.before else "") + (f"（整改后：{p.after.zh}）" if p.after else "")])
+        before = f"（整改前：{p.before.zh}）" if p.before else ""
+        after = f"（整改后：{p.after.zh}）" if p.after else ""
+        rows.append(["整改进展", f"{date(p.date)}：{p.note.zh}{before}{after}"])
     if h.acceptance:
         a = h.acceptance
         rows.append(["验收", f"{date(a.date)}，{a.by.zh}，{label(archive, 'acceptance-methods', a.method)}："

@@ -113,11 +113,16 @@ def _installed(family: str, weight: str) -> Font | None:
         names = [name.strip() for name in families.split(",")]
         if family not in names:
             continue
-        if weight == "regular" and "Regular" not in styles and "Book" not in styles and styles:
-            if any(s in styles for s in ("Bold", "Light", "Thin", "Black", "Medium", "ExtraLight", "SemiBold")):
-                continue
+        if weight == "regular" and not _is_regular(styles):
+            continue
         return Font(family, weight, file, int(index))
     return None
+
+
+def _is_regular(styles: str) -> bool:
+    if not styles or "Regular" in styles or "Book" in styles:
+        return True
+    return not any(s in styles for s in ("Bold", "Light", "Thin", "Black", "Medium", "ExtraLight", "SemiBold"))
 
 
 @lru_cache(maxsize=16)
@@ -153,7 +158,7 @@ def check_glyphs(archive: Archive, doc: Printable, fonts: FontSet) -> list[Diagn
         if fonts.chosen.get(role) is None:
             diagnostics.append(Diagnostic.error("E602", Location(str(FONTS_CONFIG)), role=role,
                                                 fonts="、".join(fonts.candidates[role])))
-    for (role, record_id, path), chars in sorted(missing.items(), key=lambda kv: (kv[0][0], str(kv[0][1]), str(kv[0][2]))):
+    for (role, record_id, path), chars in sorted(missing.items(), key=lambda kv: str(kv[0])):
         font = fonts.chosen[role]
         where = _locate(archive, record_id, path)
         listed = " ".join(f"{c} (U+{ord(c):04X})" for c in sorted(chars))

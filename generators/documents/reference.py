@@ -69,7 +69,8 @@ def _footer(align: str, indent: str) -> str:
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr {W} {R}>'
         f'<w:p><w:pPr><w:pStyle w:val="Footer"/><w:jc w:val="{align}"/><w:ind {indent}/></w:pPr>'
         + run("— ") + field("begin")
-        + '<w:r><w:rPr><w:rStyle w:val="GWPageNumber"/></w:rPr><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+        + '<w:r><w:rPr><w:rStyle w:val="GWPageNumber"/></w:rPr>'
+        + '<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
         + field("separate") + run("1") + field("end") + run(" —")
         + '</w:p></w:ftr>'
     )
@@ -146,7 +147,8 @@ def _patch_styles(xml: str, fonts: FontSet) -> str:
     body_fonts = _fonts(fonts, "body")
     # Defaults: 3号 仿宋, paragraphs indented two characters, lines on the document grid.
     xml = re.sub(r"<w:rPrDefault>.*?</w:rPrDefault>",
-                 f"<w:rPrDefault><w:rPr>{body_fonts}<w:spacing w:val=\"{TRACKING}\"/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>"
+                 f"<w:rPrDefault><w:rPr>{body_fonts}<w:spacing w:val=\"{TRACKING}\"/>"
+                 "<w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>"
                  "<w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\"/></w:rPr></w:rPrDefault>", xml, flags=re.S)
     xml = re.sub(r"<w:pPrDefault>.*?</w:pPrDefault>",
                  "<w:pPrDefault><w:pPr><w:spacing w:before=\"0\" w:after=\"0\"/>"

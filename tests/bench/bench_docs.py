@@ -13,8 +13,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from generators.documents.build import build  # noqa: E402
-from generators.records.load import load_archive  # noqa: E402
+from generators.documents.build import build
+from generators.records.load import load_archive
 
 
 def main() -> int:
