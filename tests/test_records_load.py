@@ -36,6 +36,9 @@ def where(diagnostic: Diagnostic) -> tuple[str, str, int, int]:
 CASES = [
     ("yaml syntax", {"p.yml": "type: person\nid: p1\nname: {zh: 张三\n"},
      ("E001", "p.yml", 4, 1), ["YAML syntax error"]),
+    ("reference in an unquoted flow value", {"p.yml": PERSON.replace("role: {zh: 科员, en: Clerk}",
+                                                                       "role: {zh: 见[[office]]科员}")},
+     ("E019", "p.yml", 5, 13), ["reads the reference", "quote the whole text"]),
     ("unknown key with suggestion", {"p.yml": PERSON.replace("role:", "rol:")},
      ("E011", "p.yml", 5, 1), ["unknown field 'rol'", "did you mean 'role'"]),
     ("wrong type", {"p.yml": PERSON + "mobile: 13800000000\n"},

@@ -38,9 +38,14 @@ def summary(archive: Archive, diagnostics: list[Diagnostic]) -> str:
     errors = sum(d.is_error for d in diagnostics)
     warnings = len(diagnostics) - errors
     parts = " · ".join(f"{kind} {n}" for kind, n in sorted(counts.items()))
+    # Rules and reference checks need a complete archive; on a partial one they would report
+    # consequences of the loading errors (a "missing" sub-report that merely failed to load).
+    skipped = any(d.is_error and d.code < "E200" for d in diagnostics)
     if message_language() == "zh":
-        return f"记录 {sum(counts.values())} 条（{parts}）；错误 {errors} 个，警告 {warnings} 个"
-    return f"{sum(counts.values())} records ({parts}); {errors} errors, {warnings} warnings"
+        note = "；规则与引用检查将在上述错误修正后进行" if skipped else ""
+        return f"记录 {sum(counts.values())} 条（{parts}）；错误 {errors} 个，警告 {warnings} 个{note}"
+    note = "; the rule and reference checks run once the errors above are fixed" if skipped else ""
+    return f"{sum(counts.values())} records ({parts}); {errors} errors, {warnings} warnings{note}"
 
 
 def run(args: argparse.Namespace) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
@@ -62,8 +63,16 @@ class Archive:
         return self.records.get(record_id)
 
     def of_type(self, cls: type[R]) -> list[R]:
-        """Records of one class, in ID order (stable for every output)."""
-        return sorted((r for r in self.records.values() if isinstance(r, cls)), key=lambda r: r.id)
+        """Records of one class, in ID order (stable for every output). A fresh list each call."""
+        cache = self._of_type_cache
+        if cls not in cache:
+            cache[cls] = tuple(sorted((r for r in self.records.values() if isinstance(r, cls)), key=lambda r: r.id))
+        return list(cache[cls])
+
+    @cached_property
+    def _of_type_cache(self) -> dict[type, tuple[Record, ...]]:
+        # The archive never changes, so each class's sorted list is computed once.
+        return {}
 
     def kind_of(self, record_id: str) -> str | None:
         if record_id in self.records:
@@ -72,7 +81,7 @@ class Archive:
             return self.nested[record_id].type
         return None
 
-    @property
+    @cached_property
     def jurisdiction(self) -> Jurisdiction:
         (only,) = self.of_type(Jurisdiction)
         return only

@@ -42,6 +42,7 @@ def load_archive(data_dir: Path) -> tuple[Archive, list[Diagnostic]]:
         return Archive(data_dir, {}, {}), diagnostics
     records: dict[str, Record] = {}
     origins: dict[str, Origin] = {}
+    invalid_ids: set[str] = set()  # records written but rejected: references to them are not "to nothing"
     for file in record_files(data_dir):
         display = relative_path(file)
         data, source, problems = load_yaml(file, display)
@@ -55,6 +56,8 @@ def load_archive(data_dir: Path) -> tuple[Archive, list[Diagnostic]]:
             record, problems = _validate(item, origin)
             diagnostics += problems
             if record is None:
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    invalid_ids.add(item["id"])
                 continue
             if record.id in records:
                 first = origins[record.id].locate(("id",))
@@ -68,7 +71,7 @@ def load_archive(data_dir: Path) -> tuple[Archive, list[Diagnostic]]:
     diagnostics += problems
     vocabularies = {v.id: {t.key: t for t in v.terms} for v in records.values() if isinstance(v, Vocabulary)}
     archive = Archive(data_dir, dict(sorted(records.items())), origins, nested, vocabularies)
-    diagnostics += check_marked(archive)
+    diagnostics += check_marked(archive, invalid_ids)
     if not [r for r in records.values() if r.type == "jurisdiction"] and records:
         diagnostics.append(Diagnostic.error("E101", Location(relative_path(data_dir))))
     return archive, diagnostics
@@ -236,14 +239,14 @@ def _index_nested(records: dict[str, Record], origins: dict[str, Origin]) -> tup
 # Step 5: references and vocabulary values
 
 
-def check_marked(archive: Archive) -> list[Diagnostic]:
+def check_marked(archive: Archive, invalid_ids: set[str] | frozenset[str] = frozenset()) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     all_ids = list(archive.records) + list(archive.nested)
     for record in archive:
         origin = archive.origins[record.id]
         for marked in marked_values(record):
             where = origin.locate(marked.path)
-            if isinstance(marked.mark, RefTo):
+            if isinstance(marked.mark, RefTo) and marked.value not in invalid_ids:
                 problems += _check_ref(archive, marked.value, marked.mark.types, where, all_ids)
             elif isinstance(marked.mark, VocabOf):
                 problems += _check_term(archive, marked.value, marked.mark.name, where)

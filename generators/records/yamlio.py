@@ -122,7 +122,11 @@ def load_yaml(file: Path, display_path: str) -> tuple[Any, SourceMap | None, lis
         mark = exc.problem_mark or exc.context_mark
         loc = Location(display_path, mark.line + 1, mark.column + 1) if mark else Location(display_path)
         detail = " ".join(filter(None, [exc.context, exc.problem]))
-        return None, source, [Diagnostic.error("E001", loc, detail=detail)]
+        # A reference typed into an unquoted value ({zh: 见[[HZ-1]]}) is the commonest cause: YAML
+        # reads the brackets as a list. Say so instead of only "expected ',' or '}'".
+        nearby = text.splitlines()[max(loc.line - 2, 0):loc.line]
+        code = "E019" if any("[[" in line or "【【" in line for line in nearby) else "E001"
+        return None, source, [Diagnostic.error(code, loc, detail=detail)]
     except yaml.YAMLError as exc:
         return None, source, [Diagnostic.error("E001", Location(display_path), detail=str(exc))]
     except RecursionError:
