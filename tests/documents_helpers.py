@@ -18,9 +18,20 @@ ARTIFACTS = ROOT / "tests" / "artifacts"
 MM = 72 / 25.4
 
 
+# The example archive's foundations and the real notice; its campaigns (hundreds of hazards) are
+# left out so the tests stay quick: the fixture has one record of every printed kind.
+BASE = ("jurisdiction.yml", "vocabularies.yml", "domains.yml", "organisations", "notices/haianweiban-2022-17.yml")
+
+
 def make_archive(folder: Path, extra: str | None = None) -> Path:
-    """data/ and content/ of the repository plus the fixture (and ``extra`` YAML), in ``folder``."""
-    shutil.copytree(ROOT / "data", folder / "data")
+    """The example archive's base and the notice, plus the fixture (and ``extra`` YAML), in ``folder``."""
+    for name in BASE:
+        source, target = ROOT / "data" / name, folder / "data" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, target)
+        else:
+            shutil.copyfile(source, target)
     shutil.copytree(ROOT / "content", folder / "content")
     shutil.copyfile(FIXTURE, folder / "data" / "zz-documents-fixture.yml")
     if extra:

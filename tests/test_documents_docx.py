@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import zipfile
 
@@ -43,7 +44,7 @@ def test_footers_have_page_fields_with_cached_results_odd_and_even(built):  # no
         settings = package.read("word/settings.xml").decode()
         footers = {name: package.read(name).decode() for name in ("word/footer1.xml", "word/footer2.xml")}
         document = package.read("word/document.xml").decode()
-    assert "<w:evenAndOddHeaders/>" in settings
+    assert re.search(r"<w:evenAndOddHeaders\s*/>", settings)
     assert 'w:type="default"' in document and 'w:type="even"' in document
     for name, xml in footers.items():
         assert "— " in xml and " —" in xml, name

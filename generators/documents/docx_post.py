@@ -38,9 +38,6 @@ def finish_docx(data: bytes, doc: Printable, fonts: FontSet, epoch: int) -> byte
             content = source.read(info.filename)
             if info.filename == "docProps/core.xml":
                 content = CORE.format(title=escape(doc.title), author=escape(doc.author), when=when).encode()
-            elif info.filename == "word/settings.xml" and b"evenAndOddHeaders" not in content:
-                # Pandoc rewrites the settings and drops this one: odd and even footers differ.
-                content = re.sub(rb"(<w:settings[^>]*>)", rb"\1<w:evenAndOddHeaders/>", content, count=1)
             elif info.filename == "word/document.xml" and doc.landscape:
                 text = content.decode("utf-8")
                 text = re.sub(r"<w:sectPr>.*?</w:sectPr>", lambda _: section_xml(landscape=True), text,
