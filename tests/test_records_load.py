@@ -173,3 +173,13 @@ def test_make_check_on_a_broken_copy_lists_every_planted_error(tmp_path):
         assert expected in result.stderr, result.stderr
     assert "error[E020]: ID 'sanxing' is used twice" in result.stderr
     assert "5 errors" in result.stdout.splitlines()[-1]
+
+
+def test_yaml_1_1_booleans_are_text(make_archive):
+    """`on:` is a key (approvals, circulations), and "No"/"yes" are words, not booleans."""
+    review = (
+        "type: sub-report\nid: s1\ncampaign: nowhere\ntown: sanxing\ngrade: 优\n"
+        "title: {zh: 子项报告, en: No}\napproval: {by: nobody, on: 2023-03-01}\n"
+    )
+    found = diagnostics_for(make_archive, {"s.yml": review})
+    assert sorted(d.code for d in found) == ["E021", "E021"]  # campaign and approver: only the references

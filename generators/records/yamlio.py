@@ -9,6 +9,7 @@ reported with the likely cause (GBK from Windows editors).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -65,10 +66,16 @@ class _RecordLoader(yaml.SafeLoader):
 
 
 # Dates stay strings: the model decides what a valid date is and reports 2022-02-30 with its place.
+# Booleans are YAML 1.2's true/false only: YAML 1.1 also reads on/off/yes/no, which turns the key
+# `on:` (approval: {by: …, on: 2022-03-18}) and the English text "No" into booleans.
+_DROPPED_TAGS = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool"}
 _RecordLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in _DROPPED_TAGS]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_RecordLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
 
 
 def _decode(raw: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
@@ -145,7 +152,7 @@ def _to_python(loader: _RecordLoader, node: Node, path: PathT, source: SourceMap
                 raise _RefusedError("E009", key_node.start_mark)
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise _RefusedError("E003", key_node.start_mark, name="<<")
-            key = str(loader.construct_object(key_node))
+            key = key_node.value  # keys are names: never numbers, dates or booleans
             if key in result:
                 first = source.keys[path + (key,)]
                 raise _RefusedError("E004", key_node.start_mark, key=key, first_line=first[0])
