@@ -358,9 +358,53 @@ def report_body(b: Builder, record: Any) -> None:
             [str(i + 1), item.problem.zh, item.measures.zh, person_name(archive, item.responsible),
              date(item.deadline), date(item.done_on)] for i, item in enumerate(record.items)
         ], [0.07, 0.25, 0.28, 0.14, 0.13, 0.13], (rid, ("items",)))
+    if kind in ("overall-report", "comprehensive-review"):
+        statistics_tables(b, numbered, record)
     if kind == "overall-report" and record.methods:
         numbered.heading("评估方法")
         b.para(methods_text(archive, record.methods), (rid, ("methods",)))
+
+
+def statistics_tables(b: Builder, numbered: Sections, record: Any) -> None:
+    """Art. 5 figures of the report's campaign, as of the report's date: the same computations
+    (generators.rules.statistics) the site shows, never recomputed here."""
+    from generators.rules import statistics
+
+    archive = b.archive
+    campaign = archive.get(record.campaign)
+    if campaign is None:
+        return
+    as_of = record.completed_on or campaign.end
+    head = statistics.headline(archive, campaign.id, as_of)
+    acc = head.accidents
+    numbered.heading(f"主要统计数据（截至{date(as_of)}）")
+    metrics = (("生产安全事故起数", "count"), ("死亡人数", "deaths"), ("直接经济损失（万元）", "loss"))
+    rows = [[name, _figure(acc.current.get(metric)), _figure(acc.base.get(metric)), acc.changes[metric].text("zh")]
+            for name, metric in metrics if metric in acc.changes]
+    b.para(f"生产安全事故：{acc.current_period.label('zh')}与上年同期（{acc.base_period.label('zh')}）比较。",
+           (record.id, ("campaign",)))
+    b.table(["指标", "本期", "上年同期", "同比"], rows, [0.4, 0.2, 0.2, 0.2], (record.id, ("campaign",)))
+    notes = {change.footnote("zh") for change in acc.changes.values() if change.footnote("zh")}
+    for note in sorted(notes):
+        b.para(f"*{note}。", (record.id, ("campaign",)))
+    hz = head.hazards
+    b.table(["问题隐患", "数量", "比率"], [
+        ["问题隐患总数", str(hz.total), ""],
+        ["已整改", str(hz.rectified), hz.rectification_rate.text("zh")],
+        ["重大隐患", str(hz.major_total), ""],
+        ["重大隐患已销号", str(hz.major_closed), hz.major_closure_rate.text("zh")],
+        ["逾期未整改", str(len(hz.overdue)), ""],
+        ["目标任务完成率", f"{head.tasks.numerator}/{head.tasks.denominator}", head.tasks.text("zh")],
+    ], [0.4, 0.3, 0.3], (record.id, ("campaign",)))
+    towns = statistics.by_town(archive, campaign.id, as_of)
+    b.table(["区镇", "问题隐患", "整改率", "重大隐患销号率", "目标任务完成率"], [
+        [org_name(archive, town), str(figures.total), figures.rectification_rate.text("zh"),
+         figures.major_closure_rate.text("zh"), rate.text("zh")] for town, (figures, rate) in towns.items()
+    ], [0.28, 0.16, 0.16, 0.2, 0.2], (record.id, ("campaign",)))
+
+
+def _figure(value: Any) -> str:
+    return present.format_number(value, "zh", 2 if value != int(value) else 0)
 
 
 def methods_text(archive: Archive, methods: list[str]) -> str:
