@@ -538,5 +538,5 @@ def hazard_list(archive: Archive, hazards: list[Any], stem: str, title: str, aut
     for h in hazards:
         for cell in (c for row in hazard_rows(archive, h)[:8] for c in row):
             b.use("body", cell, h.id, ())
-    b.table(header, rows, [0.05, 0.1, 0.2, 0.08, 0.15, 0.1, 0.07, 0.09, 0.09, 0.07])
+    b.table(header, rows, [0.04, 0.12, 0.19, 0.08, 0.15, 0.09, 0.07, 0.09, 0.09, 0.08])
     return doc
