@@ -99,6 +99,10 @@ def test_language_switch_keeps_the_dossier(page, server):
 def test_from_the_index_to_a_dossier_to_the_report_citing_it(page, server):
     page.goto(server + "hazards/")
     shot(page, "hazard-index-zh")
+    # narrow the index to one campaign (a server-made listing), then open a dossier
+    page.locator(".zz-facets a", has_text="测试危化品专项整治").click()
+    page.wait_for_load_state()
+    assert page.url == server + "hazards/campaign/T-CAMP/"
     page.locator("article table a", has_text="储罐区防火堤破损").click()
     page.wait_for_load_state()
     assert page.url == server + "hazards/T-HZ-0001/"

@@ -76,7 +76,15 @@ def relative(from_url: str, to_url: str) -> str:
     """A link from the page at ``from_url`` to ``to_url`` (both site paths), relative so the
     site works under any prefix and in both language trees."""
     target, _, fragment = to_url.partition("#")
-    path = posixpath.relpath(target.rstrip("/") or ".", from_url.rstrip("/") or ".")
+    # Pure string work (posixpath.relpath asks the file system for the working directory: slow
+    # when called for every link of tens of thousands of pages).
+    here = [part for part in from_url.split("/") if part]
+    there = [part for part in target.split("/") if part]
+    common = 0
+    while common < min(len(here), len(there)) and here[common] == there[common]:
+        common += 1
+    parts = [".."] * (len(here) - common) + there[common:]
+    path = posixpath.join(*parts) if parts else "."
     link = "./" if path == "." else path + ("/" if target.endswith("/") or not target else "")
     return link + (f"#{fragment}" if fragment else "")
 
@@ -90,6 +98,20 @@ class Site:
     withheld: list[str]
     build_date: dt.date
     documents: dict[str, list[str]] = field(default_factory=dict)  # record id → printed file names
+
+    def of_type(self, cls: type) -> list:
+        """``archive.of_type`` computed once per build (it sorts the whole archive each call)."""
+        cache = self.__dict__.setdefault("_of_type", {})
+        if cls not in cache:
+            cache[cls] = self.archive.of_type(cls)
+        return cache[cls]
+
+    def memo(self, key: tuple, compute):
+        """A value shared by many pages of one build (facet counts, for example)."""
+        cache = self.__dict__.setdefault("_memo", {})
+        if key not in cache:
+            cache[key] = compute()
+        return cache[key]
 
     @cached_property
     def graph(self):

@@ -26,7 +26,7 @@ def state_label(status, lang: str) -> str:
 
 
 def pages(ctx: Ctx) -> Iterator[Page]:
-    campaigns = ctx.archive.of_type(Campaign)
+    campaigns = ctx.site.of_type(Campaign)
     for campaign in campaigns:
         yield campaign_page(ctx.at(f"campaigns/{campaign.id}/"), campaign)
     index = ctx.at("campaigns/")
@@ -57,7 +57,13 @@ def current_stage(ctx: Ctx, campaign: Campaign) -> str:
 
 
 def campaign_hazards(ctx: Ctx, campaign: Campaign) -> list[Hazard]:
-    return [hz for hz in ctx.archive.of_type(Hazard) if hz.campaign == campaign.id]
+    def group() -> dict[str, list[Hazard]]:
+        found: dict[str, list[Hazard]] = {}
+        for hz in ctx.site.of_type(Hazard):
+            found.setdefault(hz.campaign, []).append(hz)
+        return found
+
+    return ctx.site.memo(("hazards-by-campaign",), group).get(campaign.id, [])
 
 
 def headline(ctx: Ctx, campaign: Campaign) -> list[tuple[str, str]]:
@@ -210,7 +216,7 @@ def accidents(ctx: Ctx, c: Campaign) -> str:
     """Accidents in the campaign's months, year-on-year and period-on-period, by the rules."""
     from generators.rules import statistics as st
 
-    if not ctx.archive.of_type(AccidentStatistics):
+    if not ctx.site.of_type(AccidentStatistics):
         return ""
     period = st.Period.of_campaign(c)
     yoy = st.year_on_year(ctx.archive, period)
@@ -236,7 +242,10 @@ def accidents(ctx: Ctx, c: Campaign) -> str:
                       [[ctx.link(town), amount("count", cmp.current), amount("deaths", cmp.current),
                         amount("loss", cmp.current), change(cmp.changes["count"])] for town, cmp in towns.items()])
     months = st.Period(pop.base_period.first, period.last).months()
-    counts = [float(st.accidents(ctx.archive, st.Period.parse(m)).count) for m in months]
+    per_month: dict[str, int] = {}
+    for (month, _town, _domain), entry in st.accident_entries(ctx.archive).items():  # the figures in force
+        per_month[month] = per_month.get(month, 0) + entry.figures.count
+    counts = [float(per_month.get(m, 0)) for m in months]
     chart = charts.line_chart(t("chart_accidents", ctx.lang), [present.format_month(m, ctx.lang) for m in months],
                               counts, t("accident_count", ctx.lang))
     footnotes = "".join(f'<p class="zz-note">* {h.esc(n)}</p>' for n in sorted(notes))

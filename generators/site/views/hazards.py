@@ -62,10 +62,10 @@ def facet_keys(ctx: Ctx, facet: str) -> list[str]:
     if vocab:
         return list(ctx.archive.vocabularies.get(vocab, {}))
     if facet == "campaign":
-        return [c.id for c in ctx.archive.of_type(Campaign)]
+        return [c.id for c in ctx.site.of_type(Campaign)]
     if facet == "domain":
-        return [d.id for d in ctx.archive.of_type(Domain)]
-    return sorted({hz.town for hz in ctx.archive.of_type(Hazard)})
+        return [d.id for d in ctx.site.of_type(Domain)]
+    return sorted({hz.town for hz in ctx.site.of_type(Hazard)})
 
 
 def facet_url(facet: str, key: str) -> str:
@@ -73,7 +73,7 @@ def facet_url(facet: str, key: str) -> str:
 
 
 def pages(ctx: Ctx) -> Iterator[Page]:
-    hazards = ctx.archive.of_type(Hazard)
+    hazards = ctx.site.of_type(Hazard)
     for hazard in hazards:
         yield dossier(ctx.at(f"hazards/{hazard.id}/"), hazard)
     yield from listing(ctx, "hazards/", t("hazards", ctx.lang), hazards, intro=True)
@@ -92,14 +92,26 @@ def pages(ctx: Ctx) -> Iterator[Page]:
 # Listings
 
 
-def facet_nav(ctx: Ctx, hazards: list[Hazard], current: tuple[str, str] | None = None) -> str:
+def facet_counts(ctx: Ctx) -> dict[str, dict[str, int]]:
+    """facet → value → number of published dossiers (computed once per build)."""
+
+    def compute() -> dict[str, dict[str, int]]:
+        counts: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
+        for hazard in ctx.site.of_type(Hazard):
+            for facet in FACETS:
+                key = facet_value(ctx.archive, hazard, facet)
+                counts[facet][key] = counts[facet].get(key, 0) + 1
+        return counts
+
+    return ctx.site.memo(("facet-counts",), compute)
+
+
+def facet_nav(ctx: Ctx, current: tuple[str, str] | None = None) -> str:
     """Links to every facet listing with its count (counts of published dossiers only)."""
     rows = []
+    all_counts = facet_counts(ctx)
     for facet in FACETS:
-        counts: dict[str, int] = {}
-        for hazard in hazards:
-            key = facet_value(ctx.archive, hazard, facet)
-            counts[key] = counts.get(key, 0) + 1
+        counts = all_counts[facet]
         links = []
         for key in facet_keys(ctx, facet):
             if key not in counts:
@@ -120,12 +132,11 @@ def facet_nav(ctx: Ctx, hazards: list[Hazard], current: tuple[str, str] | None =
 def listing(ctx: Ctx, base: str, title: str, hazards: list[Hazard], *, intro: bool = False,
             current: tuple[str, str] | None = None) -> Iterator[Page]:
     chunks = paginate(hazards, PAGE_SIZE)
-    all_hazards = ctx.archive.of_type(Hazard)
     for number, chunk in enumerate(chunks, start=1):
         page_ctx = ctx.at(page_url(base, number))
         shown_title = title if number == 1 else f"{title} · {t('page_n', ctx.lang, n=number)}"
         body = [h1(page_ctx, shown_title)]
-        body.append(block(facet_nav(page_ctx, all_hazards, current)))
+        body.append(block(facet_nav(page_ctx, current)))
         body.append(block(pager(page_ctx, base, number, len(chunks), len(hazards))))
         body.append(block(hazard_table(page_ctx, chunk)))
         if len(chunks) > 1:

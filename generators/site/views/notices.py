@@ -13,7 +13,7 @@ from generators.site.pages import Page, block, h1, heading, page_url, pager, pag
 
 
 def pages(ctx: Ctx) -> Iterator[Page]:
-    notices = sorted(ctx.archive.of_type(Notice), key=lambda n: (n.date, n.id), reverse=True)
+    notices = sorted(ctx.site.of_type(Notice), key=lambda n: (n.date, n.id), reverse=True)
     for notice in notices:
         yield notice_page(ctx.at(f"notices/{notice.id}/"), notice)
     chunks = paginate(notices)
@@ -26,7 +26,7 @@ def pages(ctx: Ctx) -> Iterator[Page]:
         table = h.table([page_ctx.t(k) for k in ("document_number", "title", "kind", "issuer", "date")], rows)
         yield Page(page_ctx.url, title, h1(page_ctx, title)
                    + block(pager(page_ctx, "notices/", number, len(chunks), len(notices))) + block(table))
-    stats = ctx.archive.of_type(AccidentStatistics)
+    stats = ctx.site.of_type(AccidentStatistics)
     for record in stats:
         yield statistics_page(ctx.at(f"statistics/{record.id}/"), record)
     page_ctx = ctx.at("statistics/")

@@ -24,8 +24,8 @@ from generators.site.views.hazards import facet_url, hazard_status
 
 
 def pages(ctx: Ctx) -> Iterator[Page]:
-    towns = [o for o in ctx.archive.of_type(Organisation) if is_town(o, ctx.archive)]
-    domains = ctx.archive.of_type(Domain)
+    towns = [o for o in ctx.site.of_type(Organisation) if is_town(o, ctx.archive)]
+    domains = ctx.site.of_type(Domain)
     hazard_counts = _hazard_counts(ctx)
     for town in towns:
         yield town_page(ctx.at(f"towns/{town.id}/"), town, hazard_counts)
@@ -48,7 +48,7 @@ def pages(ctx: Ctx) -> Iterator[Page]:
 def _hazard_counts(ctx: Ctx) -> dict[tuple[str, str], Counter]:
     """(facet, key) → Counter of statuses and (campaign, status) pairs, over published dossiers."""
     counts: dict[tuple[str, str], Counter] = {}
-    for hz in ctx.archive.of_type(Hazard):
+    for hz in ctx.site.of_type(Hazard):
         status = hazard_status(ctx.archive, hz)
         for facet, key in (("town", hz.town), ("domain", hz.domain)):
             counter = counts.setdefault((facet, key), Counter())
@@ -75,7 +75,7 @@ def town_page(ctx: Ctx, town: Organisation, counts) -> Page:
     statuses = list(ctx.archive.vocabularies.get("hazard-statuses", {}))
     counter = counts.get(("town", town.id), Counter())
     rows = []
-    for campaign in ctx.archive.of_type(Campaign):
+    for campaign in ctx.site.of_type(Campaign):
         if town.id not in campaign.scope.towns and not counter[(campaign.id, "total")]:
             continue
         docs = [r for cls in (SelfAssessment, SubReport, RectificationPlan)
@@ -97,7 +97,7 @@ def domain_page(ctx: Ctx, domain: Domain, counts) -> Page:
     statuses = list(ctx.archive.vocabularies.get("hazard-statuses", {}))
     counter = counts.get(("domain", domain.id), Counter())
     rows = []
-    for campaign in ctx.archive.of_type(Campaign):
+    for campaign in ctx.site.of_type(Campaign):
         if domain.id not in campaign.scope.domains and not counter[(campaign.id, "total")]:
             continue
         grades = [(g, r) for r in standing(ctx.archive, ComprehensiveReview, campaign.id)

@@ -36,9 +36,12 @@ SKELETONS = {
 
 
 def report_records(ctx: Ctx) -> list[DocumentRecord]:
-    found = [r for r in ctx.archive.of_type(DocumentRecord) if r.type in REPORT_TYPES]
-    order = {kind: i for i, kind in enumerate(REPORT_TYPES)}
-    return sorted(found, key=lambda r: (getattr(r, "campaign", ""), order[r.type], r.id))
+    def compute() -> list[DocumentRecord]:
+        found = [r for r in ctx.site.of_type(DocumentRecord) if r.type in REPORT_TYPES]
+        order = {kind: i for i, kind in enumerate(REPORT_TYPES)}
+        return sorted(found, key=lambda r: (getattr(r, "campaign", ""), order[r.type], r.id))
+
+    return ctx.site.memo(("reports",), compute)
 
 
 def pages(ctx: Ctx) -> Iterator[Page]:

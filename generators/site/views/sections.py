@@ -29,8 +29,8 @@ def home(ctx: Ctx) -> Page:
     parts = [h1(ctx, f"{site_name} · {t('campaigns', ctx.lang)}")]
     if ctx.archive.jurisdiction.example_data:
         parts.append(block(f'<div class="admonition info"><p>{ctx.t("example_data")}</p></div>'))
-    parts.append(block(campaign_cards(ctx, ctx.archive.of_type(Campaign))))
-    notices = sorted(ctx.archive.of_type(Notice), key=lambda n: (n.date, n.id), reverse=True)[:10]
+    parts.append(block(campaign_cards(ctx, ctx.site.of_type(Campaign))))
+    notices = sorted(ctx.site.of_type(Notice), key=lambda n: (n.date, n.id), reverse=True)[:10]
     parts.append(section(ctx, "notices", h.table(
         [ctx.t("document_number"), ctx.t("title"), ctx.t("date")],
         [[h.esc(n.document_number), ctx.link(n.id), ctx.date(n.date)] for n in notices])))
