@@ -184,3 +184,13 @@ def test_png_renderings_of_the_notice_and_a_dossier(built):  # noqa: F811
                         str(out / f"{stem}.pdf"), str(target)], check=True, timeout=120)
         png = target.with_suffix(".png")
         assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000
+
+
+def test_dossier_is_a_form_of_every_field_and_lists_are_landscape(built):  # noqa: F811
+    _, out, _, _ = built
+    dossier = "".join(page.extract_text() for page in pdfplumber.open(out / "T-HZ-0002.pdf").pages)
+    for words in ("统一社会信用代码", "91320684MA1YYYYY0Y", "重大隐患判定依据", "应急预案落实", "延期"):
+        assert words in dossier.replace(" ", "")
+    listing = pdfplumber.open(out / "hazards-T-CAMP.pdf").pages[0]
+    assert listing.width > listing.height
+    assert "T-HZ-0001" in listing.extract_text().replace("\n", "")
