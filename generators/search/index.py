@@ -32,6 +32,9 @@ INDEX_DIR = "search-index"
 DOCS_PER_FOLDER = 1000
 MAX_TEXT = 30000  # characters kept per page for snippets; longer pages are cut (flag "c")
 FORMAT = 1
+# Fixed (search.js has the same number) so the browser fetches buckets alongside meta.json;
+# bitmaps keep the common keys small, so more buckets only mean smaller files.
+BUCKETS = 4096
 
 
 @dataclass(frozen=True)
@@ -50,14 +53,6 @@ def fnv1a(key: str) -> int:
     for byte in key.encode("utf-8"):
         h = ((h ^ byte) * 0x01000193) & 0xFFFFFFFF
     return h
-
-
-def bucket_count(postings: int) -> int:
-    """About 2,000 postings per bucket, a power of two between 64 and 4096."""
-    n = 64
-    while n < 4096 and n * 2000 < postings:
-        n *= 2
-    return n
 
 
 def collect(site_dir: Path, lang: str) -> tuple[list[Page], int, list[Path]]:
@@ -125,7 +120,7 @@ def build_index(site_dir: Path | str, lang: str) -> IndexStats:
     if out.exists():
         shutil.rmtree(out)
     (out / "b").mkdir(parents=True)
-    nbuckets = bucket_count(sum(len(v) for v in body.values()))
+    nbuckets = BUCKETS
     buckets: list[dict[str, list[list[int]]]] = [{} for _ in range(nbuckets)]
     for key in sorted(body):
         buckets[fnv1a(key) % nbuckets][key] = [encode_postings(body[key], len(pages)),

@@ -142,40 +142,40 @@
     return out;
   }
 
-  /* Documents holding every key of every term: ranked exact owners, title, then body. */
+  /* Documents holding every key of every term: ranked exact owners, title, then body.
+   * The bucket count is fixed (index.py BUCKETS), so buckets load alongside meta.json. */
+  var BUCKETS = 4096;
   function match(q) {
     var terms = queryTerms(q);
     if (!terms.length) return Promise.resolve(null);
-    return getJSON("meta.json").then(decodeColumns).then(function (meta) {
-      var keyLists = terms.map(queryKeys), exact = exactKey(q);
-      var all = [exact];
-      keyLists.forEach(function (ks) { all = all.concat(ks); });
-      var numbers = {};
-      all.forEach(function (k) { numbers[k] = fnv1a(k) % meta.buckets; });
-      var wanted = Object.keys(numbers).map(function (k) { return numbers[k]; })
-        .filter(function (n, i, a) { return a.indexOf(n) === i; });
-      return Promise.all(wanted.map(function (n) { return getJSON("b/" + n + ".json"); }))
-        .then(function (loaded) {
-          var buckets = {};
-          wanted.forEach(function (n, i) { buckets[n] = loaded[i] || {}; });
-          function postings(k) { return buckets[numbers[k]][k] || [[], []]; }
-          var body = null, title = null;
-          keyLists.forEach(function (ks) {
-            ks.forEach(function (k) {
-              var p = postings(k), b = undelta(p[0]), t = undelta(p[1]);
-              body = body === null ? b : intersect(body, b);
-              title = title === null ? t : intersect(title, t);
-            });
-          });
-          var owners = undelta(postings(exact)[1]);
-          var seen = {}, ranked = [];
-          [owners, title, body].forEach(function (list) {
-            list.forEach(function (d) { if (!seen[d]) { seen[d] = true; ranked.push(d); } });
-          });
-          var isOwner = {};
-          owners.forEach(function (d) { isOwner[d] = true; });
-          return { meta: meta, terms: terms, docs: ranked, owners: isOwner };
+    var keyLists = terms.map(queryKeys), exact = exactKey(q);
+    var all = [exact], numbers = {};
+    keyLists.forEach(function (ks) { all = all.concat(ks); });
+    all.forEach(function (k) { numbers[k] = fnv1a(k) % BUCKETS; });
+    var wanted = Object.keys(numbers).map(function (k) { return numbers[k]; })
+      .filter(function (n, i, a) { return a.indexOf(n) === i; });
+    var loads = wanted.map(function (n) { return getJSON("b/" + n + ".json"); });
+    return Promise.all([getJSON("meta.json").then(decodeColumns)].concat(loads)).then(function (loaded) {
+      var meta = loaded[0], buckets = {};
+      if (meta.buckets !== BUCKETS) throw new Error("index format: " + meta.buckets + " buckets");
+      wanted.forEach(function (n, i) { buckets[n] = loaded[i + 1] || {}; });
+      function postings(k) { return buckets[numbers[k]][k] || [[], []]; }
+      var body = null, title = null;
+      keyLists.forEach(function (ks) {
+        ks.forEach(function (k) {
+          var p = postings(k), b = undelta(p[0]), t = undelta(p[1]);
+          body = body === null ? b : intersect(body, b);
+          title = title === null ? t : intersect(title, t);
         });
+      });
+      var owners = undelta(postings(exact)[1]);
+      var seen = {}, ranked = [];
+      [owners, title, body].forEach(function (list) {
+        list.forEach(function (d) { if (!seen[d]) { seen[d] = true; ranked.push(d); } });
+      });
+      var isOwner = {};
+      owners.forEach(function (d) { isOwner[d] = true; });
+      return { meta: meta, terms: terms, docs: ranked, owners: isOwner };
     });
   }
 
@@ -321,27 +321,29 @@
       '<p class="zz-result__snippet">' + snippet(text, r.list) + "</p></li>";
   }
 
-  /* Show the next results; a document whose text does not hold the phrase after all
-   * (bigram pairs can coincide apart) is dropped — unless it owns the exact ID. */
+  /* Show the next results, each as soon as it and those ranked above it have loaded. A
+   * document whose text does not hold the phrase after all (bigram pairs can coincide
+   * apart) is dropped — unless it owns the exact ID. */
   function showMore(ui, found, list, shown) {
     var want = PAGE;
     function step() {
       if (want <= 0 || state.cursor >= list.length) return Promise.resolve();
       var batch = list.slice(state.cursor, state.cursor + want);
       state.cursor += batch.length;
-      return Promise.all(batch.map(getDoc)).then(function (docs) {
-        var html = "";
-        docs.forEach(function (doc, i) {
-          if (!doc) return;
+      var loads = batch.map(getDoc);
+      var chain = Promise.resolve();
+      loads.forEach(function (load, i) {
+        chain = chain.then(function () { return load; }).then(function (doc) {
+          if (!doc || want <= 0) return;
           var ok = found.owners[batch[i]] || doc.c || !ranges(doc.x + "\n" + doc.t, found.terms).missing;
           if (!ok) { state.dropped++; return; }
-          html += resultItem(doc, batch[i], found.terms);
+          ui.results.insertAdjacentHTML("beforeend", resultItem(doc, batch[i], found.terms));
+          if (state.firstResultsMs === undefined) state.firstResultsMs = performance.now();
           shown.push(doc.u);
           want--;
         });
-        ui.results.insertAdjacentHTML("beforeend", html);
-        return step();
       });
+      return chain.then(step);
     }
     return step().then(function () { ui.more.hidden = state.cursor >= list.length; });
   }
@@ -368,7 +370,7 @@
       ui.more.onclick = function () { showMore(ui, found, list, state.shown); };
       return showMore(ui, found, list, state.shown).then(function () {
         state.status = "done";
-        if (state.firstResultsMs === undefined) state.firstResultsMs = performance.now();
+        if (state.firstResultsMs === undefined) state.firstResultsMs = performance.now();  // "no results" shown
         if (!state.shown.length) ui.summary.textContent = TEXT.none;
       });
     }).catch(function (err) {
