@@ -34,22 +34,28 @@ class BuildResult:
 
 
 def printed_documents(archive: Archive, public: Archive, build: Path) -> dict[str, list[str]]:
-    """record ID → file names of its printed versions already in BUILD/documents (none: {})."""
+    """record ID → file names of its printed versions already in BUILD/documents, its own document
+    first (the order of ``catalog.stems_for_record``). Empty when the documents are not built."""
     try:
-        from generators.documents.catalog import stems_for_record
+        from generators.documents.catalog import published_documents
     except ImportError:
         return {}
     folder = build / "documents"
     if not folder.is_dir():
         return {}
+    stems: dict[str, set[str]] = {}
+    # One pass over the catalogue (stems_for_record would rebuild it for every record).
+    for spec in published_documents(archive):
+        for record_id in spec.record_ids:
+            if record_id in public.records and not is_classified(archive, record_id):
+                stems.setdefault(record_id, set()).add(spec.stem)
     found: dict[str, list[str]] = {}
-    for record_id in sorted(public.records):
-        if is_classified(archive, record_id):
-            continue
-        names = [f"{stem}{suffix}" for stem in stems_for_record(archive, record_id) for suffix in (".pdf", ".docx")
+    for record_id, names in sorted(stems.items()):
+        ordered = sorted(names, key=lambda stem: (stem != record_id, stem))
+        files = [f"{stem}{suffix}" for stem in ordered for suffix in (".pdf", ".docx")
                  if (folder / f"{stem}{suffix}").is_file()]
-        if names:
-            found[record_id] = sorted(names)
+        if files:
+            found[record_id] = files
     return found
 
 
@@ -61,6 +67,7 @@ def make_site(archive: Archive, data: Path, build: Path) -> Site:
 
 def build_site(archive: Archive, data: Path, out: Path, build: Path) -> BuildResult:
     started = time.monotonic()
+    build = build.resolve()  # MkDocs resolves docs_dir against the config file's folder
     site = make_site(archive, data, build)
     epoch = int(build_timestamp(data)[0].timestamp())
     src = build / "site-src"

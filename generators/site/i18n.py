@@ -154,6 +154,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "references": ("本页引用", "References"),
     "referenced_by": ("引用本页的记录", "Referenced by"),
     "printed_versions": ("正式文本", "Official printed versions"),
+    "also_printed_in": ("同时收录于：", "Also printed in:"),
     "none": ("无", "None"),
     "not_provided": ("（未填写）", "(not provided)"),
     "untranslated": ("未翻译", "not yet translated"),

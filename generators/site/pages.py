@@ -179,14 +179,22 @@ def _ref_list(ctx: Ctx, ids: list[str]) -> str:
 
 
 def printed_versions(ctx: Ctx, record: Record) -> str:
+    """Links to the official printed documents: the record's own, then those that also print it."""
     files = ctx.site.documents.get(record.id, [])
     if not files:
         return ""
-    links = " · ".join(
-        f'<a href="{h.esc(ctx.href("documents/" + name))}" class="md-button">{h.esc(_kind(name))}</a>'
-        for name in files
-    )
-    return section(ctx, "printed_versions", f"<p>{links}</p>")
+    own = [name for name in files if name.rsplit(".", 1)[0] == record.id]
+    others = [name for name in files if name not in own]
+    parts = []
+    if own:
+        parts.append("<p>" + " ".join(
+            f'<a href="{h.esc(ctx.href("documents/" + name))}" class="md-button">{h.esc(_kind(name))}</a>'
+            for name in own) + "</p>")
+    if others:
+        items = "".join(f'<li><a href="{h.esc(ctx.href("documents/" + name))}">{h.esc(name)}</a></li>'
+                        for name in others[:40])
+        parts.append(f'<p class="zz-note">{ctx.t("also_printed_in")}</p><ul>{items}</ul>')
+    return section(ctx, "printed_versions", "".join(parts))
 
 
 def _kind(name: str) -> str:

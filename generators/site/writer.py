@@ -83,7 +83,7 @@ def config_for(lang: str, docs: Path, out: Path, written: set[str]) -> dict:
 
 def run_mkdocs(configs: dict[str, Path], epoch: int) -> dict[str, tuple[int, str]]:
     """Both builds at once (two processes); returns lang → (exit status, output)."""
-    env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch), PYTHONHASHSEED="0")
+    env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch), PYTHONHASHSEED="0", NO_MKDOCS_2_WARNING="1")
     running = {
         lang: subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--clean", "-q", "-f", str(cfg)],
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=ROOT)
