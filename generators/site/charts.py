@@ -19,6 +19,8 @@ def _frame(title: str, desc: str, inner: str) -> str:
 def _axes(maximum: float) -> tuple[str, float]:
     """Y axis with 0 and the maximum; returns (svg, pixels per unit)."""
     top = max(maximum, 1)
+    if top == int(top) and int(top) % 2:
+        top += 1  # a whole-number midpoint for counts
     plot = HEIGHT - TOP - BOTTOM
     scale = plot / top
     svg = [f'<line x1="{LEFT}" y1="{HEIGHT - BOTTOM}" x2="{WIDTH - RIGHT}" y2="{HEIGHT - BOTTOM}" stroke="#555"/>']
@@ -31,10 +33,10 @@ def _axes(maximum: float) -> tuple[str, float]:
 
 
 def _x_labels(labels: list[str], step_px: float, offset: float) -> str:
-    every = max(1, len(labels) // 12)  # at most about twelve labels fit
+    every = max(1, -(-len(labels) // 6))  # at most about six labels fit (Chinese months are long)
     out = []
     for i, label in enumerate(labels):
-        if i % every == 0 or i == len(labels) - 1:
+        if i % every == 0:
             x = LEFT + offset + i * step_px
             out.append(f'<text x="{x:.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle" '
                        f'font-size="11">{esc(label)}</text>')

@@ -103,6 +103,7 @@ class _Safe(Extension):
         md.treeprocessors.register(_Harden(md, self.shift), "zz-harden", 0)
 
 
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _TOKEN = re.compile(r"ZZREF(\d+)ZZ")
 
 
@@ -125,6 +126,7 @@ def with_refs(value: str, replace: Callable[[str, Callable[[str], str]], str], r
 def prose_html(value: str, shift: int = 2) -> str:
     """Markdown → HTML with raw HTML shown as text; headings demoted below the page's own."""
     md = markdown.Markdown(extensions=[_Safe(shift), "tables", "sane_lists"])
+    value = _COMMENT.sub("", value)  # authors' comments are not content (and would show as text)
     return md.convert(mask_personal(value))
 
 

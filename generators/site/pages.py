@@ -191,8 +191,14 @@ def printed_versions(ctx: Ctx, record: Record) -> str:
             f'<a href="{h.esc(ctx.href("documents/" + name))}" class="md-button">{h.esc(_kind(name))}</a>'
             for name in own) + "</p>")
     if others:
-        items = "".join(f'<li><a href="{h.esc(ctx.href("documents/" + name))}">{h.esc(name)}</a></li>'
-                        for name in others[:40])
+        by_stem: dict[str, list[str]] = {}
+        for name in others:
+            by_stem.setdefault(name.rsplit(".", 1)[0], []).append(name)
+        items = "".join(
+            f"<li>{h.esc(ctx.title(stem) if ctx.archive.kind_of(stem) else stem)} "
+            + " · ".join(f'<a href="{h.esc(ctx.href("documents/" + name))}">{h.esc(_kind(name))}</a>'
+                         for name in names) + "</li>"
+            for stem, names in list(by_stem.items())[:20])
         parts.append(f'<p class="zz-note">{ctx.t("also_printed_in")}</p><ul>{items}</ul>')
     return section(ctx, "printed_versions", "".join(parts))
 

@@ -207,7 +207,7 @@ def use_of_results(ctx: Ctx, c: Campaign) -> str:
             effects.append(ctx.t("effect_no_individual"))
         rows.append([ctx.link(row.unit), ctx.link(row.organisation) if row.organisation != row.unit else "",
                      f'<strong class="zz-grade">{ctx.label("grades", row.grade)}</strong>', ctx.link(row.source),
-                     "；".join(effects) if ctx.lang == "zh" else "; ".join(effects) or ctx.t("none")])
+                     ("；" if ctx.lang == "zh" else "; ").join(effects) or "—"])
     return h.table([ctx.t("unit"), ctx.t("bears"), ctx.t("grade"), ctx.t("source_report"), ctx.t("consequence")],
                    rows) if rows else ""
 
@@ -245,6 +245,8 @@ def accidents(ctx: Ctx, c: Campaign) -> str:
     per_month: dict[str, int] = {}
     for (month, _town, _domain), entry in st.accident_entries(ctx.archive).items():  # the figures in force
         per_month[month] = per_month.get(month, 0) + entry.figures.count
+    first = next((i for i, m in enumerate(months) if per_month.get(m)), 0)  # no flat line before the data
+    months = months[first:]
     counts = [float(per_month.get(m, 0)) for m in months]
     chart = charts.line_chart(t("chart_accidents", ctx.lang), [present.format_month(m, ctx.lang) for m in months],
                               counts, t("accident_count", ctx.lang))
