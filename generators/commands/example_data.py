@@ -12,13 +12,13 @@ import sys
 from pathlib import Path
 
 from generators.example import generate
-from generators.example.generate import RefusedError, default_content
+from generators.example.generate import MIN_HAZARDS, RefusedError, default_content
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, required=True, help="the DATA folder to write (created if missing)")
     parser.add_argument(
-        "--hazards", type=int, default=300, help="hazard dossiers in the three-year campaign (default 300)"
+        "--hazards", type=int, default=300, help="hazard dossiers in the three-year campaign (default 300, at least 20)"
     )
     parser.add_argument("--seed", type=int, default=2022, help="random seed (default 2022: the committed example)")
     parser.add_argument(
@@ -30,8 +30,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.hazards < 1:
-        print("example-data: --hazards must be at least 1", file=sys.stderr)
+    if args.hazards < MIN_HAZARDS:
+        print(f"example-data: --hazards must be at least {MIN_HAZARDS} (one dossier per town and a few special ones)",
+              file=sys.stderr)
         return 2
     try:
         result = generate(args.out, hazards=args.hazards, seed=args.seed, content=args.content)

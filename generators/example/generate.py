@@ -40,6 +40,9 @@ HAND_WRITTEN_CONTENT = (
     "spec/haimen-evaluation-spec-2022.zh.md",
 )
 CONTENT_LINK = "@content/"
+# Every town in scope needs a dossier on its list, and the special dossiers (classified, script text,
+# untranslated, unverified) need general closed ones to be drawn from.
+MIN_HAZARDS = 20
 
 
 class RefusedError(Exception):
@@ -79,6 +82,8 @@ def build(hazards: int, seed: int) -> Ctx:
 
 
 def generate(out: Path, hazards: int = 300, seed: int = 2022, content: Path | None = None) -> Result:
+    if hazards < MIN_HAZARDS:
+        raise ValueError(f"--hazards must be at least {MIN_HAZARDS}")
     content = content if content is not None else default_content(out)
     ctx = build(hazards, seed)
     planned: dict[Path, str] = {}

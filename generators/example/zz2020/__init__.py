@@ -78,6 +78,8 @@ def _special_hazards(z: Zz2020) -> None:
     general = [h for h in z.hazards if not h.major and h.closed]
     chem = [h for h in general if h.domain == "hazchem"] or general
     secret = chem[len(chem) // 2]
+    if len(z.by_town[secret.town]) < 2:  # small archives: its town's list must not end up empty
+        secret = next(h for h in general if len(z.by_town[h.town]) >= 2)
     secret.record["classification"] = "秘密"
     secret.record["title"] = t(
         "某涉密单位危险化学品库房隐患（涉密）", "Hazardous chemicals store of a classified unit (classified)"
