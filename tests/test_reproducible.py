@@ -1,9 +1,10 @@
 """Two builds of the same commit are byte-identical: site/ and the printed documents.
 
-The example archive is cloned twice (different folders, full history) and built by the
-current code at different moments, in different time zones, locales and hash seeds, with
-no SOURCE_DATE_EPOCH (the commit's date must be what the build uses). Every differing byte
-is a failure, listed by :func:`generators.archive.compare.compare_trees`.
+The repository is cloned twice at HEAD (different folders, full history) and each clone is
+built by its own code — the same commit, so the code cannot change between the two builds
+even while someone edits the working tree — at different moments, in different time zones,
+locales and hash seeds, with no SOURCE_DATE_EPOCH (the commit's date must be what the build
+uses). Every differing byte is a failure, listed by :func:`generators.archive.compare.compare_trees`.
 """
 
 from __future__ import annotations
@@ -25,12 +26,14 @@ SETTINGS = (
 
 
 def _build(clone: Path, settings: dict[str, str]) -> Path:
-    env = {**os.environ, **settings, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, **settings, "PYTHONPATH": str(clone)}
     env.pop("SOURCE_DATE_EPOCH", None)
     out = clone.parent / "out"
-    for command, target in (("site", out / "site"), ("docs", out / "documents")):
+    steps = (("site", out / "site", ("--build", str(clone / "build"))),
+             ("docs", out / "documents", ("--no-progress",)))
+    for command, target, extra in steps:
         result = subprocess.run([sys.executable, "-m", "generators", command, "--data", str(clone / "data"),
-                                 "--out", str(target)], cwd=clone, env=env, capture_output=True, text=True)
+                                 "--out", str(target), *extra], cwd=clone, env=env, capture_output=True, text=True)
         assert result.returncode == 0, f"{command}: {result.stderr}\n{result.stdout}"
     return out
 
@@ -73,6 +76,7 @@ def test_compare_trees_finds_each_kind_of_difference(tmp_path: Path) -> None:
     differences = compare_trees(a, b)
     assert differences[0] == f"only in {a}: only-a.css"
     assert differences[1] == f"only in {b}: only-b"
-    assert differences[2].startswith("content differs: sub/page.html (sizes 23 and 23; first difference at byte 18, line 1")
+    assert differences[2].startswith(
+        "content differs: sub/page.html (sizes 23 and 23; first difference at byte 18, line 1")
     assert len(differences) == 3
     assert compare_trees(a, a) == [] and tree_digest(a) != tree_digest(b)
