@@ -1,0 +1,87 @@
+"""Search over the real site: data/ plus the site fixture, built by make site's build_site
+(which writes the search indexes), searched in Debian chromium."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from generators.commands.check import load_and_check
+from generators.search import tokens
+from generators.search.serve import launch, serve
+from generators.site.build import build_site
+from tests.site_support import classified_phrases, make_data
+
+
+@pytest.fixture(scope="module")
+def archive_and_site(tmp_path_factory):
+    data = make_data(tmp_path_factory.mktemp("search-site-data"))
+    archive, diagnostics = load_and_check(data)
+    assert not [d for d in diagnostics if d.is_error]
+    out = tmp_path_factory.mktemp("search-site-out") / "site"
+    result = build_site(archive, data, out, tmp_path_factory.mktemp("search-site-build"))
+    assert result.ok, result.message
+    return archive, out
+
+
+@pytest.fixture(scope="module")
+def page(archive_and_site):
+    _, site = archive_and_site
+    with serve(site) as base, sync_playwright() as p:
+        browser = launch(p)
+        context = browser.new_context()
+        outside: list[str] = []
+        context.on("request", lambda r: None if r.url.startswith(base) else outside.append(r.url))
+        page = context.new_page()
+        page.base = base
+        yield page
+        assert outside == []
+        browser.close()
+
+
+def search(page, query: str, lang: str = "zh") -> dict:
+    prefix = "" if lang == "zh" else f"{lang}/"
+    page.goto(f"{page.base}{prefix}search/?q={quote(query)}")
+    page.wait_for_function("window.zzSearchState && window.zzSearchState.status === 'done'")
+    return page.evaluate("window.zzSearchState")
+
+
+def test_the_site_build_wrote_both_indexes(archive_and_site):
+    _, site = archive_and_site
+    assert (site / "search-index" / "meta.json").is_file()
+    assert (site / "en" / "search-index" / "meta.json").is_file()
+    assert (site / "search-index" / "search.js").is_file()
+
+
+def test_classified_records_text_returns_nothing(page, archive_and_site):
+    archive, _ = archive_and_site
+    # One-term phrases (Chinese text, IDs): several English words are ANDed as separate terms
+    # and may each occur on published pages.
+    phrases = [p for p in classified_phrases(archive) if len(tokens.query_terms(p)) == 1 and " " not in p]
+    assert phrases
+    for phrase in phrases[:8]:
+        for lang in ("zh", "en"):
+            assert search(page, phrase, lang)["total"] == 0, (phrase, lang)
+
+
+def test_document_number_finds_its_notice_first(page):
+    state = search(page, "海安委办[2022]17号")
+    assert state["shown"][0] == "notices/haianweiban-2022-17/"
+
+
+def test_record_id_finds_its_page_first_in_both_languages(page):
+    for lang in ("zh", "en"):
+        assert search(page, "t-hz-0001", lang)["shown"][0] == "hazards/T-HZ-0001/"
+
+
+def test_the_header_box_searches_the_pages_language(page):
+    page.goto(page.base + "en/hazards/T-HZ-0001/")
+    page.keyboard.press("/")
+    page.keyboard.type("Sanxing")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/en/search/?q=Sanxing")
+    page.wait_for_function("window.zzSearchState && window.zzSearchState.status === 'done'")
+    assert page.evaluate("window.zzSearchState.total") > 0
+    assert page.locator(".zz-facet legend").first.inner_text() in {"Campaign", "Record type"}
