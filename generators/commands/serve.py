@@ -52,6 +52,9 @@ def run(args: argparse.Namespace) -> int:
 
     class OnChange(FileSystemEventHandler):
         def on_any_event(self, event: FileSystemEvent) -> None:
+            # Only changes: inotify also reports files opened and closed, which the build itself does.
+            if event.event_type not in ("created", "modified", "moved", "deleted"):
+                return
             path = str(getattr(event, "dest_path", "") or event.src_path)
             if path.endswith(WATCHED_SUFFIXES):
                 changed.set()
