@@ -128,3 +128,20 @@ def test_classified_records_carry_the_marker_phrases(example):
         assert phrase in text
     others = "\n".join(r.model_dump_json() for r in archive if r not in classified)
     assert "绝密测试短语" not in others
+
+
+def test_every_generated_file_names_its_schema_first():
+    for rel in _generated(DATA, ".yml"):
+        first = (DATA / rel).read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema="), rel
+        schema = (DATA / rel).parent / first.split("$schema=", 1)[1]
+        assert schema.resolve().is_file(), (rel, schema)
+
+
+def test_command_refuses_an_archive_too_small_to_be_complete(tmp_path):
+    import subprocess
+    import sys
+    result = subprocess.run([sys.executable, "-m", "generators", "example-data", "--out", str(tmp_path / "x"),
+                             "--hazards", "5"], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2 and "at least 20" in result.stderr
+    assert not (tmp_path / "x").exists()
