@@ -25,7 +25,6 @@ from generators.site.pages import Page
 
 ROOT = Path(__file__).resolve().parents[2]
 BASE_CONFIG = ROOT / "mkdocs.yml"
-LANG_NAMES = {"zh": "中文", "en": "English"}
 NAV = ("home", "campaigns", "towns", "domains", "hazards", "notices", "reports", "statistics", "review", "coverage",
        "about")
 NAV_PATHS = {"home": "index.md", "campaigns": "campaigns/index.md", "towns": "towns/index.md",
@@ -69,8 +68,10 @@ def config_for(lang: str, docs: Path, out: Path, written: set[str]) -> dict:
     extra = dict(base.get("extra", {}))
     names = extra.pop("site_names", {})
     config["site_name"] = names.get(lang, base.get("site_name"))
-    extra["alternate"] = [{"name": LANG_NAMES[other], "lang": other, "link": "/" if other == "zh" else "/en/"}
-                          for other in ("zh", "en")]
+    # No extra.alternate: Material's script intercepts links under an alternate's URL and, without
+    # site_url in the sitemap, sends readers to the other language's home. Our header's switch
+    # (partials/alternate.html) links to the same page path instead.
+    extra.pop("alternate", None)
     extra["zz_lang"] = lang
     config["extra"] = extra
     copyrights = base.get("copyright_i18n", {})
