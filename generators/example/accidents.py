@@ -15,8 +15,13 @@ from generators.example.people import TOWNS
 from generators.example.yamlout import Flow
 
 YEARS = (2019, 2020, 2021, 2022)
-TAKEN_ON = {2019: D(2020, 1, 15), 2020: D(2021, 1, 15), 2021: D(2022, 1, 14), 2022: D(2023, 1, 10),
-            2023: D(2024, 1, 12)}
+TAKEN_ON = {
+    2019: D(2020, 1, 15),
+    2020: D(2021, 1, 15),
+    2021: D(2022, 1, 14),
+    2022: D(2023, 1, 10),
+    2023: D(2024, 1, 12),
+}
 LATER_YEAR = 2023  # for the year-on-year view of the 2023 gas campaign; drawn last so earlier draws stay put
 REVISED_ON = D(2023, 3, 1)
 RATE = {"road": 0.9, "fire-safety": 0.35, "construction": 0.18, "hazchem": 0.08, "transport-other": 0.1, "parks": 0.12}
