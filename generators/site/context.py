@@ -114,6 +114,13 @@ class Site:
         return cache[key]
 
     @cached_property
+    def history(self):
+        """The git history of DATA, read once per build (one ``git log``)."""
+        from generators.archive.history import RepoHistory
+
+        return RepoHistory.load(self.archive.root)
+
+    @cached_property
     def graph(self):
         from generators.refs.graph import graph
 

@@ -114,16 +114,31 @@ def banners(ctx: Ctx, record: Record) -> str:
     return "".join(out)
 
 
+COMMITS_SHOWN = 20
+
+
 def history(ctx: Ctx, record: Record) -> str:
+    """Versions (records that revise one another) and the git commits that changed the record's files."""
+    parts = []
     earlier = versions.earlier_versions(ctx.archive, record.id)
-    if not isinstance(record, DocumentRecord) or not (earlier or record.change_note):
-        return ""
-    rows = [[h.esc(record.version), f'{ctx.t("this_version")}', ctx.text(record.change_note)]]
-    for old in earlier:
-        note = ctx.text(old.change_note) if isinstance(old, DocumentRecord) else ""
-        version = old.version if isinstance(old, DocumentRecord) else ""
-        rows.append([h.esc(version), ctx.link(old.id), note])
-    return section(ctx, "history", h.table([ctx.t("version"), ctx.t("title"), ctx.t("change_note")], rows))
+    if isinstance(record, DocumentRecord) and (earlier or record.change_note):
+        rows = [[h.esc(record.version), f'{ctx.t("this_version")}', ctx.text(record.change_note)]]
+        for old in earlier:
+            note = ctx.text(old.change_note) if isinstance(old, DocumentRecord) else ""
+            version = old.version if isinstance(old, DocumentRecord) else ""
+            rows.append([h.esc(version), ctx.link(old.id), note])
+        parts.append(h.table([ctx.t("version"), ctx.t("title"), ctx.t("change_note")], rows))
+    found = ctx.site.history.for_record(ctx.archive, record.id)
+    if found.commits:
+        rows = [[ctx.date(c.date.date()), h.esc(c.subject), f"<code>{h.esc(c.short)}</code>"]
+                for c in found.commits[:COMMITS_SHOWN]]
+        parts.append(h.table([ctx.t("date"), ctx.t("change"), ctx.t("commit")], rows))
+        more = len(found.commits) - COMMITS_SHOWN
+        if more > 0:
+            parts.append(f'<p class="zz-note">{ctx.t("more", n=more)}</p>')
+    if found.commits and not found.complete:
+        parts.append(f'<p class="zz-note">{ctx.t("history_incomplete")}</p>')
+    return section(ctx, "history", "".join(parts))
 
 
 # ---------------------------------------------------------------------------------------------
