@@ -189,7 +189,12 @@ window.firstResultsMs = performance.now();
 window.firstUrls = first.map(d => d.url);
 window.total = search.results.length;
 window.done = true;
-window.allUrls = async () => (await Promise.all(search.results.map(r => r.data()))).map(d => d.url);
+window.allUrls = async () => {
+  const urls = [];
+  for (let i = 0; i < search.results.length; i += 64)
+    for (const d of await Promise.all(search.results.slice(i, i + 64).map(r => r.data()))) urls.push(d.url);
+  return urls;
+};
 </script></body></html>"""
 
 MATERIAL_PAGE = """<!doctype html><html lang="{lang}"><head><meta charset="utf-8"></head><body><script>
@@ -377,12 +382,17 @@ def bench(site: Path, engines: list[str]) -> str:
         for row in rows:
             session = MaterialSession(browser, base, row.lang) if row.engine == "material" else None
             for q in qs[row.lang]:
-                if row.engine == "ours":
-                    row.runs[q] = measure_ours(browser, base, row.lang, q)
-                elif row.engine == "pagefind":
-                    row.runs[q] = measure_pagefind(browser, base, row.lang, q)
-                else:
-                    row.runs[q] = session.measure(q)
+                try:
+                    if row.engine == "ours":
+                        row.runs[q] = measure_ours(browser, base, row.lang, q)
+                    elif row.engine == "pagefind":
+                        row.runs[q] = measure_pagefind(browser, base, row.lang, q)
+                    else:
+                        row.runs[q] = session.measure(q)
+                except Exception as error:  # noqa: BLE001 - a failed query counts as finding nothing
+                    print(f"  {row.engine} {row.lang} {q!r} FAILED: {error}", file=sys.stderr)
+                    row.runs[q] = Run(float("nan"), 0, set())
+                    continue
                 print(f"  {row.engine} {row.lang} {q!r}: {row.runs[q].ms:.0f} ms, {row.runs[q].bytes} B, "
                       f"{len(row.runs[q].found)} found", file=sys.stderr)
             if session:
