@@ -389,7 +389,7 @@ def bench(site: Path, engines: list[str]) -> str:
                         row.runs[q] = measure_pagefind(browser, base, row.lang, q)
                     else:
                         row.runs[q] = session.measure(q)
-                except Exception as error:  # noqa: BLE001 - a failed query counts as finding nothing
+                except Exception as error:  # a failed query counts as finding nothing
                     print(f"  {row.engine} {row.lang} {q!r} FAILED: {error}", file=sys.stderr)
                     row.runs[q] = Run(float("nan"), 0, set())
                     continue
