@@ -122,6 +122,8 @@ BULLET = re.compile(r"^(?:[-*+]|\d+[.)])\s+(.*)$")
 def prose_blocks(markdown: str, heading: Any) -> list[Node]:
     """Blocks of a prose text. ``heading(level, text) -> Node`` decides how headings print."""
     blocks: list[Node] = []
+    # HTML comments are notes to editors, invisible in Markdown: they are not printed either.
+    markdown = re.sub(r"<!--.*?-->", "", markdown, flags=re.S)
     for chunk in re.split(r"\n\s*\n", markdown.replace("\r\n", "\n").strip()):
         lines = [line for line in chunk.split("\n") if line.strip()]
         if not lines:

@@ -44,6 +44,7 @@ class Printable:
     uses: list[Use] = field(default_factory=list)
     landscape: bool = False
     mark_length: int = 10
+    head_lines: int = 0  # 份号, 密级, 紧急程度 lines above the issuer mark
 
     def meta(self, fonts: dict[str, str], weights: dict[str, str]) -> dict[str, Any]:
         """The Typst template's inputs (strings, never code)."""
@@ -55,6 +56,7 @@ class Printable:
             "weights": weights,
             "landscape": self.landscape,
             "mark-length": self.mark_length,
+            "head-lines": self.head_lines,
         }
 
 
@@ -216,6 +218,7 @@ def notice(archive: Archive, record: Notice, stem: str, body_of: Any) -> Printab
     if record.urgency:
         b.add(b.styled("urgency", "GW Secret", label(archive, "urgency", record.urgency), "hei",
                        (rid, ("urgency",))))
+    doc.head_lines = sum(1 for block in doc.blocks if block["t"] == "Div")
     b.add(b.styled("mark", "GW Mark", issuer, "title", (rid, ("issuer",))))
     b.add(b.styled("number", "GW Number", record.document_number, "body", (rid, ("document_number",))))
     b.add(ast.div("red-rule", [], "GW Red Rule"))

@@ -106,11 +106,15 @@ def render_pdf(doc: Printable, fonts: FontSet) -> bytes:
         (folder / "document.typ").write_text(source, encoding="utf-8")
         try:
             # Only the chosen fonts' folders: scanning every system font costs more than the layout.
-            pdf = typst.compile(str(folder / "document.typ"), root=str(folder), sys_inputs={"meta": meta},
-                                font_paths=fonts.folders(), ignore_system_fonts=True,
-                                pdf_standards="a-2b", timestamp=_epoch(doc))
+            pdf, warnings = typst.compile_with_warnings(
+                str(folder / "document.typ"), root=str(folder), sys_inputs={"meta": meta},
+                font_paths=fonts.folders(), ignore_system_fonts=True, pdf_standards="a-2b",
+                timestamp=_epoch(doc))
         except Exception as error:  # typst raises its own error type with the compiler's message
             raise RenderError(f"typst: {error}") from error
+    if warnings:
+        # A layout that did not converge has stale page numbers: never ship it.
+        raise RenderError("typst: " + "; ".join(str(w) for w in warnings))
     return pdf
 
 
