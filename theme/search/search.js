@@ -125,6 +125,7 @@
   var ALPHABET = "";
   for (var c = 0x23; c < 0x7f; c++) if (c !== 0x5c) ALPHABET += String.fromCharCode(c);
   function decodeColumns(meta) {
+    if (meta.buckets !== BUCKETS) throw new Error("index format: " + meta.buckets + " buckets");
     if (meta.decoded) return meta;
     meta.facets.forEach(function (f) {
       if (typeof f.docs === "string")
@@ -143,7 +144,8 @@
   }
 
   /* Documents holding every key of every term: ranked exact owners, title, then body.
-   * The bucket count is fixed (index.py BUCKETS), so buckets load alongside meta.json. */
+   * The bucket count is fixed (index.py BUCKETS), so buckets load alongside meta.json, which
+   * only facets need. */
   var BUCKETS = 4096;
   function match(q) {
     var terms = queryTerms(q);
@@ -155,10 +157,9 @@
     var wanted = Object.keys(numbers).map(function (k) { return numbers[k]; })
       .filter(function (n, i, a) { return a.indexOf(n) === i; });
     var loads = wanted.map(function (n) { return getJSON("b/" + n + ".json"); });
-    return Promise.all([getJSON("meta.json").then(decodeColumns)].concat(loads)).then(function (loaded) {
-      var meta = loaded[0], buckets = {};
-      if (meta.buckets !== BUCKETS) throw new Error("index format: " + meta.buckets + " buckets");
-      wanted.forEach(function (n, i) { buckets[n] = loaded[i + 1] || {}; });
+    return Promise.all(loads).then(function (loaded) {
+      var buckets = {};
+      wanted.forEach(function (n, i) { buckets[n] = loaded[i] || {}; });
       function postings(k) { return buckets[numbers[k]][k] || [[], []]; }
       var body = null, title = null;
       keyLists.forEach(function (ks) {
@@ -175,7 +176,7 @@
       });
       var isOwner = {};
       owners.forEach(function (d) { isOwner[d] = true; });
-      return { meta: meta, terms: terms, docs: ranked, owners: isOwner };
+      return { terms: terms, docs: ranked, owners: isOwner };
     });
   }
 
@@ -357,21 +358,30 @@
     state.status = "searching";
     ui.summary.textContent = q ? TEXT.loading : "";
     if (!q.trim()) { state.status = "done"; state.total = 0; return Promise.resolve(); }
+    var metaLoad = getJSON("meta.json").then(decodeColumns);
+    var narrowed = Array.from(params.keys()).some(function (k) { return k !== "q"; });
     return match(q).then(function (found) {
       if (!found) { ui.summary.textContent = TEXT.short; state.status = "done"; state.total = 0; return; }
-      var sel = selection(params, found.meta);
-      var list = found.docs.filter(function (d) { return passes(found.meta, sel, d, null); });
-      state.total = list.length;
-      state.shown = [];
-      state.cursor = 0;
-      state.dropped = 0;
-      renderFacets(ui, found, sel, params);
-      ui.summary.textContent = list.length ? TEXT.found(list.length) : TEXT.none;
-      ui.more.onclick = function () { showMore(ui, found, list, state.shown); };
-      return showMore(ui, found, list, state.shown).then(function () {
-        state.status = "done";
-        if (state.firstResultsMs === undefined) state.firstResultsMs = performance.now();  // "no results" shown
-        if (!state.shown.length) ui.summary.textContent = TEXT.none;
+      // Results need the facet columns only when the URL narrows them; else they go first.
+      return (narrowed ? metaLoad : Promise.resolve(null)).then(function (meta) {
+        var list = meta ? found.docs.filter(function (d) {
+          return passes(meta, selection(params, meta), d, null);
+        }) : found.docs;
+        state.total = list.length;
+        state.shown = [];
+        state.cursor = 0;
+        state.dropped = 0;
+        ui.summary.textContent = list.length ? TEXT.found(list.length) : TEXT.none;
+        ui.more.onclick = function () { showMore(ui, found, list, state.shown); };
+        var facets = metaLoad.then(function (m) {
+          found.meta = m;
+          renderFacets(ui, found, selection(params, m), params);
+        });
+        return Promise.all([showMore(ui, found, list, state.shown), facets]).then(function () {
+          state.status = "done";
+          if (state.firstResultsMs === undefined) state.firstResultsMs = performance.now();  // "no results" shown
+          if (!state.shown.length) ui.summary.textContent = TEXT.none;
+        });
       });
     }).catch(function (err) {
       ui.summary.textContent = TEXT.failed;
