@@ -73,7 +73,7 @@ def build(hazards: int, seed: int) -> Ctx:
     ctx.reserved_numbers[2022].update(range(1, 21))  # earlier documents of the year, not in the example
     people = make_people(ctx)
     figures = accidents.make_accidents(ctx)
-    three_year = zz2020.build(ctx, figures)
+    three_year = zz2020.build(ctx, figures, people)
     notices.build(ctx, three_year.classified_hazard)
     rq2023.build(ctx)
     accidents.write_accidents(ctx, figures)

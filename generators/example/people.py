@@ -7,6 +7,7 @@ site's masking is tested on realistic values.
 from __future__ import annotations
 
 import datetime as dt
+import random
 
 from generators.example.context import Ctx, D, t
 from generators.example.pools import GIVEN, SURNAMES
@@ -84,6 +85,27 @@ class People:
                 "name": t(zh, en),
                 "organisation": organisation,
                 "role": t(role_zh, role_en),
+                "mobile": mobile(rng),
+                "id_number": id_number(rng, born),
+            }
+        )
+        return pid
+
+    def add_contact(self, pid: str, organisation: str, role: tuple[str, str | None], seed: str) -> str:
+        """An enterprise's responsible person, drawn from its own seed so the main draws stay put.
+
+        Names may repeat here, as they do among thousands of real enterprises.
+        """
+        rng = random.Random(seed)
+        (sz, se), (gz, ge) = rng.choice(SURNAMES), rng.choice(GIVEN)
+        born = D(rng.randint(1962, 1992), rng.randint(1, 12), rng.randint(1, 28))
+        self.records.append(
+            {
+                "type": "person",
+                "id": pid,
+                "name": t(sz + gz, f"{se} {ge}"),
+                "organisation": organisation,
+                "role": t(*role),
                 "mobile": mobile(rng),
                 "id_number": id_number(rng, born),
             }

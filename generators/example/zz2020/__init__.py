@@ -15,7 +15,7 @@ from __future__ import annotations
 from generators.example.context import ADDRESSEES, INVENTED, INVENTED_EN, Ctx, D, days, prose, t
 from generators.example.days import next_workday
 from generators.example.hazards import CampaignHazards, HazardInfo, make_hazards, untranslate
-from generators.example.people import TOWN_NAMES, TOWNS
+from generators.example.people import TOWN_NAMES, TOWNS, People
 from generators.example.yamlout import FlowList
 from generators.example.zz2020.assessment import evaluation_plan, extension, self_assessment
 from generators.example.zz2020.followup import mechanisms, rectification
@@ -38,7 +38,7 @@ from generators.example.zz2020.structure import (
 )
 
 
-def build(ctx: Ctx, accidents: dict) -> Zz2020:
+def build(ctx: Ctx, accidents: dict, people: People) -> Zz2020:
     due = check_dates()
     spec = CampaignHazards(
         campaign=CAMPAIGN,
@@ -55,6 +55,7 @@ def build(ctx: Ctx, accidents: dict) -> Zz2020:
     by_town = {town: [h for h in hazards if h.town == town] for town in TOWNS}
     z = Zz2020(ctx, hazards, by_town, accidents, due, {})
     _special_hazards(z)
+    _contacts(z, people)
     _campaign(z)
     _listing_notices(z)
     _circulars(z)
@@ -71,6 +72,16 @@ def build(ctx: Ctx, accidents: dict) -> Zz2020:
     for h in hazards:
         ctx.add(f"{DIR}/hazards/{h.id}.yml", "hazard", h.record, f"hazard dossier {h.id}")
     return z
+
+
+def _contacts(z: Zz2020, people: People) -> None:
+    """Major hazards name the enterprise's principal, with personal data the site must mask."""
+    for h in z.hazards:
+        if h.major:
+            entity = h.record["entity"]
+            name = entity["name"]
+            role = (f"{name['zh']}主要负责人", f"Principal of {name['en']}" if name.get("en") else None)
+            entity["contact"] = people.add_contact(f"p-contact-{h.id.lower()}", h.town, role, f"contact-{h.id}")
 
 
 def _special_hazards(z: Zz2020) -> None:
