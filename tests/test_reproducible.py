@@ -40,12 +40,17 @@ def _build(clone: Path, settings: dict[str, str]) -> Path:
 
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    outs = []
-    for index, settings in enumerate(SETTINGS):
+    # One commit for both, fixed before either build starts: others may commit meanwhile.
+    sha = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, check=True, capture_output=True,
+                         text=True).stdout.strip()
+    clones = []
+    for index in range(len(SETTINGS)):
         clone = tmp_path_factory.mktemp(f"build-{index}") / f"archive-{index}" / "repo"
         subprocess.run(["git", "clone", "-q", f"file://{ROOT}", str(clone)], check=True, capture_output=True)
-        outs.append(_build(clone, settings))
-    return outs[0], outs[1]
+        subprocess.run(["git", "checkout", "-q", "--detach", sha], cwd=clone, check=True, capture_output=True)
+        clones.append(clone)
+    a, b = (_build(clone, settings) for clone, settings in zip(clones, SETTINGS, strict=True))
+    return a, b
 
 
 def test_site_is_byte_identical(builds: tuple[Path, Path]) -> None:
