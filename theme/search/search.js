@@ -40,6 +40,7 @@
   var LATIN = "0-9a-z\u00c0-\u024f";
   var HAN_CHAR = new RegExp("^[" + HAN + "]$", "u");
   var WORD_CHAR = new RegExp("^[" + HAN + LATIN + "]$", "u");
+  var LATIN_CHAR = new RegExp("^[" + LATIN + "]$", "u");
   var OPEN = "〔【[(（［", CLOSE = "〕】])）］";
 
   function fold(s) { return s.normalize("NFKC").toLowerCase(); }
@@ -200,6 +201,10 @@
       while ((pos = sk.chars.indexOf(needle, from)) >= 0) {
         var endAt = sk.at[pos + needle.length - 1];
         var endLen = text.codePointAt(endAt) > 0xffff ? 2 : 1;
+        from = pos + 1;
+        // Latin words match whole words only (lane is not inside planet), as in the index.
+        if (LATIN_CHAR.test(needle[0]) && sk.at[pos] > 0 && LATIN_CHAR.test(fold(text[sk.at[pos] - 1]))) continue;
+        if (LATIN_CHAR.test(needle[needle.length - 1]) && LATIN_CHAR.test(fold(text.charAt(endAt + endLen)))) continue;
         found.push([sk.at[pos], endAt + endLen]);
         any = true;
         from = pos + needle.length;
