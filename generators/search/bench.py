@@ -189,12 +189,12 @@ window.firstResultsMs = performance.now();
 window.firstUrls = first.map(d => d.url);
 window.total = search.results.length;
 window.done = true;
-window.allUrls = async () => {
+window.allUrls = async () => {{
   const urls = [];
   for (let i = 0; i < search.results.length; i += 64)
     for (const d of await Promise.all(search.results.slice(i, i + 64).map(r => r.data()))) urls.push(d.url);
   return urls;
-};
+}};
 </script></body></html>"""
 
 MATERIAL_PAGE = """<!doctype html><html lang="{lang}"><head><meta charset="utf-8"></head><body><script>
@@ -367,6 +367,7 @@ def bench(site: Path, engines: list[str]) -> str:
     qs = {lang: queries(c) for lang, c in corpora.items()}
     print(f"site {site}: " + ", ".join(f"{lang} {len(c.urls)} pages, {len(qs[lang])} queries"
                                        for lang, c in corpora.items()), file=sys.stderr)
+    write_harnesses(site)
     rows: list[Row] = []
     pagefind = build_pagefind(site) if "pagefind" in engines else None
     for lang in ("zh", "en"):
@@ -376,7 +377,6 @@ def bench(site: Path, engines: list[str]) -> str:
             rows.append(Row("material", lang, build_material(site, lang)))
         if pagefind:
             rows.append(Row("pagefind", lang, pagefind))
-    write_harnesses(site)
     with serve(site) as base, sync_playwright() as p:
         browser = launch(p)
         for row in rows:
