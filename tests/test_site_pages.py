@@ -163,11 +163,17 @@ def test_listings_are_paginated_and_facets_list_every_dossier(tmp_path):
 # The built site
 
 
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 @pytest.fixture(scope="module")
 def built(archive, data, tmp_path_factory) -> Path:
+    before = _tree(data.parent)
     out = tmp_path_factory.mktemp("out") / "site"
     result = build_site(archive, data, out, tmp_path_factory.mktemp("b"))
     assert result.ok, result.message
+    assert _tree(data.parent) == before  # nothing generated among the hand-written data and texts
     return out
 
 

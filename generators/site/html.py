@@ -35,6 +35,11 @@ def esc(value: object) -> str:
     return html.escape(mask_personal(str(value)), quote=True)
 
 
+def nowrap(value: str) -> str:
+    """Text kept on one line (document numbers such as 海安委办〔2022〕17号)."""
+    return f'<span class="zz-nowrap">{esc(value)}</span>'
+
+
 def tag(name: str, content: str = "", **attrs: object) -> str:
     """An element; ``content`` must already be HTML, attribute values are escaped here."""
     rendered = "".join(_attr(k, v) for k, v in attrs.items() if v is not None and v is not False)

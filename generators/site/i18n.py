@@ -199,6 +199,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "effect_no_collective": ("不得评选先进集体", "not eligible as advanced collective"),
     "effect_no_individual": ("主要负责人不得评选先进个人", "principal leader not eligible as advanced individual"),
     "metric": ("指标", "Figure"),
+    "closed_of": ("{total} 项中已销号 {closed} 项", "{closed} of {total} closed"),
+    "with_yoy": ("{n} 起（同比 {change}）", "{n} (year-on-year {change})"),
     "rectification_rate": ("整改率", "rectification rate"),
     "hazards_rectified": ("已整改", "Rectified"),
     "overdue_hazards": ("逾期未整改", "Overdue"),

@@ -83,11 +83,10 @@ def headline(ctx: Ctx, campaign: Campaign) -> list[tuple[str, str]]:
         (ctx.t("hazards_total"), f"{ctx.number(hz.total)}（{ctx.t('rectification_rate')} "
                                  f"{h.esc(hz.rectification_rate.text(ctx.lang))}）" if ctx.lang == "zh" else
          f"{ctx.number(hz.total)} ({ctx.t('rectification_rate')} {h.esc(hz.rectification_rate.text(ctx.lang))})"),
-        (ctx.t("major_hazards"), f"{ctx.number(hz.major_closed)} / {ctx.number(hz.major_total)} "
-                                 f"{ctx.t('hazards_closed')}"),
+        (ctx.t("major_hazards"), ctx.t("closed_of", closed=hz.major_closed, total=hz.major_total)),
         (ctx.t("overdue_hazards"), ctx.number(len(hz.overdue))),
         (ctx.t("task_completion"), h.esc(figures.tasks.text(ctx.lang))),
-        (ctx.t("accidents"), f"{ctx.number(accidents.current.count)} {ctx.t('yoy')} {h.esc(yoy.text(ctx.lang))}"),
+        (ctx.t("accidents"), ctx.t("with_yoy", n=accidents.current.count, change=yoy.text(ctx.lang))),
         (ctx.t("town_grades"), h.esc(grade_words)),
     ]
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from generators.records.model import AccidentStatistics, Notice
 from generators.site import html as h
 from generators.site.context import Ctx
+from generators.site.html import nowrap
 from generators.site.i18n import t
 from generators.site.pages import Page, block, h1, heading, page_url, pager, paginate, record_page, section
 
@@ -20,7 +21,7 @@ def pages(ctx: Ctx) -> Iterator[Page]:
     for number, chunk in enumerate(chunks, start=1):
         page_ctx = ctx.at(page_url("notices/", number))
         title = t("notices", ctx.lang) + ("" if number == 1 else f" · {t('page_n', ctx.lang, n=number)}")
-        rows = [[h.esc(n.document_number), page_ctx.link(n.id) + page_ctx.fallback_mark(n.title),
+        rows = [[nowrap(n.document_number), page_ctx.link(n.id) + page_ctx.fallback_mark(n.title),
                  page_ctx.label("notice-kinds", n.kind), page_ctx.link(n.issuer), page_ctx.date(n.date)]
                 for n in chunk]
         table = h.table([page_ctx.t(k) for k in ("document_number", "title", "kind", "issuer", "date")], rows)

@@ -9,6 +9,7 @@ from generators.records.model import Campaign, Notice
 from generators.records.walk import texts
 from generators.site import html as h
 from generators.site.context import Ctx, record_url
+from generators.site.html import nowrap
 from generators.site.i18n import t
 from generators.site.pages import Page, block, h1, page_url, pager, paginate, section
 
@@ -33,7 +34,7 @@ def home(ctx: Ctx) -> Page:
     notices = sorted(ctx.site.of_type(Notice), key=lambda n: (n.date, n.id), reverse=True)[:10]
     parts.append(section(ctx, "notices", h.table(
         [ctx.t("document_number"), ctx.t("title"), ctx.t("date")],
-        [[h.esc(n.document_number), ctx.link(n.id), ctx.date(n.date)] for n in notices])))
+        [[nowrap(n.document_number), ctx.link(n.id), ctx.date(n.date)] for n in notices])))
     links = " · ".join(f'<a href="{h.esc(ctx.href(u))}">{ctx.t(k)}</a>' for k, u in (
         ("hazards", "hazards/"), ("reports", "reports/"), ("towns", "towns/"), ("domains", "domains/"),
         ("statistics", "statistics/")))
