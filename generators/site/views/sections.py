@@ -61,8 +61,8 @@ def coverage(ctx: Ctx) -> Iterator[Page]:
         page_ctx = ctx.at(page_url("coverage/", number))
         title = t("coverage", ctx.lang) + ("" if number == 1 else f" · {t('page_n', ctx.lang, n=number)}")
         rows = [[page_ctx.link(rid, rid), page_ctx.t("type." + page_ctx.archive.kind_of(rid)), page_ctx.link(rid),
-                 h.esc(len(paths)), "<br>".join(f"<code>{h.esc(p)}</code>" for p in paths[:30])
-                 + (f"<br>{page_ctx.t('more', n=len(paths) - 30)}" if len(paths) > 30 else "")]
+                 h.esc(len(paths)), " ".join(f"<code>{h.esc(p)}</code>" for p in paths[:30])
+                 + (f" {page_ctx.t('more', n=len(paths) - 30)}" if len(paths) > 30 else "")]
                 for rid, paths in chunk]
         intro = page_ctx.t("coverage_intro") if missing else page_ctx.t("coverage_done")
         body = h1(page_ctx, title) + block(f"<p>{intro}</p>")
