@@ -37,7 +37,9 @@ def page_text(page: Page) -> str:
     # The title is HTML-escaped: Material prints page.meta.title into <title> and the header unescaped.
     from html import escape
 
-    return f"---\ntitle: {json.dumps(escape(page.title), ensure_ascii=False)}\n---\n{page.body.strip()}\n"
+    # Listings have no sections worth a table of contents: give their tables the width instead.
+    hide = "hide:\n  - toc\n" if page.record_id is None else ""
+    return f"---\ntitle: {json.dumps(escape(page.title), ensure_ascii=False)}\n{hide}---\n{page.body.strip()}\n"
 
 
 def write_pages(pages: Iterable[Page], docs: Path, lang: str, total: int | None = None) -> list[str]:
