@@ -107,6 +107,7 @@ def test_payload_holds_site_pdfa_records_catalogue(bag: Path) -> None:
     assert revised["文号 document_number"] == "海安委办〔2022〕20号"
     assert revised["日期 date"] == "2022-05-20"
     assert revised["文件 pdf"] == "data/documents/n-2022-20-v2.pdf"
+    assert all(row["文件 pdf"] == f"data/documents/{row['记录编号 record_id']}.pdf" for row in rows)  # its own
     assert by_id["n-2022-20"]["状态 status"] == "已被替代 superseded"
     assert by_id["n-2022-21"]["状态 status"] == "已撤回 withdrawn"
     catalogue = json.loads((data / "metadata" / "archival.json").read_text(encoding="utf-8"))

@@ -222,10 +222,12 @@ def _generate(command: str, data: Path, out: Path, env: dict[str, str], *extra: 
 
 
 def _copy_pdfs(archive: Archive, built: Path, dest: Path, *, restricted: bool) -> dict[str, str]:
-    """Copy the PDFs (PDF/A) of the documents; classified ones only into a restricted package.
+    """Copy the PDFs (PDF/A) of the documents; those printing a classified record only into a
+    restricted package (the print catalogue's own rule: a document is classified when any record
+    it prints is).
 
-    Returns record ID → path of its PDF inside the bag, for the catalogue. A PDF whose records
-    cannot be told is left out rather than risk leaking a classified document.
+    Returns record ID → its own PDF inside the bag (``<record id>.pdf``), for the catalogue. A PDF
+    whose records cannot be told is left out rather than risk leaking a classified document.
     """
     owners = _pdf_owners(archive)
     dest.mkdir(parents=True)
@@ -235,8 +237,8 @@ def _copy_pdfs(archive: Archive, built: Path, dest: Path, *, restricted: bool) -
         if not ids or (not restricted and any(is_classified(archive, i) for i in ids)):
             continue
         shutil.copyfile(pdf, dest / pdf.name)
-        for record_id in ids:
-            found.setdefault(record_id, f"data/documents/{pdf.name}")
+        if archive.get(pdf.stem) is not None:
+            found[pdf.stem] = f"data/documents/{pdf.name}"
     return found
 
 

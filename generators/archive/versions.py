@@ -144,12 +144,16 @@ DATE_FIELDS = ("date", "issued_on", "completed_on", "submitted_on", "filed_on", 
 
 
 def version_date(record: Record) -> dt.date | None:
-    """The date a version was issued (for the history of changes): its first dated field."""
+    """The date a version was issued (for the history of changes): its first dated field.
+
+    A hazard dossier has none of its own; it dates from the hazard's discovery.
+    """
     for name in DATE_FIELDS:
         value = getattr(record, name, None)
         if isinstance(value, dt.date):
             return value
-    return None
+    discovery = getattr(record, "discovery", None)
+    return discovery.date if discovery is not None else None
 
 
 def in_search(archive: Archive, record_id: str) -> bool:
