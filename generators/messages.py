@@ -127,7 +127,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "message_zh": "YAML 语法错误：{detail}（这一行的引用 [[…]] 被 YAML 当成了列表）",
         "message_en": "YAML syntax error: {detail} (YAML reads the reference [[…]] on this line as a list)",
         "hint_zh": "给整段文字加引号，例如 zh: '见[[HZ-2021-0001]]'，或改用块写法 zh: >- 换行后再写文字",
-        "hint_en": "quote the whole text, e.g. zh: '见[[HZ-2021-0001]]', or use a block value (zh: >-) with the text on the next line",
+        "hint_en": "quote the whole text, e.g. zh: '见[[HZ-2021-0001]]', or use a block value (zh: >-) "
+                   "with the text on the next line",
     },
     "E020": {
         "message_zh": "编号“{id}”重复（第一次出现在 {first}）",

@@ -63,8 +63,8 @@ FILES: dict[str, str] = {
         town: sanxing
         submitted_on: 2024-01-25
         approval: {by: p-sanxing, "on": 2024-01-24}
-        sections:
-          - {topic: targets, body: {zh: 完成情况。}}
+        sections: [{topic: targets, body: {zh: 情况。}}, {topic: hazards, body: {zh: 情况。}}, {topic: mechanisms, body: {zh: 情况。}}, {topic: accidents, body: {zh: 情况。}}, {topic: philosophy, body: {zh: 情况。}}, {topic: responsibility, body: {zh: 情况。}}, {topic: major-risks, body: {zh: 情况。}}, {topic: enforcement, body: {zh: 情况。}}, {topic: other, body: {zh: 情况。}}]
+          # the nine evaluation contents of art. 5, one section each
         target_task_list:
           - {task: c1-t1, status: completed, completion: {zh: 已完成}}
           - {task: c1-t2, status: completed, completion: {zh: 已完成}}
@@ -81,8 +81,8 @@ FILES: dict[str, str] = {
         town: changle
         submitted_on: 2024-01-26
         approval: {by: p-changle, "on": 2024-01-26}
-        sections:
-          - {topic: targets, body: {zh: 完成情况。}}
+        sections: [{topic: targets, body: {zh: 情况。}}, {topic: hazards, body: {zh: 情况。}}, {topic: mechanisms, body: {zh: 情况。}}, {topic: accidents, body: {zh: 情况。}}, {topic: philosophy, body: {zh: 情况。}}, {topic: responsibility, body: {zh: 情况。}}, {topic: major-risks, body: {zh: 情况。}}, {topic: enforcement, body: {zh: 情况。}}, {topic: other, body: {zh: 情况。}}]
+          # the nine evaluation contents of art. 5, one section each
         target_task_list:
           - {task: c1-t1, status: completed, completion: {zh: 已完成}}
           - {task: c1-t2, status: partial, completion: {zh: 部分完成}}

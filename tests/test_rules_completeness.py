@@ -21,6 +21,9 @@ def found(archive):
 
 SECOND_SANXING = edit("self-sanxing.yml", "id: c1-self-sanxing", "id: c1-self-sanxing-2")
 SECOND_CHANGLE_SUB = edit("sub-changle.yml", "id: c1-sub-changle", "id: c1-sub-changle-2")
+NINE = ", ".join(f"{{topic: {t}, body: {{zh: 情况。}}}}" for t in (
+    "targets", "hazards", "mechanisms", "accidents", "philosophy", "responsibility", "major-risks", "enforcement",
+    "other"))
 REVIEW_GRADES = "  - {domain: hazchem, grade: 良}\n  - {domain: fire-safety, grade: 优}\n"
 
 CASES = [
@@ -37,7 +40,7 @@ CASES = [
       "hazards_yml": edit("hazards.yml", "  town: sanxing\n", "  town: changle\n")},
      []),
     ("self-assessment without its report",
-     {"self_sanxing_yml": edit("self-sanxing.yml", "sections:\n  - {topic: targets, body: {zh: 完成情况。}}\n", "")},
+     {"self_sanxing_yml": edit("self-sanxing.yml", "sections: [" + NINE + "]\n", "")},
      [("E231", "self-sanxing.yml", 6, 15)]),
     ("self-assessment not approved",
      {"self_sanxing_yml": edit("self-sanxing.yml", 'approval: {by: p-sanxing, "on": 2024-01-24}\n', "")},
@@ -51,6 +54,10 @@ CASES = [
      {"self_sanxing_2_yml": SECOND_SANXING.replace("town: sanxing", "town: sanxing\nversion: 2\n"
                                                    "supersedes: c1-self-sanxing\nchange_note: {zh: 更正}")},
      []),
+    ("self-assessment report missing evaluation contents",
+     {"self_sanxing_yml": edit("self-sanxing.yml", "{topic: philosophy, body: {zh: 情况。}}, ", "")
+      .replace("{topic: other, body: {zh: 情况。}}", "{topic: situation, body: {zh: 情况。}}")},
+     [("W242", "self-sanxing.yml", 8, 11)]),
     ("town not graded", {"sub_changle_yml": None}, [("E235", "campaign.yml", 8, 20)]),
     ("town graded twice", {"sub_changle_2_yml": SECOND_CHANGLE_SUB}, [("E234", "sub-changle-2.yml", 5, 7)]),
     ("sub-report not approved",

@@ -14,6 +14,9 @@ due is shown by the timeline, not reported here:
   before it is completed (submitted to the office) and circulated;
 * comprehensive review (art. 11), once completed: every industry domain in scope is graded
   exactly once; the report is approved before it is circulated;
+* a submitted self-assessment report covers the nine evaluation contents of art. 5 (report-topics
+  flagged ``evaluation-content``): W242 names the missing ones. The comprehensive review's report is
+  structured by art. 11(3) (overall + sub-items), so it is not held to the nine;
 * the grades vocabulary is the spec's four grades: exactly four terms, one flagged
   ``priority-advanced-collective`` (优) and one ``one-vote-veto`` (差) — the rules act on the flags.
 """
@@ -110,7 +113,16 @@ register({
         "hint_zh": "“优”带 priority-advanced-collective（第十五条），“差”带 one-vote-veto（第十六条）",
         "hint_en": "优 carries priority-advanced-collective (art. 15), 差 carries one-vote-veto (art. 16)",
     },
+    "W242": {
+        "message_zh": "报告未涵盖第五条规定的评估内容：{missing}",
+        "message_en": "the report does not cover these evaluation contents of art. 5: {missing_en}",
+        "hint_zh": "第五条：评估应包含九项内容；为每项加一个 sections 条目（topic: 对应键），无内容时写明“无”",
+        "hint_en": "art. 5: an evaluation covers nine contents; add a section (topic: its key) for each, "
+                   "saying 'none' where there is nothing",
+    },
 })
+
+CONTENT_FLAG = "evaluation-content"
 
 _SELF = {"article": "第九条（三）/ art. 9(3)", "who": "区镇分管领导", "who_en": "the town's leader in charge",
          "then": "报送", "then_en": "submitted"}
@@ -171,9 +183,25 @@ def _submitted(archive: Archive, record: SelfAssessment) -> list[Diagnostic]:
     for field, zh, en in parts:
         if needed[field] and not getattr(record, field):
             found.append(Diagnostic.error("E231", archive.locate(record.id, ("submitted_on",)), part=zh, part_en=en))
+    if record.sections:
+        found += _contents_covered(archive, record.id, record.sections)
     found += _approval(archive, record.id, record.approval, (("submitted_on", record.submitted_on, {}),),
                        ("基层自评材料", "self-assessment"), _SELF)
     return found
+
+
+def _contents_covered(archive: Archive, record_id: str, sections) -> list[Diagnostic]:
+    """Art. 5: a report with sections covers every term flagged evaluation-content."""
+    contents = [key for key, term in archive.vocabularies.get("report-topics", {}).items()
+                if CONTENT_FLAG in term.flags]
+    covered = {section.topic for section in sections}
+    missing = [key for key in contents if key not in covered]
+    if not missing:
+        return []
+    return [Diagnostic.warning(
+        "W242", archive.locate(record_id, ("sections",)),
+        missing="、".join(archive.label("report-topics", key, "zh") for key in missing),
+        missing_en="; ".join(archive.label("report-topics", key, "en") for key in missing))]
 
 
 def _approval(archive: Archive, record_id: str, approval, events, what: tuple[str, str],
