@@ -253,9 +253,15 @@ def _visit(browser, url: str, counted: str, ready: str, timeout: float = 180_000
     sizes: list[int] = []
 
     def on_response(response) -> None:
+        # Content-Length as served (the test server sends it): large bodies such as Material's
+        # 75 MB index cannot be read back through the browser protocol.
         if counted in response.url:
-            with contextlib.suppress(Exception):  # a body the browser dropped counts nothing
-                sizes.append(len(response.body()))
+            length = response.headers.get("content-length")
+            if length is not None:
+                sizes.append(int(length))
+            else:
+                with contextlib.suppress(Exception):
+                    sizes.append(len(response.body()))
 
     context.on("response", on_response)
     page = context.new_page()
