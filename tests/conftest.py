@@ -33,6 +33,20 @@ def write_archive(folder: Path, files: dict[str, str], *, base: bool = True) -> 
     return folder
 
 
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium driven by Playwright: ONE instance for the whole run, because the sync API
+    runs an event loop in the main thread and a second live instance refuses to start."""
+    from playwright.sync_api import sync_playwright
+
+    from generators.search.serve import launch
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
 @pytest.fixture
 def make_archive(tmp_path: Path):
     def make(files: dict[str, str], *, base: bool = True) -> Path:

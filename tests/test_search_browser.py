@@ -5,10 +5,9 @@ from __future__ import annotations
 from urllib.parse import quote
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from generators.search.index import build_index
-from generators.search.serve import launch, serve
+from generators.search.serve import serve
 from generators.search.synth import CLASSIFIED_TEXT, NOTICE_NUMBER, write_site
 
 
@@ -19,14 +18,6 @@ def base_url(tmp_path_factory) -> str:
         build_index(site, lang)
     with serve(site) as url:
         yield url
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with sync_playwright() as p:
-        b = launch(p)
-        yield b
-        b.close()
 
 
 @pytest.fixture

@@ -6,11 +6,10 @@ from __future__ import annotations
 from urllib.parse import quote
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from generators.commands.check import load_and_check
 from generators.search import tokens
-from generators.search.serve import launch, serve
+from generators.search.serve import serve
 from generators.site.build import build_site
 from tests.site_support import classified_phrases, make_data
 
@@ -27,10 +26,9 @@ def archive_and_site(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def page(archive_and_site):
+def page(archive_and_site, browser):
     _, site = archive_and_site
-    with serve(site) as base, sync_playwright() as p:
-        browser = launch(p)
+    with serve(site) as base:
         context = browser.new_context()
         outside: list[str] = []
         context.on("request", lambda r: None if r.url.startswith(base) else outside.append(r.url))
@@ -38,7 +36,7 @@ def page(archive_and_site):
         page.base = base
         yield page
         assert outside == []
-        browser.close()
+        context.close()
 
 
 def search(page, query: str, lang: str = "zh") -> dict:

@@ -4,8 +4,10 @@
 # otherwise the missing ones are named so an administrator can install them.
 set -euo pipefail
 need=()
-fc-list 2>/dev/null | grep -q 'Noto Serif CJK' || need+=(fonts-noto-cjk)
-fc-list 2>/dev/null | grep -q 'LXGW WenKai' || need+=(fonts-lxgw-wenkai)
+# Read fc-list once: `fc-list | grep -q` fails under pipefail when grep stops reading early.
+fonts=$(fc-list : family 2>/dev/null || true)
+grep -q 'Noto Serif CJK' <<<"$fonts" || need+=(fonts-noto-cjk)
+grep -q 'LXGW WenKai' <<<"$fonts" || need+=(fonts-lxgw-wenkai)
 command -v chromium >/dev/null || need+=(chromium)
 command -v pdftoppm >/dev/null || need+=(poppler-utils)
 command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)  # the Word-file test opens it in LibreOffice
