@@ -122,12 +122,16 @@ def history(ctx: Ctx, record: Record) -> str:
     parts = []
     earlier = versions.earlier_versions(ctx.archive, record.id)
     if isinstance(record, DocumentRecord) and (earlier or record.change_note):
-        rows = [[h.esc(record.version), f'{ctx.t("this_version")}', ctx.text(record.change_note)]]
+        # The history of changes, newest first: each version with its date, note and printed files.
+        rows = [[h.esc(record.version), ctx.date(versions.version_date(record)), f'{ctx.t("this_version")}',
+                 ctx.text(record.change_note), _own_files(ctx, record.id)]]
         for old in earlier:
             note = ctx.text(old.change_note) if isinstance(old, DocumentRecord) else ""
             version = old.version if isinstance(old, DocumentRecord) else ""
-            rows.append([h.esc(version), ctx.link(old.id), note])
-        parts.append(h.table([ctx.t("version"), ctx.t("title"), ctx.t("change_note")], rows))
+            rows.append([h.esc(version), ctx.date(versions.version_date(old)), ctx.link(old.id), note,
+                         _own_files(ctx, old.id)])
+        parts.append(h.table([ctx.t("version"), ctx.t("date"), ctx.t("title"), ctx.t("change_note"),
+                              ctx.t("printed_versions")], rows))
     found = ctx.site.history.for_record(ctx.archive, record.id)
     if found.commits:
         rows = [[ctx.date(c.date.date()), h.esc(c.subject), f"<code>{h.esc(c.short)}</code>"]
@@ -216,6 +220,12 @@ def printed_versions(ctx: Ctx, record: Record) -> str:
             for stem, names in list(by_stem.items())[:20])
         parts.append(f'<p class="zz-note">{ctx.t("also_printed_in")}</p><ul>{items}</ul>')
     return section(ctx, "printed_versions", "".join(parts))
+
+
+def _own_files(ctx: Ctx, record_id: str) -> str:
+    """Links to a record's own printed files (not the combined documents that also print it)."""
+    files = [name for name in ctx.site.documents.get(record_id, []) if name.rsplit(".", 1)[0] == record_id]
+    return " · ".join(f'<a href="{h.esc(ctx.href("documents/" + name))}">{h.esc(_kind(name))}</a>' for name in files)
 
 
 def _kind(name: str) -> str:
