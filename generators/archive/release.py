@@ -301,11 +301,12 @@ def write_tag_manifests(folder: Path) -> None:
                        if p.is_file() and p.relative_to(folder).parts[0] != "data"
                        and not p.name.startswith("tagmanifest-"))
     for algorithm in ALGORITHMS:
-        lines = [f"{_digest(folder / name, algorithm)} {name}\n" for name in tag_files]
+        lines = [f"{file_digest(folder / name, algorithm)} {name}\n" for name in tag_files]
         (folder / f"tagmanifest-{algorithm}.txt").write_text("".join(lines), encoding="utf-8")
 
 
-def _digest(path: Path, algorithm: str) -> str:
+def file_digest(path: Path, algorithm: str) -> str:
+    """Hex digest of a file, read in blocks (release PDFs and sites can be large)."""
     digest = hashlib.new(algorithm)
     with path.open("rb") as stream:
         for block in iter(lambda: stream.read(1 << 20), b""):

@@ -7,12 +7,13 @@ or extra file is named; bagit's validation then runs as well, for the rules of t
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import bagit
+
+from generators.archive.release import file_digest
 
 
 @dataclass(frozen=True, order=True)
@@ -62,7 +63,7 @@ def verify_bag(path: Path) -> Verification:
         if not file.is_file():
             problems.append(Problem(name, "missing"))
             continue
-        changed = [a for a, d in sorted(digests.items()) if _digest(file, a) != d]
+        changed = [a for a, d in sorted(digests.items()) if file_digest(file, a) != d]
         if changed:
             problems.append(Problem(name, "altered", ", ".join(changed)))
     payload_algorithms = {n.split("-", 1)[1].removesuffix(".txt") for n in manifests}
@@ -93,14 +94,6 @@ def _decode(name: str) -> str:
     # RFC 8493 §2.1.3: CR, LF and % are percent-encoded in manifest paths.
     return name.replace("%0D", "\r").replace("%0A", "\n").replace("%0d", "\r").replace("%0a", "\n") \
         .replace("%25", "%")
-
-
-def _digest(path: Path, algorithm: str) -> str:
-    digest = hashlib.new(algorithm)
-    with path.open("rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def report_lines(result: Verification, lang: str) -> list[str]:
