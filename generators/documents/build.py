@@ -8,6 +8,7 @@ when every document rendered: a failed build leaves the previous outputs as they
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
 import sys
@@ -94,7 +95,9 @@ def _render_all(todo: list[Printable], keys: dict[str, str], fonts: FontSet, cac
     by_key = {keys[doc.stem]: doc.stem for doc in todo}
     workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
     bar = tqdm(total=len(todo), desc="docs", unit="doc", file=sys.stderr, disable=not progress, leave=True)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # "spawn", not fork: forking a process that already runs threads (Typst's, or a test's browser
+    # driver) can leave a child waiting forever on a lock copied in its locked state.
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         futures = [pool.submit(_render_one, doc, fonts, keys[doc.stem], str(cache_dir)) for doc in todo]
         for future in as_completed(futures):
             key, error = future.result()
