@@ -158,11 +158,7 @@ def _self_assessments(archive: Archive, campaign: Campaign, stages: dict) -> lis
         where = archive.locate(campaign.id, ("scope", "towns", index))
         if not by_town.get(town) and due_or_done:
             found.append(Diagnostic.error("E230", where, campaign=campaign.id, town=town))
-    for town, records in sorted(by_town.items()):
-        if len(records) > 1:
-            found.append(Diagnostic.error("E234", archive.locate(records[1].id, ("town",)), campaign=campaign.id,
-                                          town=town, count=len(records), what="自评材料",
-                                          what_en="self-assessments", ids=", ".join(r.id for r in records)))
+    found += _once_per_town(archive, campaign, by_town, ("自评材料", "self-assessments"))
     return found
 
 
@@ -236,12 +232,16 @@ def _re_evaluation(archive: Archive, campaign: Campaign) -> list[Diagnostic]:
         if not by_town.get(town):
             found.append(Diagnostic.error("E235", archive.locate(campaign.id, ("scope", "towns", index)),
                                           campaign=campaign.id, town=town))
-    for town, subs in sorted(by_town.items()):
-        if len(subs) > 1:
-            found.append(Diagnostic.error("E234", archive.locate(subs[1].id, ("town",)), campaign=campaign.id,
-                                          town=town, count=len(subs), what="子项报告（分级认定）",
-                                          what_en="graded sub-reports", ids=", ".join(s.id for s in subs)))
+    found += _once_per_town(archive, campaign, by_town, ("子项报告（分级认定）", "graded sub-reports"))
     return found
+
+
+def _once_per_town(archive: Archive, campaign: Campaign, by_town: dict, what: tuple[str, str]) -> list[Diagnostic]:
+    """E234 at the second record when a town has more than one of a kind that it must have once."""
+    return [Diagnostic.error("E234", archive.locate(records[1].id, ("town",)), campaign=campaign.id, town=town,
+                             count=len(records), what=what[0], what_en=what[1],
+                             ids=", ".join(r.id for r in records))
+            for town, records in sorted(by_town.items()) if len(records) > 1]
 
 
 def _review(archive: Archive, campaign: Campaign) -> list[Diagnostic]:
