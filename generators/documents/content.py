@@ -45,6 +45,7 @@ class Printable:
     landscape: bool = False
     mark_length: int = 10
     head_lines: int = 0  # 份号, 密级, 紧急程度 lines above the issuer mark
+    images: dict[str, str] = field(default_factory=dict)  # file name → SVG (charts)
 
     def meta(self, fonts: dict[str, str], weights: dict[str, str]) -> dict[str, Any]:
         """The Typst template's inputs (strings, never code)."""
@@ -118,6 +119,21 @@ class Builder:
     def para(self, text: str, src: tuple[str | None, PathT] = (None, ())) -> None:
         self.use("body", text, *src)
         self.add(ast.para(text))
+
+    def figure(self, svg: str, caption: str, labels: list[str], src: tuple[str | None, PathT]) -> None:
+        """A numbered chart (图N caption) below its SVG; ``labels`` are the chart's words, checked
+        against the chart font like any printed text."""
+        if not svg:
+            return
+        number = len(self.doc.images) + 1
+        name = f"chart-{number}.svg"
+        self.doc.images[name] = svg
+        for words in labels:
+            self.use("hei", words, *src)
+        image = {"t": "Image", "c": [["", [], [["width", "100%"]]], [], [name, ""]]}
+        words = self.use("body", f"图{number}{ast.IDEOGRAPHIC_SPACE}{caption}", *src)
+        # One block: the chart never parts from its caption at a page break.
+        self.add(ast.div("figure", [ast.para([image]), ast.para(words)], "GW Figure"))
 
     def table(self, header: list[str], rows: list[list[str]], widths: list[float] | None = None,
               src: tuple[str | None, PathT] = (None, ())) -> None:
@@ -404,6 +420,44 @@ def statistics_tables(b: Builder, numbered: Sections, record: Any) -> None:
         [org_name(archive, town), str(figures.total), figures.rectification_rate.text("zh"),
          figures.major_closure_rate.text("zh"), rate.text("zh")] for town, (figures, rate) in towns.items()
     ], [0.28, 0.16, 0.16, 0.2, 0.2], (record.id, ("campaign",)))
+    statistics_charts(b, record, campaign)
+
+
+def statistics_charts(b: Builder, record: Any, campaign: Any) -> None:
+    """The site's campaign charts, from the same series (generators.charts), labelled in Chinese."""
+    from generators import charts
+    from generators.records.model import Hazard
+
+    archive, src, font = b.archive, (record.id, ("campaign",)), chart_font()
+    trend = charts.accident_trend(archive, campaign)
+    months = [present.format_month(m, "zh") for m, _ in trend]
+    b.figure(charts.line_chart("事故起数月度趋势", months, [float(n) for _, n in trend], "起", figure=False,
+                               font=font), "事故起数月度趋势（起）", months + _axis_numbers(), src)
+    grades = charts.grade_distribution(archive, campaign.id)
+    names = [archive.label("grades", k, "zh") for k, _ in grades]
+    if any(n for _, n in grades):
+        b.figure(charts.bars("评估等级分布", names, [n for _, n in grades], figure=False, font=font),
+                 "各区镇评估等级分布（个）", names + _axis_numbers(), src)
+    closure = charts.hazard_closure([h for h in archive.of_type(Hazard) if h.campaign == campaign.id])
+    months = [present.format_month(m, "zh") for m in closure.months]
+    b.figure(charts.stacked_bars("隐患销号进度", months, [("已销号", closure.closed), ("未销号", closure.still_open)],
+                                 figure=False, font=font),
+             "问题隐患销号进度（个）", months + ["已销号", "未销号"] + _axis_numbers(), src)
+
+
+def _axis_numbers() -> list[str]:
+    return ["0123456789."]
+
+
+def chart_font() -> str:
+    """The charts' font-family list: the 黑体 role's fonts (theme/print/fonts.toml), in order;
+    Typst draws SVG text with the first of them it was given."""
+    import tomllib
+
+    from generators.documents.fonts import FONTS_CONFIG
+
+    roles = tomllib.loads(FONTS_CONFIG.read_text(encoding="utf-8"))["roles"]
+    return ", ".join(f"'{f['family']}'" for f in roles["hei"]["pdf"])
 
 
 def _figure(value: Any) -> str:

@@ -119,6 +119,7 @@ def our_styles(fonts: FontSet) -> str:
         _style("GWHeading1", "GW Heading 1", fonts, "hei"),
         _style("GWHeading2", "GW Heading 2", fonts, "kai"),
         _style("GWChapter", "GW Chapter", fonts, "hei", ppr=CENTER),
+        _style("GWFigure", "GW Figure", fonts, ppr=CENTER),
         _style("GWAttachmentNote", "GW Attachment Note", fonts, ppr='<w:spacing w:before="579"/>'),
         _style("GWSignature", "GW Signature", fonts,
                ppr='<w:spacing w:before="1158"/><w:jc w:val="right"/><w:ind w:firstLineChars="0" '

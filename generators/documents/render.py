@@ -64,6 +64,8 @@ def cache_key(doc: Printable, fonts: FontSet) -> str:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     for module in ("render.py", "reference.py", "docx_post.py"):
         digest.update((Path(__file__).parent / module).read_bytes())
+    for name, svg in sorted(doc.images.items()):
+        digest.update(name.encode() + b"\0" + svg.encode())
     digest.update(tool_versions().encode())
     digest.update(fonts.fingerprint().encode())
     digest.update(json.dumps(_epoch(doc)).encode())
@@ -104,6 +106,7 @@ def render_pdf(doc: Printable, fonts: FontSet) -> bytes:
         folder = Path(work)
         shutil.copyfile(TEMPLATE, folder / TEMPLATE.name)
         (folder / "document.typ").write_text(source, encoding="utf-8")
+        _write_images(doc, folder)
         try:
             # Only the chosen fonts' folders: scanning every system font costs more than the layout.
             pdf, warnings = typst.compile_with_warnings(
@@ -118,8 +121,31 @@ def render_pdf(doc: Printable, fonts: FontSet) -> bytes:
     return pdf
 
 
+def _write_images(doc: Printable, folder: Path) -> None:
+    for name, svg in sorted(doc.images.items()):
+        (folder / name).write_text(svg, encoding="utf-8")
+
+
+def chart_png(svg_path: Path, fonts: FontSet) -> bytes:
+    """A chart rasterised by Typst with the PDF's own fonts (Word cannot be relied on for SVG)."""
+    page = svg_path.with_suffix(".typ")
+    page.write_text(f'#set page(width: auto, height: auto, margin: 0pt, fill: white)\n'
+                    f'#image("{svg_path.name}", width: 156mm)\n', encoding="utf-8")
+    try:
+        return typst.compile(str(page), root=str(svg_path.parent), format="png", ppi=200,
+                             font_paths=fonts.folders(), ignore_system_fonts=True)
+    except Exception as error:  # typst raises its own error type with the compiler's message
+        raise RenderError(f"typst (chart): {error}") from error
+
+
 def render_docx(doc: Printable, fonts: FontSet) -> bytes:
     data = pandoc_input(doc, fonts)
-    out = _run_pandoc(data, ["-t", "docx", "--reference-doc", str(reference_docx(fonts, pandoc())),
-                             "--lua-filter", str(DOCX_FILTER), "-o", "-"], _epoch(doc))
+    with tempfile.TemporaryDirectory(prefix="gw-docx-") as work:
+        folder = Path(work)
+        _write_images(doc, folder)
+        for name in sorted(doc.images):
+            (folder / name).with_suffix(".png").write_bytes(chart_png(folder / name, fonts))
+        out = _run_pandoc(data, ["-t", "docx", "--reference-doc", str(reference_docx(fonts, pandoc())),
+                                 "--lua-filter", str(DOCX_FILTER), "--resource-path", str(folder), "-o", "-"],
+                          _epoch(doc))
     return finish_docx(out, doc, fonts, _epoch(doc))

@@ -61,3 +61,9 @@ function Table(tbl)
   for _, body in ipairs(tbl.bodies) do rows(body.body) end
   return tbl
 end
+
+-- Charts are SVG for Typst; Word gets the PNG the renderer rasterised beside each (render.py).
+function Image(img)
+  img.src = img.src:gsub("%.svg$", ".png")
+  return img
+end

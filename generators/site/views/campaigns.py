@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from collections.abc import Iterator
 
 from generators import present
+from generators.charts import accident_trend, grade_distribution, hazard_closure
 from generators.records.model import AccidentStatistics, Campaign, ComprehensiveReview, Hazard, SubReport
 from generators.rules.records import standing
 from generators.site import charts
@@ -174,10 +174,9 @@ def town_grades(ctx: Ctx, c: Campaign) -> str:
         return ""
     rows = [[ctx.link(r.town), f'<strong class="zz-grade">{ctx.label("grades", r.grade)}</strong>', ctx.link(r.id)]
             for r in sorted(reports, key=lambda r: r.town)]
-    counts = Counter(r.grade for r in reports)
-    keys = [k for k in ctx.archive.vocabularies.get("grades", {})]
-    chart = charts.bars(t("chart_grades", ctx.lang), [ctx.archive.label("grades", k, ctx.lang) for k in keys],
-                        [counts[k] for k in keys])
+    series = grade_distribution(ctx.archive, c.id)
+    chart = charts.bars(t("chart_grades", ctx.lang), [ctx.archive.label("grades", k, ctx.lang) for k, _ in series],
+                        [n for _, n in series])
     return h.table([ctx.t("town"), ctx.t("grade"), ctx.t("type.sub-report")], rows) + chart
 
 
@@ -240,15 +239,9 @@ def accidents(ctx: Ctx, c: Campaign) -> str:
     by_town = h.table([ctx.t("town"), ctx.t("accident_count"), ctx.t("deaths"), ctx.t("loss"), ctx.t("yoy")],
                       [[ctx.link(town), amount("count", cmp.current), amount("deaths", cmp.current),
                         amount("loss", cmp.current), change(cmp.changes["count"])] for town, cmp in towns.items()])
-    months = st.Period(pop.base_period.first, period.last).months()
-    per_month: dict[str, int] = {}
-    for (month, _town, _domain), entry in st.accident_entries(ctx.archive).items():  # the figures in force
-        per_month[month] = per_month.get(month, 0) + entry.figures.count
-    first = next((i for i, m in enumerate(months) if per_month.get(m)), 0)  # no flat line before the data
-    months = months[first:]
-    counts = [float(per_month.get(m, 0)) for m in months]
-    chart = charts.line_chart(t("chart_accidents", ctx.lang), [present.format_month(m, ctx.lang) for m in months],
-                              counts, t("accident_count", ctx.lang))
+    trend = accident_trend(ctx.archive, c)
+    chart = charts.line_chart(t("chart_accidents", ctx.lang), [present.format_month(m, ctx.lang) for m, _ in trend],
+                              [float(n) for _, n in trend], t("accident_count", ctx.lang))
     footnotes = "".join(f'<p class="zz-note">* {h.esc(n)}</p>' for n in sorted(notes))
     return table + footnotes + by_town + chart
 
@@ -280,20 +273,8 @@ def _figure_row(ctx: Ctx, label: str, f, tasks: str) -> list[str]:
 
 def closure_chart(ctx: Ctx, hazards: list[Hazard]) -> str:
     """Per month: dossiers closed by then and still open (found by then, not yet closed)."""
-    first = min(hz.discovery.date for hz in hazards)
-    last = max([hz.closure.date for hz in hazards if hz.closure] + [hz.discovery.date for hz in hazards])
-    months = []
-    year, month = first.year, first.month
-    while (year, month) <= (last.year, last.month):
-        months.append((year, month))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    closed, still_open = [], []
-    for y, m in months:
-        end = dt.date(y + (m == 12), m % 12 + 1, 1)
-        found = [hz for hz in hazards if hz.discovery.date < end]
-        done = sum(1 for hz in found if hz.closure and hz.closure.date < end)
-        closed.append(done)
-        still_open.append(len(found) - done)
-    labels = [present.format_month(f"{y}-{m:02d}", ctx.lang) for y, m in months]
+    series = hazard_closure(hazards)
+    labels = [present.format_month(m, ctx.lang) for m in series.months]
     return charts.stacked_bars(t("chart_closure", ctx.lang), labels,
-                               [(t("hazards_closed", ctx.lang), closed), (t("hazards_open", ctx.lang), still_open)])
+                               [(t("hazards_closed", ctx.lang), series.closed),
+                                (t("hazards_open", ctx.lang), series.still_open)])
