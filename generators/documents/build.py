@@ -94,7 +94,10 @@ def _render_all(todo: list[Printable], keys: dict[str, str], fonts: FontSet, cac
     errors: list[tuple[str, str]] = []
     by_key = {keys[doc.stem]: doc.stem for doc in todo}
     workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
-    bar = tqdm(total=len(todo), desc="docs", unit="doc", file=sys.stderr, disable=not progress, leave=True)
+    # In a log (not a terminal) a line every half minute, not ten a second.
+    interval = 0.1 if sys.stderr.isatty() else 30
+    bar = tqdm(total=len(todo), desc="docs", unit="doc", file=sys.stderr, disable=not progress, leave=True,
+               mininterval=interval)
     # "spawn", not fork: forking a process that already runs threads (Typst's, or a test's browser
     # driver) can leave a child waiting forever on a lock copied in its locked state.
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
