@@ -83,3 +83,21 @@ def test_the_header_box_searches_the_pages_language(page):
     page.wait_for_function("window.zzSearchState && window.zzSearchState.status === 'done'")
     assert page.evaluate("window.zzSearchState.total") > 0
     assert page.locator(".zz-facet legend").first.inner_text() in {"Campaign", "Record type"}
+
+
+def test_the_search_page_starts_its_query_before_the_pages_styles(archive_and_site):
+    """The runtime is inline at the top of the search page's <head> (before any stylesheet or
+    script, which an inline script would wait for) and is the runtime file itself; every other
+    page loads the file async."""
+    from generators.search.index import RUNTIME
+
+    _, site = archive_and_site
+    runtime = (RUNTIME / "search.js").read_text(encoding="utf-8")
+    for root in (site, site / "en"):
+        html = (root / "search" / "index.html").read_text(encoding="utf-8")
+        head = html[: html.index("</head>")]
+        assert head.index("<script data-search-index=") == min(head.index("<script"), head.index("<link"))
+        assert runtime in html
+        assert 'search-index/search.js" async' not in html
+        other = (root / "hazards" / "T-HZ-0001" / "index.html").read_text(encoding="utf-8")
+        assert '<script src="../../search-index/search.js" async>' in other and runtime not in other

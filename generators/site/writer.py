@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 from tqdm import tqdm
 
+from generators.search.index import RUNTIME as SEARCH_RUNTIME
 from generators.site.i18n import t
 from generators.site.pages import Page
 
@@ -75,6 +76,9 @@ def config_for(lang: str, docs: Path, out: Path, written: set[str]) -> dict:
     # (partials/alternate.html) links to the same page path instead.
     extra.pop("alternate", None)
     extra["zz_lang"] = lang
+    # The search page carries the search runtime inline at the top of <head> (main.html), so its
+    # query starts fetching before the page's styles and scripts have loaded.
+    extra["zz_search_runtime"] = (SEARCH_RUNTIME / "search.js").read_text(encoding="utf-8")
     config["extra"] = extra
     copyrights = base.get("copyright_i18n", {})
     config.pop("copyright_i18n", None)

@@ -1,6 +1,7 @@
 /* 整治评估档案库 — archive search in the browser (no framework, no network outside the site).
  *
- * Loaded on every page from <language root>/search-index/search.js: focuses the search box
+ * Loaded on every page (theme/site/overrides/main.html) from <language root>/search-index/search.js,
+ * inline on the search page: focuses the search box
  * with "/", and on the search page (search/?q=…&type=…) runs the query against the static
  * index written by generators/search/index.py. The tokeniser below mirrors
  * generators/search/tokens.py exactly — change both together.
@@ -8,9 +9,11 @@
 (function () {
   "use strict";
 
+  // A file (search-index/search.js), or inline on the search page with data-search-index.
   var script = document.currentScript ||
     document.querySelector('script[src*="search-index/search.js"]');
-  var BASE = new URL(".", script.src);           // …/search-index/
+  var BASE = script.src ? new URL(".", script.src)  // …/search-index/
+    : new URL(script.getAttribute("data-search-index"), location.href);
   var ROOT = new URL("..", BASE);                 // the language root
   var LANG = (document.documentElement.lang || "zh").slice(0, 2) === "en" ? "en" : "zh";
   var PAGE = 10;
@@ -148,7 +151,13 @@
    * The bucket count is fixed (index.py BUCKETS), so buckets load alongside meta.json, which
    * only facets need. */
   var BUCKETS = 4096;
+  var matched = {};
   function match(q) {
+    if (!matched[q]) matched[q] = matchNow(q);
+    return matched[q];
+  }
+
+  function matchNow(q) {
     var terms = queryTerms(q);
     if (!terms.length) return Promise.resolve(null);
     var keyLists = terms.map(queryKeys), exact = exactKey(q);
@@ -470,7 +479,38 @@
     }
   };
 
-  function start() { var el = host(); if (el) searchPage(el); }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  /* The search page's query starts fetching as soon as this script runs (async, in <head>),
+   * while the page and Material's bundle are still loading: its buckets, then its first
+   * documents. Resolves when those have arrived. */
+  function prefetch() {
+    var params = new URLSearchParams(location.search), q = params.get("q") || "";
+    if (!queryTerms(q).length) return Promise.resolve();
+    var narrowed = Array.from(params.keys()).some(function (k) { return k !== "q"; });
+    if (narrowed) return getJSON("meta.json").catch(function () {});
+    return match(q).then(function (found) {
+      if (found) return Promise.all(found.docs.slice(0, PAGE).map(getDoc));
+    }).catch(function () {});  // run() reports failures
+  }
+
+  var started = false;
+  function start() {
+    if (started) return;
+    var el = host();
+    if (!el) return;
+    started = true;
+    searchPage(el);
+  }
+  // Results are drawn as soon as their place (#zz-search) has been parsed and their documents
+  // have arrived, which is often before the rest of the page has loaded.
+  function whenParsed(id, then) {
+    if (document.getElementById(id)) return then();
+    var watch = new MutationObserver(function () {
+      if (document.getElementById(id)) { watch.disconnect(); then(); }
+    });
+    watch.observe(document, { childList: true, subtree: true });
+    document.addEventListener("DOMContentLoaded", function () { watch.disconnect(); });
+  }
+  if (isSearchPage()) prefetch().then(function () { whenParsed("zz-search", start); });
+  if (document.readyState !== "loading") start();
+  else document.addEventListener("DOMContentLoaded", start);
 })();
