@@ -73,3 +73,20 @@ def test_libreoffice_opens_and_converts_the_word_file(built, tmp_path):  # noqa:
     text = "".join(page.extract_text() for page in pdfplumber.open(tmp_path / "haianweiban-2022-17.pdf").pages)
     assert "海安委办〔2022〕17号" in text.replace(" ", "")
     assert "第十七条" in text.replace(" ", "")
+
+
+def test_the_hazard_list_shows_the_status_the_site_shows(built):  # noqa: F811
+    """One status rule (generators.rules.statistics.hazard_status) for the site and print: the
+    printed list's status column is that key's Chinese label, for each dossier."""
+    from generators.records.model import Hazard
+    from generators.rules.statistics import hazard_status
+    from generators.site.views import hazards as site_hazards
+
+    archive = built[0]
+    assert site_hazards.hazard_status is hazard_status
+    table = docx.Document(built[1] / "hazards-T-CAMP.docx").tables[0]
+    printed = {row.cells[1].text: row.cells[-1].text for row in table.rows[1:]}
+    expected = {hz.id: archive.label("hazard-statuses", hazard_status(archive, hz), "zh")
+                for hz in archive.of_type(Hazard) if hz.id in printed}
+    assert expected and printed == expected
+    assert len(set(expected.values())) > 1  # the fixture has dossiers in different states

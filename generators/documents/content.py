@@ -16,6 +16,7 @@ from generators.documents import ast
 from generators.records import Archive
 from generators.records.model import Notice, Organisation, Person
 from generators.refs.render import attachment_label, print_replacer, replace_refs
+from generators.rules import statistics as st
 
 PathT = tuple[str | int, ...]
 TITLE_CHARS_PER_LINE = 20  # 2号 (22 pt) characters in 156 mm
@@ -562,14 +563,6 @@ def hazard_rows(archive: Archive, h: Any) -> list[list[str]]:
     return rows
 
 
-def hazard_status(h: Any) -> str:
-    if h.closure:
-        return "已销号"
-    if h.acceptance:
-        return "已验收"
-    return "整改中" if h.progress else "未整改"
-
-
 def dossier(archive: Archive, h: Any, stem: str) -> Printable:
     doc = Printable(stem, "hazard", f"问题隐患档案：{h.title.zh}", org_name(archive, h.town), h.discovery.date, (h.id,))
     b = Builder(archive, doc)
@@ -590,7 +583,8 @@ def hazard_list(archive: Archive, hazards: list[Any], stem: str, title: str, aut
     b.title(title, (None, ()))
     rows = [[str(i + 1), h.id, h.title.zh, org_name(archive, h.town), h.entity.name.zh,
              present.title(archive, h.domain, "zh"), label(archive, "hazard-grades", h.grade),
-             date(h.discovery.date), date(h.deadline), hazard_status(h)] for i, h in enumerate(hazards)]
+             date(h.discovery.date), date(h.deadline),
+             archive.label("hazard-statuses", st.hazard_status(archive, h), "zh")] for i, h in enumerate(hazards)]
     header = ["序号", "编号", "问题隐患", "区镇", "责任单位", "行业领域", "等级", "发现日期", "整改期限", "状态"]
     for h in hazards:
         for cell in (c for row in hazard_rows(archive, h)[:8] for c in row):

@@ -333,6 +333,29 @@ def effective_deadline(hazard: Hazard) -> dt.date:
     return max(hazard.extensions, key=lambda e: (e.approved_on, e.new_deadline)).new_deadline
 
 
+def is_closed(hazard: Hazard, as_of: dt.date | None = None) -> bool:
+    """Closed (销号) by ``as_of`` (None: as the record stands)."""
+    return hazard.closure is not None and (as_of is None or hazard.closure.date <= as_of)
+
+
+def passed_acceptance(archive: Archive, hazard: Hazard, as_of: dt.date | None = None) -> bool:
+    """Accepted with a conclusion flagged "passed" by ``as_of`` (None: as the record stands)."""
+    return (hazard.acceptance is not None and (as_of is None or hazard.acceptance.date <= as_of)
+            and archive.has_flag("acceptance-conclusions", hazard.acceptance.conclusion, "passed"))
+
+
+def hazard_status(archive: Archive, hazard: Hazard) -> str:
+    """The dossier's status, a key of the hazard-statuses vocabulary, shown by the site and the
+    printed dossiers and lists alike: "rectified" is what the rectification rate counts (closed,
+    or passed acceptance); any progress, acceptance or extension is "rectifying"; else not
+    started."""
+    if is_closed(hazard) or passed_acceptance(archive, hazard):
+        return "rectified"
+    if hazard.progress or hazard.acceptance or hazard.extensions:
+        return "rectifying"
+    return "not-started"
+
+
 def hazard_figures(archive: Archive, as_of: dt.date, campaign: str | None = None, town: str | None = None,
                    domain: str | None = None) -> HazardFigures:
     total = rectified = major_total = major_closed = 0
@@ -340,9 +363,7 @@ def hazard_figures(archive: Archive, as_of: dt.date, campaign: str | None = None
     for hazard in standing(archive, Hazard, campaign):
         if hazard.discovery.date > as_of or town not in (None, hazard.town) or domain not in (None, hazard.domain):
             continue
-        closed = hazard.closure is not None and hazard.closure.date <= as_of
-        passed = hazard.acceptance is not None and hazard.acceptance.date <= as_of and \
-            archive.has_flag("acceptance-conclusions", hazard.acceptance.conclusion, "passed")
+        closed, passed = is_closed(hazard, as_of), passed_acceptance(archive, hazard, as_of)
         total += 1
         rectified += closed or passed
         if archive.has_flag("hazard-grades", hazard.grade, "major"):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generators.records.model import Campaign, Domain, Hazard
+from generators.rules.statistics import hazard_status
 from generators.site import html as h
 from generators.site.context import Ctx, is_town
 from generators.site.i18n import t
@@ -26,19 +27,6 @@ from generators.site.pages import (
 )
 
 FACETS = ("campaign", "town", "domain", "grade", "status", "source")
-
-
-def hazard_status(archive, hazard: Hazard) -> str:
-    """The status a dossier shows (hazard-statuses vocabulary). "Rectified" means what the rules'
-    rectification rate counts (closed, or passed acceptance: :mod:`generators.rules.statistics`);
-    any progress or extension means being rectified; else not started."""
-    passed = hazard.acceptance is not None and archive.has_flag(
-        "acceptance-conclusions", hazard.acceptance.conclusion, "passed")
-    if hazard.closure is not None or passed:
-        return "rectified"
-    if hazard.progress or hazard.acceptance or hazard.extensions:
-        return "rectifying"
-    return "not-started"
 
 
 def facet_value(archive, hazard: Hazard, facet: str) -> str:

@@ -20,7 +20,8 @@ from generators.site import html as h
 from generators.site.context import Ctx, is_town
 from generators.site.i18n import t
 from generators.site.pages import Page, block, h1, record_page, section
-from generators.site.views.hazards import facet_url, hazard_status
+from generators.rules.statistics import hazard_status
+from generators.site.views.hazards import facet_url
 
 
 def pages(ctx: Ctx) -> Iterator[Page]:
