@@ -125,3 +125,22 @@ def test_keyboard_slash_arrows_enter(page, base_url):
     page.wait_for_url("**/" + second)
     assert "消防通道" in page.locator("article").inner_text()
 
+
+
+def test_highlights_map_back_to_the_text_as_written(page, base_url):
+    """The phrase check folds width and case and skips punctuation, over the fast path (ASCII,
+    common Han) and the slow one (full-width forms, compatibility and supplementary ideographs);
+    every match maps back to exactly the characters written."""
+    search(page, base_url, "通道")
+    cases = [
+        ("编号：ＨＺ－２０２１－０７２１，已销号", ["hz-2021-0721"], ["ＨＺ－２０２１－０７２１"]),
+        ("Fire LANE blocked; the fire lane again", ["fire lane"], ["Fire LANE", "fire lane"]),
+        ("含𠀡字的消防\n通道与 消防 通道", ["消防通道"], ["消防\n通道", "消防 通道"]),
+        ("兀（U+F900 豈）与豈字", ["豈"], ["豈", "豈"]),
+        ("planet lane", ["lane"], ["lane"]),  # whole words only: not inside "planet"
+    ]
+    for text, terms, expected in cases:
+        found = page.evaluate("([t, q]) => window.zzSearch.ranges(t, q)", [text, terms])
+        assert not found["missing"], text
+        units = text.encode("utf-16-le")  # JavaScript's string positions are UTF-16 units
+        assert [units[2 * a:2 * b].decode("utf-16-le") for a, b in found["list"]] == expected, (text, found)

@@ -193,14 +193,33 @@
   function getDoc(n) { return getJSON("d/" + Math.floor(n / 1000) + "/" + n + ".json"); }
 
   /* ---- phrase check and snippet ------------------------------------------------------ */
+  /* The text's word characters, folded, and where each came from (one entry per UTF-16 unit,
+   * so that indexOf positions map back). ASCII and the common Han blocks, which folding leaves
+   * as they are (but for A-Z), take the fast path: pages run to 30,000 characters. */
   function skeleton(text) {
-    var chars = "", at = [], i = 0;
-    Array.from(text).forEach(function (c) {
-      Array.from(fold(c)).forEach(function (f) { if (WORD_CHAR.test(f)) { chars += f; at.push(i); } });
-      i += c.length;
-    });
+    var chars = "", at = new Array(text.length), n = 0;
+    for (var i = 0; i < text.length;) {
+      var code = text.charCodeAt(i), size = 1;
+      if (code < 0x80) {
+        if (code >= 0x41 && code <= 0x5a) { chars += String.fromCharCode(code + 32); at[n++] = i; }
+        else if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) { chars += text[i]; at[n++] = i; }
+      } else if (code >= 0x3400 && code <= 0x9fff && (code <= 0x4dbf || code >= 0x4e00)) {
+        chars += text[i]; at[n++] = i;
+      } else {
+        var point = text.codePointAt(i);
+        size = point > 0xffff ? 2 : 1;
+        Array.from(fold(String.fromCodePoint(point))).forEach(function (f) {
+          if (!WORD_CHAR.test(f)) return;
+          chars += f;
+          for (var u = 0; u < f.length; u++) at[n++] = i;
+        });
+      }
+      i += size;
+    }
+    at.length = n;
     return { chars: chars, at: at };
   }
+
 
   function ranges(text, terms) {
     var sk = skeleton(text), found = [], missing = false;
@@ -327,13 +346,13 @@
     }).join("");
   }
 
-  function resultItem(doc, n, terms) {
-    var text = doc.x.replace(/\s+/g, " "), r = ranges(text, terms);
+  /* ``flat`` is the document's text with its spaces collapsed, ``list`` the matches in it. */
+  function resultItem(doc, n, terms, flat, list) {
     var meta = [doc.k, doc.w, doc.m, doc.i].filter(Boolean).map(esc).join(" · ");
     return '<li class="zz-result" data-doc="' + n + '"><a class="zz-result__title" href="' +
       esc(new URL(doc.u, ROOT).href) + '">' + marked(doc.t, ranges(doc.t, terms).list, 0, doc.t.length) +
       "</a>" + (meta ? '<div class="zz-result__meta">' + meta + "</div>" : "") +
-      '<p class="zz-result__snippet">' + snippet(text, r.list) + "</p></li>";
+      '<p class="zz-result__snippet">' + snippet(flat, list) + "</p></li>";
   }
 
   /* Show the next results, each as soon as it and those ranked above it have loaded. A
@@ -350,9 +369,11 @@
       loads.forEach(function (load, i) {
         chain = chain.then(function () { return load; }).then(function (doc) {
           if (!doc || want <= 0) return;
-          var ok = found.owners[batch[i]] || doc.c || !ranges(doc.x + "\n" + doc.t, found.terms).missing;
-          if (!ok) { state.dropped++; return; }
-          ui.results.insertAdjacentHTML("beforeend", resultItem(doc, batch[i], found.terms));
+          // One pass over text and title: the phrase check, and the matches for the snippet.
+          var flat = doc.x.replace(/\s+/g, " "), r = ranges(flat + "\n" + doc.t, found.terms);
+          if (!(found.owners[batch[i]] || doc.c || !r.missing)) { state.dropped++; return; }
+          var inText = r.list.filter(function (m) { return m[1] <= flat.length; });
+          ui.results.insertAdjacentHTML("beforeend", resultItem(doc, batch[i], found.terms, flat, inText));
           if (state.firstResultsMs === undefined) state.firstResultsMs = performance.now();
           shown.push(doc.u);
           want--;
@@ -372,8 +393,11 @@
     state.status = "searching";
     ui.summary.textContent = q ? TEXT.loading : "";
     if (!q.trim()) { state.status = "done"; state.total = 0; return Promise.resolve(); }
-    var metaLoad = getJSON("meta.json").then(decodeColumns);
     var narrowed = Array.from(params.keys()).some(function (k) { return k !== "q"; });
+    function loadMeta() { return getJSON("meta.json").then(decodeColumns); }
+    // The facet columns (every document's values) are needed first only when the URL narrows
+    // the results; otherwise they load after the first results, not competing with them.
+    var metaLoad = narrowed ? loadMeta() : null;
     return match(q).then(function (found) {
       if (!found) { ui.summary.textContent = TEXT.short; state.status = "done"; state.total = 0; return; }
       // Results need the facet columns only when the URL narrows them; else they go first.
@@ -387,11 +411,12 @@
         state.dropped = 0;
         ui.summary.textContent = list.length ? TEXT.found(list.length) : TEXT.none;
         ui.more.onclick = function () { showMore(ui, found, list, state.shown); };
-        var facets = metaLoad.then(function (m) {
+        var shown = showMore(ui, found, list, state.shown);
+        var facets = (metaLoad || shown.then(loadMeta)).then(function (m) {
           found.meta = m;
           renderFacets(ui, found, selection(params, m), params);
         });
-        return Promise.all([showMore(ui, found, list, state.shown), facets]).then(function () {
+        return Promise.all([shown, facets]).then(function () {
           state.status = "done";
           if (state.firstResultsMs === undefined) state.firstResultsMs = performance.now();  // "no results" shown
           if (!state.shown.length) ui.summary.textContent = TEXT.none;
@@ -460,6 +485,8 @@
 
   window.zzSearch = {
     queryKeys: queryKeys, exactKey: exactKey, fnv1a: fnv1a, match: match,
+    /* Where each term occurs in a text, as [start, end) of the text (what snippets highlight). */
+    ranges: function (text, terms) { return ranges(text, terms); },
     /* Every matching page's URL, phrase-checked (for measuring recall; fetches all, 64 at a time). */
     all: function (q) {
       return match(q).then(function (found) {
