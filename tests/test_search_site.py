@@ -101,3 +101,17 @@ def test_the_search_page_starts_its_query_before_the_pages_styles(archive_and_si
         assert 'search-index/search.js" async' not in html
         other = (root / "hazards" / "T-HZ-0001" / "index.html").read_text(encoding="utf-8")
         assert '<script src="../../search-index/search.js" async>' in other and runtime not in other
+
+
+def test_hazard_listings_are_left_out_of_results(page, archive_and_site):
+    """The hazard index and its facet listings name every dossier, yet a search finds the
+    dossiers themselves and the records that cite them, not the listings."""
+    import re
+
+    _, site = archive_and_site
+    listings = [p for p in (site / "hazards").rglob("index.html") if not re.match(r"T-HZ-", p.parent.name)]
+    assert sum("T-HZ-0001" in p.read_text(encoding="utf-8") for p in listings) >= 3
+    for lang in ("zh", "en"):
+        shown = search(page, "T-HZ-0001", lang)["shown"]
+        assert shown[0] == "hazards/T-HZ-0001/"
+        assert not [u for u in shown if u.startswith("hazards/") and not re.fullmatch(r"hazards/T-HZ-\d+/", u)]

@@ -78,6 +78,7 @@ class Corpus:
     forbidden: set[str]  # withdrawn or classified pages: finding them is always wrong
     ids: list[str]
     towns: list[str]
+    listings: set[str] = field(default_factory=set)  # hazard listings: ours leaves them out; neutral
 
     def truth(self, query: str) -> set[str]:
         needle = units(query)
@@ -86,10 +87,13 @@ class Corpus:
 
 def corpus(site: Path, lang: str) -> Corpus:
     root = language_root(site, lang)
-    urls, texts, forbidden, ids, towns = [], [], set(), [], set()
+    urls, texts, forbidden, ids, towns, listings = [], [], set(), [], set(), set()
     for path in html_files(site, lang):
         page = read_page(root, path)
         if page is None:
+            continue
+        if page.listing:
+            listings.add(page.url)
             continue
         if page.classified or page.withdrawn:
             forbidden.add(page.url)
@@ -100,7 +104,7 @@ def corpus(site: Path, lang: str) -> Corpus:
             ids.append(page.record_id)
         if page.facets.get("town"):
             towns.add(page.facets["town"])
-    return Corpus(lang, urls, texts, forbidden, ids, sorted(towns))
+    return Corpus(lang, urls, texts, forbidden, ids, sorted(towns), listings)
 
 
 def queries(c: Corpus) -> list[str]:
@@ -353,7 +357,7 @@ def report(rows: list[Row], corpora: dict[str, Corpus], qs: dict[str, list[str]]
             run = row.runs[q]
             hits += len(truth & run.found)
             total += len(truth)
-            extra += len(run.found - truth)
+            extra += len(run.found - truth - c.listings)
         sizes = [r.bytes for r in row.runs.values() if r.bytes]
         lines.append(
             f"{row.engine:<10} {row.lang:<4} {hits / total:>7.1%} {extra:>6} "
@@ -370,7 +374,8 @@ def report(rows: list[Row], corpora: dict[str, Corpus], qs: dict[str, list[str]]
             for row in rows:
                 if row.lang == lang:
                     f = row.runs[q].found
-                    cells.append(f"{row.engine} {len(truth & f)}/{len(truth)}+{len(f - truth)}")
+                    listed = corpora[lang].listings
+                    cells.append(f"{row.engine} {len(truth & f)}/{len(truth)}+{len(f - truth - listed)}")
             lines.append(f"  {lang} {q!r}: " + " · ".join(cells))
     return "\n".join(lines)
 

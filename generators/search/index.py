@@ -12,7 +12,7 @@
   text (for the snippet and the phrase check); fetched only for the results shown;
 - ``search.js``, ``search.css`` — the browser side, copied from ``theme/search/``.
 
-Withdrawn records are not indexed; pages marked classified are refused.
+Withdrawn records and listings of records are not indexed; pages marked classified are refused.
 """
 
 from __future__ import annotations
@@ -67,6 +67,8 @@ def collect(site_dir: Path, lang: str) -> tuple[list[Page], int, list[Path]]:
             continue
         if page.withdrawn:
             withdrawn += 1
+            continue
+        if page.listing:
             continue
         pages.append(page)
     pages.sort(key=lambda p: p.url)

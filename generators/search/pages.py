@@ -4,7 +4,10 @@ The site contract: a record page carries, right after its H1 inside ``<article>`
 ``<div class="zz-record" data-id=… data-type=… data-type-label=… data-campaign=…
 data-town=… data-domain=… data-year=… data-grade=… data-status=… data-withdrawn=…>``.
 Classified records have no page; a page that nevertheless carries a ``data-classified``
-marker is refused (defence in depth: an indexing mistake would publish secret text).
+marker is refused (defence in depth: an indexing mistake would publish secret text). A page
+listing records that have pages of their own (the hazard index and its facet listings) carries a
+hidden ``<div class="zz-listing">`` and is left out: it would match whatever its rows say and
+push the records themselves down.
 """
 
 from __future__ import annotations
@@ -52,6 +55,7 @@ class Page:
     type_key: str = ""
     withdrawn: bool = False
     classified: bool = False
+    listing: bool = False
 
 
 def language_root(site_dir: Path, lang: str) -> Path:
@@ -118,6 +122,7 @@ def read_page(root: Path, path: Path) -> Page | None:
     marker = article.xpath(".//*[contains(concat(' ', normalize-space(@class), ' '), ' zz-record ')]")
     page = Page(url=page_url(root, path), title=title, text=_text_of(article))
     page.classified = bool(tree.xpath("//*[@data-classified]"))
+    page.listing = bool(article.xpath(".//*[contains(concat(' ', normalize-space(@class), ' '), ' zz-listing ')]"))
     if marker:
         attrs = marker[0].attrib
         page.record_id = attrs.get("data-id", "")
