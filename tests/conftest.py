@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -45,6 +47,22 @@ def browser():
         chromium = launch(playwright)
         yield chromium
         chromium.close()
+
+
+@contextlib.contextmanager
+def local_page(browser, base: str, **options) -> Iterator:
+    """A page in a fresh browser context; ``page.requests`` lists every URL it asked for. On the
+    way out, fails if any went beyond ``base``: the site must work on an intranet with no internet."""
+    context = browser.new_context(**options)
+    page = context.new_page()
+    page.requests = []
+    context.on("request", lambda request: page.requests.append(request.url))
+    try:
+        yield page
+    finally:
+        context.close()
+    outside = [url for url in page.requests if not url.startswith(base) and not url.startswith("data:")]
+    assert not outside, f"requests left the local server: {outside}"
 
 
 @pytest.fixture

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -139,8 +141,6 @@ def test_every_generated_file_names_its_schema_first():
 
 
 def test_command_refuses_an_archive_too_small_to_be_complete(tmp_path):
-    import subprocess
-    import sys
     result = subprocess.run([sys.executable, "-m", "generators", "example-data", "--out", str(tmp_path / "x"),
                              "--hazards", "5"], cwd=REPO, capture_output=True, text=True, timeout=120)
     assert result.returncode == 2 and "at least 20" in result.stderr

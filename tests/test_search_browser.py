@@ -9,6 +9,7 @@ import pytest
 from generators.search.index import build_index
 from generators.search.serve import serve
 from generators.search.synth import CLASSIFIED_TEXT, NOTICE_NUMBER, write_site
+from tests.conftest import local_page
 
 
 @pytest.fixture(scope="session")
@@ -22,14 +23,8 @@ def base_url(tmp_path_factory) -> str:
 
 @pytest.fixture
 def page(browser, base_url):
-    context = browser.new_context()
-    outside: list[str] = []
-    context.on("request", lambda r: None if r.url.startswith(base_url) else outside.append(r.url))
-    page = context.new_page()
-    page.outside = outside
-    yield page
-    assert outside == [], "requests left the local server"
-    context.close()
+    with local_page(browser, base_url) as page:
+        yield page
 
 
 def search(page, base_url: str, query: str, lang: str = "zh", extra: str = "") -> dict:

@@ -11,6 +11,7 @@ from generators.commands.check import load_and_check
 from generators.search import tokens
 from generators.search.serve import serve
 from generators.site.build import build_site
+from tests.conftest import local_page
 from tests.site_support import classified_phrases, make_data
 
 
@@ -28,15 +29,9 @@ def archive_and_site(tmp_path_factory):
 @pytest.fixture(scope="module")
 def page(archive_and_site, browser):
     _, site = archive_and_site
-    with serve(site) as base:
-        context = browser.new_context()
-        outside: list[str] = []
-        context.on("request", lambda r: None if r.url.startswith(base) else outside.append(r.url))
-        page = context.new_page()
+    with serve(site) as base, local_page(browser, base) as page:
         page.base = base
         yield page
-        assert outside == []
-        context.close()
 
 
 def search(page, query: str, lang: str = "zh") -> dict:

@@ -4,23 +4,16 @@ Screenshots of the main page types are saved to tests/artifacts/."""
 
 from __future__ import annotations
 
-import functools
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
 
 from generators.commands.check import load_and_check
+from generators.search.serve import serve
 from generators.site.build import build_site
+from tests.conftest import local_page
 from tests.site_support import ROOT, make_data
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = ROOT / "tests" / "artifacts"
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
 
 
 @pytest.fixture(scope="session")
@@ -31,23 +24,15 @@ def server(tmp_path_factory):
     assert not [d for d in diagnostics if d.is_error]
     out = tmp / "site"
     assert build_site(archive, data, out, tmp / "build").ok
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(out)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    with serve(out) as url:
+        yield url
 
 
 @pytest.fixture
 def page(browser, server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
-    yield page
-    context.close()
-    outside = [url for url in requests if not url.startswith(server) and not url.startswith("data:")]
-    assert requests and not outside, outside
+    with local_page(browser, server, viewport={"width": 1280, "height": 900}) as page:
+        yield page
+        assert page.requests
 
 
 def shot(page, name: str) -> None:

@@ -11,12 +11,14 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from generators import present
+from generators import charts, present
 from generators.documents import ast
+from generators.documents.fonts import load_config
 from generators.records import Archive
-from generators.records.model import Notice, Organisation, Person
+from generators.records.model import Hazard, Notice, Organisation, Person
 from generators.refs.render import attachment_label, print_replacer, replace_refs
 from generators.rules import statistics as st
+from generators.rules.records import standing
 
 PathT = tuple[str | int, ...]
 TITLE_CHARS_PER_LINE = 20  # 2号 (22 pt) characters in 156 mm
@@ -388,14 +390,12 @@ def report_body(b: Builder, record: Any) -> None:
 def statistics_tables(b: Builder, numbered: Sections, record: Any) -> None:
     """Art. 5 figures of the report's campaign, as of the report's date: the same computations
     (generators.rules.statistics) the site shows, never recomputed here."""
-    from generators.rules import statistics
-
     archive = b.archive
     campaign = archive.get(record.campaign)
     if campaign is None:
         return
     as_of = record.completed_on or campaign.end
-    head = statistics.headline(archive, campaign.id, as_of)
+    head = st.headline(archive, campaign.id, as_of)
     acc = head.accidents
     numbered.heading(f"主要统计数据（截至{date(as_of)}）")
     metrics = (("生产安全事故起数", "count"), ("死亡人数", "deaths"), ("直接经济损失（万元）", "loss"))
@@ -416,7 +416,7 @@ def statistics_tables(b: Builder, numbered: Sections, record: Any) -> None:
         ["逾期未整改", str(len(hz.overdue)), ""],
         ["目标任务完成率", f"{head.tasks.numerator}/{head.tasks.denominator}", head.tasks.text("zh")],
     ], [0.4, 0.3, 0.3], (record.id, ("campaign",)))
-    towns = statistics.by_town(archive, campaign.id, as_of)
+    towns = st.by_town(archive, campaign.id, as_of)
     b.table(["区镇", "问题隐患", "整改率", "重大隐患销号率", "目标任务完成率"], [
         [org_name(archive, town), str(figures.total), figures.rectification_rate.text("zh"),
          figures.major_closure_rate.text("zh"), rate.text("zh")] for town, (figures, rate) in towns.items()
@@ -424,41 +424,33 @@ def statistics_tables(b: Builder, numbered: Sections, record: Any) -> None:
     statistics_charts(b, record, campaign)
 
 
-def statistics_charts(b: Builder, record: Any, campaign: Any) -> None:
-    """The site's campaign charts, from the same series (generators.charts), labelled in Chinese."""
-    from generators import charts
-    from generators.records.model import Hazard
+AXIS_DIGITS = "0123456789."  # the charts' axis labels, checked against the chart font with their words
 
+
+def statistics_charts(b: Builder, record: Any, campaign: Any) -> None:
+    """The site's campaign charts, from the same series (generators.charts), labelled in Chinese;
+    the hazards are the standing ones the statistics tables above them count."""
     archive, src, font = b.archive, (record.id, ("campaign",)), chart_font()
     trend = charts.accident_trend(archive, campaign)
     months = [present.format_month(m, "zh") for m, _ in trend]
     b.figure(charts.line_chart("事故起数月度趋势", months, [float(n) for _, n in trend], "起", figure=False,
-                               font=font), "事故起数月度趋势（起）", months + _axis_numbers(), src)
+                               font=font), "事故起数月度趋势（起）", months + [AXIS_DIGITS], src)
     grades = charts.grade_distribution(archive, campaign.id)
     names = [archive.label("grades", k, "zh") for k, _ in grades]
     if any(n for _, n in grades):
         b.figure(charts.bars("评估等级分布", names, [n for _, n in grades], figure=False, font=font),
-                 "各区镇评估等级分布（个）", names + _axis_numbers(), src)
-    closure = charts.hazard_closure([h for h in archive.of_type(Hazard) if h.campaign == campaign.id])
+                 "各区镇评估等级分布（个）", names + [AXIS_DIGITS], src)
+    closure = charts.hazard_closure(standing(archive, Hazard, campaign.id))
     months = [present.format_month(m, "zh") for m in closure.months]
     b.figure(charts.stacked_bars("隐患销号进度", months, [("已销号", closure.closed), ("未销号", closure.still_open)],
                                  figure=False, font=font),
-             "问题隐患销号进度（个）", months + ["已销号", "未销号"] + _axis_numbers(), src)
-
-
-def _axis_numbers() -> list[str]:
-    return ["0123456789."]
+             "问题隐患销号进度（个）", months + ["已销号", "未销号", AXIS_DIGITS], src)
 
 
 def chart_font() -> str:
     """The charts' font-family list: the 黑体 role's fonts (theme/print/fonts.toml), in order;
     Typst draws SVG text with the first of them it was given."""
-    import tomllib
-
-    from generators.documents.fonts import FONTS_CONFIG
-
-    roles = tomllib.loads(FONTS_CONFIG.read_text(encoding="utf-8"))["roles"]
-    return ", ".join(f"'{f['family']}'" for f in roles["hei"]["pdf"])
+    return ", ".join(f"'{f['family']}'" for f in load_config()["hei"]["pdf"])
 
 
 def _figure(value: Any) -> str:

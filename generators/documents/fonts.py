@@ -14,11 +14,14 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generators.diagnostics import Diagnostic, Location
-from generators.documents.content import Printable
 from generators.messages import register
 from generators.records import Archive
+
+if TYPE_CHECKING:  # content.py reads the font configuration too (the charts' font)
+    from generators.documents.content import Printable
 
 FONTS_CONFIG = Path(__file__).resolve().parents[2] / "theme" / "print" / "fonts.toml"
 ROLES = ("title", "body", "hei", "kai", "song")

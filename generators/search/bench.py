@@ -92,11 +92,11 @@ def corpus(site: Path, lang: str) -> Corpus:
         page = read_page(root, path)
         if page is None:
             continue
-        if page.listing:
-            listings.add(page.url)
-            continue
         if page.classified or page.withdrawn:
             forbidden.add(page.url)
+            continue
+        if page.listing:
+            listings.add(page.url)
             continue
         urls.append(page.url)
         texts.append(units(page.title + "\n" + page.text))

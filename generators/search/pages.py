@@ -110,6 +110,10 @@ def _text_of(element) -> str:
     return _NL.sub("\n", text).strip()
 
 
+def _with_class(element, name: str) -> list:
+    return element.xpath(f".//*[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]")
+
+
 def read_page(root: Path, path: Path) -> Page | None:
     """The page's searchable content, or None when it has no ``<article>``."""
     tree = lxml.html.fromstring(path.read_bytes())
@@ -119,10 +123,10 @@ def read_page(root: Path, path: Path) -> Page | None:
     article = articles[0]
     h1 = article.xpath(".//h1")
     title = _text_of(h1[0]) if h1 else (tree.findtext(".//title") or "").strip()
-    marker = article.xpath(".//*[contains(concat(' ', normalize-space(@class), ' '), ' zz-record ')]")
+    marker = _with_class(article, "zz-record")
     page = Page(url=page_url(root, path), title=title, text=_text_of(article))
     page.classified = bool(tree.xpath("//*[@data-classified]"))
-    page.listing = bool(article.xpath(".//*[contains(concat(' ', normalize-space(@class), ' '), ' zz-listing ')]"))
+    page.listing = bool(_with_class(article, "zz-listing"))
     if marker:
         attrs = marker[0].attrib
         page.record_id = attrs.get("data-id", "")

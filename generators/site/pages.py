@@ -74,6 +74,12 @@ def record_marker(ctx: Ctx, record: Record, **facets: str | None) -> str:
     return block(f'<div class="zz-record" hidden{rendered}></div>')
 
 
+def listing_marker() -> str:
+    """Marks a page listing records that have pages of their own: search leaves it out (see the
+    search engineer's indexer), so that the records themselves come first."""
+    return block('<div class="zz-listing" hidden></div>')
+
+
 def record_page(ctx: Ctx, record: Record, title: str, body: str, *, facets: dict | None = None,
                 meta: list[tuple[str, str]] | None = None) -> Page:
     """The frame of every record page: title, search marker, banners, fields, body, links."""

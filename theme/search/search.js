@@ -190,7 +190,19 @@
     });
   }
 
-  function getDoc(n) { return getJSON("d/" + Math.floor(n / 1000) + "/" + n + ".json"); }
+  function docPath(n) { return "d/" + Math.floor(n / 1000) + "/" + n + ".json"; }
+  function getDoc(n) { return getJSON(docPath(n)); }
+
+  /* Does document n really hold the query? Bigram pairs can coincide apart, so its text and
+   * title are checked (one pass, which also finds the snippet's matches) — unless it owns the
+   * exact ID or its text was cut at indexing. ``flat`` is the text with its spaces collapsed. */
+  function verdict(found, n, doc) {
+    var flat = doc.x.replace(/\s+/g, " "), r = ranges(flat + "\n" + doc.t, found.terms);
+    return {
+      ok: !!(found.owners[n] || doc.c || !r.missing), flat: flat,
+      list: r.list.filter(function (m) { return m[1] <= flat.length; })
+    };
+  }
 
   /* ---- phrase check and snippet ------------------------------------------------------ */
   /* The text's word characters, folded, and where each came from (one entry per UTF-16 unit,
@@ -219,7 +231,6 @@
     at.length = n;
     return { chars: chars, at: at };
   }
-
 
   function ranges(text, terms) {
     var sk = skeleton(text), found = [], missing = false;
@@ -346,7 +357,7 @@
     }).join("");
   }
 
-  /* ``flat`` is the document's text with its spaces collapsed, ``list`` the matches in it. */
+  /* ``flat`` and ``list``: the document's text and the matches in it, from verdict(). */
   function resultItem(doc, n, terms, flat, list) {
     var meta = [doc.k, doc.w, doc.m, doc.i].filter(Boolean).map(esc).join(" · ");
     return '<li class="zz-result" data-doc="' + n + '"><a class="zz-result__title" href="' +
@@ -355,9 +366,8 @@
       '<p class="zz-result__snippet">' + snippet(flat, list) + "</p></li>";
   }
 
-  /* Show the next results, each as soon as it and those ranked above it have loaded. A
-   * document whose text does not hold the phrase after all (bigram pairs can coincide
-   * apart) is dropped — unless it owns the exact ID. */
+  /* Show the next results, each as soon as it and those ranked above it have loaded; a
+   * document that does not hold the query after all (verdict) is dropped. */
   function showMore(ui, found, list, shown) {
     var want = PAGE;
     function step() {
@@ -369,11 +379,9 @@
       loads.forEach(function (load, i) {
         chain = chain.then(function () { return load; }).then(function (doc) {
           if (!doc || want <= 0) return;
-          // One pass over text and title: the phrase check, and the matches for the snippet.
-          var flat = doc.x.replace(/\s+/g, " "), r = ranges(flat + "\n" + doc.t, found.terms);
-          if (!(found.owners[batch[i]] || doc.c || !r.missing)) { state.dropped++; return; }
-          var inText = r.list.filter(function (m) { return m[1] <= flat.length; });
-          ui.results.insertAdjacentHTML("beforeend", resultItem(doc, batch[i], found.terms, flat, inText));
+          var v = verdict(found, batch[i], doc);
+          if (!v.ok) { state.dropped++; return; }
+          ui.results.insertAdjacentHTML("beforeend", resultItem(doc, batch[i], found.terms, v.flat, v.list));
           if (state.firstResultsMs === undefined) state.firstResultsMs = performance.now();
           shown.push(doc.u);
           want--;
@@ -382,6 +390,11 @@
       return chain.then(step);
     }
     return step().then(function () { ui.more.hidden = state.cursor >= list.length; });
+  }
+
+  /* Does the URL narrow the results by a facet (anything beside q)? */
+  function isNarrowed(params) {
+    return Array.from(params.keys()).some(function (k) { return k !== "q"; });
   }
 
   function run(ui, params) {
@@ -393,15 +406,13 @@
     state.status = "searching";
     ui.summary.textContent = q ? TEXT.loading : "";
     if (!q.trim()) { state.status = "done"; state.total = 0; return Promise.resolve(); }
-    var narrowed = Array.from(params.keys()).some(function (k) { return k !== "q"; });
     function loadMeta() { return getJSON("meta.json").then(decodeColumns); }
     // The facet columns (every document's values) are needed first only when the URL narrows
     // the results; otherwise they load after the first results, not competing with them.
-    var metaLoad = narrowed ? loadMeta() : null;
+    var metaLoad = isNarrowed(params) ? loadMeta() : null;
     return match(q).then(function (found) {
       if (!found) { ui.summary.textContent = TEXT.short; state.status = "done"; state.total = 0; return; }
-      // Results need the facet columns only when the URL narrows them; else they go first.
-      return (narrowed ? metaLoad : Promise.resolve(null)).then(function (meta) {
+      return Promise.resolve(metaLoad).then(function (meta) {
         var list = meta ? found.docs.filter(function (d) {
           return passes(meta, selection(params, meta), d, null);
         }) : found.docs;
@@ -486,7 +497,7 @@
   window.zzSearch = {
     queryKeys: queryKeys, exactKey: exactKey, fnv1a: fnv1a, match: match,
     /* Where each term occurs in a text, as [start, end) of the text (what snippets highlight). */
-    ranges: function (text, terms) { return ranges(text, terms); },
+    ranges: ranges,
     /* Every matching page's URL, phrase-checked (for measuring recall; fetches all, 64 at a time). */
     all: function (q) {
       return match(q).then(function (found) {
@@ -495,9 +506,8 @@
         for (var from = 0; from < found.docs.length; from += 64) (function (part) {
           chain = chain.then(function () { return Promise.all(part.map(getDoc)); }).then(function (docs) {
             docs.forEach(function (doc, i) {
-              if (doc && (found.owners[part[i]] || doc.c || !ranges(doc.x + "\n" + doc.t, found.terms).missing))
-                urls.push(doc.u);
-              delete cache["d/" + Math.floor(part[i] / 1000) + "/" + part[i] + ".json"];
+              if (doc && verdict(found, part[i], doc).ok) urls.push(doc.u);
+              delete cache[docPath(part[i])];
             });
           });
         })(found.docs.slice(from, from + 64));
@@ -506,14 +516,13 @@
     }
   };
 
-  /* The search page's query starts fetching as soon as this script runs (async, in <head>),
-   * while the page and Material's bundle are still loading: its buckets, then its first
-   * documents. Resolves when those have arrived. */
+  /* The search page's query starts fetching as soon as this script runs (inline, first in
+   * <head>), while the page and Material's bundle are still loading: its buckets, then its
+   * first documents. Resolves when those have arrived. */
   function prefetch() {
     var params = new URLSearchParams(location.search), q = params.get("q") || "";
     if (!queryTerms(q).length) return Promise.resolve();
-    var narrowed = Array.from(params.keys()).some(function (k) { return k !== "q"; });
-    if (narrowed) return getJSON("meta.json").catch(function () {});
+    if (isNarrowed(params)) return getJSON("meta.json").catch(function () {});
     return match(q).then(function (found) {
       if (found) return Promise.all(found.docs.slice(0, PAGE).map(getDoc));
     }).catch(function () {});  // run() reports failures

@@ -5,11 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from generators import present
-from generators.charts import accident_trend, grade_distribution, hazard_closure
+from generators import charts, present
 from generators.records.model import AccidentStatistics, Campaign, ComprehensiveReview, Hazard, SubReport
 from generators.rules.records import standing
-from generators.site import charts
 from generators.site import html as h
 from generators.site.context import Ctx
 from generators.site.i18n import t
@@ -174,7 +172,7 @@ def town_grades(ctx: Ctx, c: Campaign) -> str:
         return ""
     rows = [[ctx.link(r.town), f'<strong class="zz-grade">{ctx.label("grades", r.grade)}</strong>', ctx.link(r.id)]
             for r in sorted(reports, key=lambda r: r.town)]
-    series = grade_distribution(ctx.archive, c.id)
+    series = charts.grade_distribution(ctx.archive, c.id)
     chart = charts.bars(t("chart_grades", ctx.lang), [ctx.archive.label("grades", k, ctx.lang) for k, _ in series],
                         [n for _, n in series])
     return h.table([ctx.t("town"), ctx.t("grade"), ctx.t("type.sub-report")], rows) + chart
@@ -239,7 +237,7 @@ def accidents(ctx: Ctx, c: Campaign) -> str:
     by_town = h.table([ctx.t("town"), ctx.t("accident_count"), ctx.t("deaths"), ctx.t("loss"), ctx.t("yoy")],
                       [[ctx.link(town), amount("count", cmp.current), amount("deaths", cmp.current),
                         amount("loss", cmp.current), change(cmp.changes["count"])] for town, cmp in towns.items()])
-    trend = accident_trend(ctx.archive, c)
+    trend = charts.accident_trend(ctx.archive, c)
     chart = charts.line_chart(t("chart_accidents", ctx.lang), [present.format_month(m, ctx.lang) for m, _ in trend],
                               [float(n) for _, n in trend], t("accident_count", ctx.lang))
     footnotes = "".join(f'<p class="zz-note">* {h.esc(n)}</p>' for n in sorted(notes))
@@ -273,7 +271,7 @@ def _figure_row(ctx: Ctx, label: str, f, tasks: str) -> list[str]:
 
 def closure_chart(ctx: Ctx, hazards: list[Hazard]) -> str:
     """Per month: dossiers closed by then and still open (found by then, not yet closed)."""
-    series = hazard_closure(hazards)
+    series = charts.hazard_closure(hazards)
     labels = [present.format_month(m, ctx.lang) for m in series.months]
     return charts.stacked_bars(t("chart_closure", ctx.lang), labels,
                                [(t("hazards_closed", ctx.lang), series.closed),

@@ -19,6 +19,7 @@ from generators.site.pages import (
     Page,
     block,
     h1,
+    listing_marker,
     page_url,
     pager,
     paginate,
@@ -123,8 +124,7 @@ def listing(ctx: Ctx, base: str, title: str, hazards: list[Hazard], *, intro: bo
     for number, chunk in enumerate(chunks, start=1):
         page_ctx = ctx.at(page_url(base, number))
         shown_title = title if number == 1 else f"{title} · {t('page_n', ctx.lang, n=number)}"
-        # Search leaves listings out: each row's dossier is a page of its own (search/pages.py).
-        body = [h1(page_ctx, shown_title), block('<div class="zz-listing" hidden></div>')]
+        body = [h1(page_ctx, shown_title), listing_marker()]
         body.append(block(facet_nav(page_ctx, current)))
         body.append(block(pager(page_ctx, base, number, len(chunks), len(hazards))))
         body.append(block(hazard_table(page_ctx, chunk)))

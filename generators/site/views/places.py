@@ -16,11 +16,11 @@ from generators.records.model import (
     SubReport,
 )
 from generators.rules.records import standing
+from generators.rules.statistics import hazard_status
 from generators.site import html as h
 from generators.site.context import Ctx, is_town
 from generators.site.i18n import t
 from generators.site.pages import Page, block, h1, record_page, section
-from generators.rules.statistics import hazard_status
 from generators.site.views.hazards import facet_url
 
 
