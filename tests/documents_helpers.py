@@ -13,7 +13,9 @@ from generators.records.load import load_archive
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "documents" / "campaign.yml"
-SEED = Path("/work/shared/seed/haimen-evaluation-spec-2022.txt")
+# The notice as the office issued it (a text export of its Word file), kept as the reference the
+# printed notice is compared with word for word.
+SEED = ROOT / "tests" / "fixtures" / "documents" / "seed-notice-haianweiban-2022-17.txt"
 ARTIFACTS = ROOT / "tests" / "artifacts"
 MM = 72 / 25.4
 
