@@ -23,10 +23,11 @@ from pydantic import BaseModel, ValidationError
 
 from generators.diagnostics import Diagnostic, Location, relative_path
 from generators.records.archive import Archive, Nested, Origin
+from generators.records.confine import confined_problem, read_prose_file
 from generators.records.model import NESTED_TYPES, RECORD_TYPES, Record, Vocabulary
 from generators.records.types import Prose, RefTo, VocabOf
 from generators.records.walk import marked_values
-from generators.records.yamlio import PathT, load_yaml
+from generators.records.yamlio import MAX_FILE_BYTES, PathT, load_yaml
 
 YAML_SUFFIXES = (".yml", ".yaml")
 
@@ -45,6 +46,10 @@ def load_archive(data_dir: Path) -> tuple[Archive, list[Diagnostic]]:
     invalid_ids: set[str] = set()  # records written but rejected: references to them are not "to nothing"
     for file in record_files(data_dir):
         display = relative_path(file)
+        outside = confined_problem(file, data_dir, Location(display), limit=MAX_FILE_BYTES)
+        if outside is not None:  # a symlink out of the archive is not one of its records
+            diagnostics.append(outside)
+            continue
         data, source, problems = load_yaml(file, display)
         diagnostics += problems
         if data is None or source is None:
@@ -63,7 +68,7 @@ def load_archive(data_dir: Path) -> tuple[Archive, list[Diagnostic]]:
                 first = origins[record.id].locate(("id",))
                 diagnostics.append(Diagnostic.error("E020", origin.locate(("id",)), id=record.id, first=first))
                 continue
-            record, problems = _read_prose(record, origin)
+            record, problems = _read_prose(record, origin, data_dir)
             diagnostics += problems
             records[record.id] = record
             origins[record.id] = origin
@@ -279,7 +284,7 @@ def _check_term(archive: Archive, key: str, vocabulary: str, where: Location) ->
 # Step 6: prose files
 
 
-def _read_prose(record: Record, origin: Origin) -> tuple[Record, list[Diagnostic]]:
+def _read_prose(record: Record, origin: Origin, data_dir: Path) -> tuple[Record, list[Diagnostic]]:
     problems: list[Diagnostic] = []
 
     def resolve(value: Any, path: PathT) -> Any:
@@ -289,7 +294,8 @@ def _read_prose(record: Record, origin: Origin) -> tuple[Record, list[Diagnostic
                 name = getattr(value, f"{lang}_file")
                 if name is None:
                     continue
-                text = _read_markdown(origin.file.parent / name, origin.locate(path + (f"{lang}_file",)), problems)
+                where = origin.locate(path + (f"{lang}_file",))
+                text = _read_markdown(origin.file.parent, name, data_dir, where, problems)
                 updates[lang] = text if text is not None else ""
             return value.model_copy(update=updates) if updates else value
         if isinstance(value, BaseModel):
@@ -308,12 +314,13 @@ def _read_prose(record: Record, origin: Origin) -> tuple[Record, list[Diagnostic
     return resolve(record, ()), problems
 
 
-def _read_markdown(file: Path, where: Location, problems: list[Diagnostic]) -> str | None:
-    try:
-        raw = file.read_bytes()
-    except OSError:
-        problems.append(Diagnostic.error("E030", where, file=relative_path(file)))
+def _read_markdown(folder: Path, name: str, data_dir: Path, where: Location, problems: list[Diagnostic]
+                   ) -> str | None:
+    raw, problem = read_prose_file(folder, name, data_dir, where)  # confined to the archive
+    if raw is None:
+        problems.append(problem)
         return None
+    file = folder / name
     try:
         return raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
     except UnicodeDecodeError as exc:
