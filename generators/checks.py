@@ -20,9 +20,10 @@ def checkers() -> list[Checker]:
     from generators.refs.checks import check_references
     from generators.rules.check import check_calendars, check_procedure, check_statistics
     from generators.rules.completeness import check_completeness
+    from generators.rules.scope import check_scope
 
-    return [check_calendars, check_procedure, check_completeness, check_statistics, check_references,
-            check_versions]
+    return [check_calendars, check_procedure, check_completeness, check_statistics, check_scope,
+            check_references, check_versions]
 
 
 def run_checks(archive: Archive) -> list[Diagnostic]:

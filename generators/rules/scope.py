@@ -1,0 +1,199 @@
+"""Kind and scope of the towns, domains and departments a record names (E260–E264).
+
+A field that names a *town* (区镇（街道）) must name an organisation whose kind carries the
+``grassroots`` flag in the organisation-kinds vocabulary (towns, sub-districts, zones: data, not a
+list in code); a field that names a *department* must name one that does not. A record of a
+campaign may only name towns and domains in the campaign's ``scope`` (art. 4: the evaluation covers
+the towns and industry domains in scope), and plans and target tasks of its own campaign.
+
+Structured references to nothing or to the wrong record type are the loader's (E021/E023); an
+organisation that failed to load is simply unknown here. Domain grades outside the scope are
+W239 of :mod:`.completeness`, not repeated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generators.diagnostics import Diagnostic
+from generators.messages import register
+from generators.records import Archive
+from generators.records.load import _dotted
+from generators.records.model import (
+    AccidentStatistics,
+    Campaign,
+    ComprehensiveReview,
+    Domain,
+    Hazard,
+    LookBack,
+    Mechanism,
+    Organisation,
+    Record,
+    RectificationPlan,
+    SelfAssessment,
+    SubReport,
+    SupervisionCheck,
+)
+from generators.records.yamlio import PathT
+
+GRASSROOTS = "grassroots"
+
+register({
+    "E260": {
+        "message_zh": "{field} 应为区镇（街道），但“{org}”是{kind_zh}",
+        "message_en": "{field} must name a town, but '{org}' is {kind_en}",
+        "hint_zh": "是否想写“{suggestion}”？|此处应写镇、街道或园区的编号（机构类别带 grassroots 标记）",
+        "hint_en": "did you mean '{suggestion}'?| write the ID of a town, sub-district or zone here "
+                   "(an organisation kind flagged grassroots)",
+    },
+    "E261": {
+        "message_zh": "{org} 不在专项整治 {campaign} 的评估范围内（scope.towns：{towns}）",
+        "message_en": "{org} is not in the scope of campaign {campaign} (scope.towns: {towns})",
+        "hint_zh": "检查编号或所属专项整治；确属本专项整治的，把该区镇加入 scope.towns",
+        "hint_en": "check the ID and the campaign; if it belongs here, add the town to scope.towns",
+    },
+    "E262": {
+        "message_zh": "行业领域 {domain} 不在专项整治 {campaign} 的评估范围内（scope.domains：{domains}）",
+        "message_en": "the domain {domain} is not in the scope of campaign {campaign} (scope.domains: {domains})",
+        "hint_zh": "检查编号或所属专项整治；确属本专项整治的，把该领域加入 scope.domains",
+        "hint_en": "check the ID and the campaign; if it belongs here, add the domain to scope.domains",
+    },
+    "E263": {
+        "message_zh": "{field} 应为区级部门或机关，但“{org}”是{kind_zh}",
+        "message_en": "{field} must name a district department or office, but '{org}' is {kind_en}",
+        "hint_zh": "此处写牵头部门、检查部门等区级机构的编号，而不是区镇",
+        "hint_en": "write the ID of the district body (lead department, checking department), not a town",
+    },
+    "E264": {
+        "message_zh": "{target} 属于专项整治 {other}，本记录属于 {campaign}",
+        "message_en": "{target} belongs to campaign {other}, this record to {campaign}",
+        "hint_zh": "检查编号：方案和目标任务只能引用本专项整治的",
+        "hint_en": "check the ID: only plans and target tasks of the record's own campaign can be named",
+    },
+})
+
+# (record class, field path pattern) → role. "*" stands for every index of a list.
+_TOWN_FIELDS: dict[type[Record], tuple[tuple, ...]] = {
+    Hazard: (("town",),), SelfAssessment: (("town",),), SubReport: (("town",),),
+    RectificationPlan: (("town",),), SupervisionCheck: (("town",),), Mechanism: (("town",),),
+    LookBack: (("towns", "*"),), Campaign: (("scope", "towns", "*"),),
+    AccidentStatistics: (("rows", "*", "town"),),
+}
+_DEPARTMENT_FIELDS: dict[type[Record], tuple[tuple, ...]] = {
+    Campaign: (("lead_department",),), Domain: (("lead_department",),), LookBack: (("department",),),
+    SupervisionCheck: (("by",),), ComprehensiveReview: (("reviewer",),),
+}
+_DOMAIN_FIELDS: dict[type[Record], tuple[tuple, ...]] = {
+    Hazard: (("domain",),), Mechanism: (("domain",),), Campaign: (("plans", "*", "domain"),
+                                                                   ("target_tasks", "*", "domain")),
+}
+
+
+def check_scope(archive: Archive) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    for record in archive:
+        found += _kinds(archive, record)
+        campaign = archive.get(getattr(record, "campaign", None) or "")
+        if isinstance(campaign, Campaign) and not isinstance(record, Campaign):
+            found += _in_scope(archive, record, campaign)
+        if isinstance(record, Campaign):
+            found += _in_scope(archive, record, record)
+    return found
+
+
+def _kinds(archive: Archive, record: Record) -> list[Diagnostic]:
+    found = []
+    for path, org_id in _values(record, _TOWN_FIELDS):
+        kind = _org_kind(archive, org_id)
+        if kind is not None and not archive.has_flag("organisation-kinds", kind, GRASSROOTS):
+            found.append(Diagnostic.error("E260", archive.locate(record.id, path), field=_dotted(path), org=org_id,
+                                          suggestion=_town_named_like(archive, org_id),
+                                          **_kind_words(archive, kind)))
+    for path, org_id in _values(record, _DEPARTMENT_FIELDS):
+        kind = _org_kind(archive, org_id)
+        if kind is not None and archive.has_flag("organisation-kinds", kind, GRASSROOTS):
+            found.append(Diagnostic.error("E263", archive.locate(record.id, path), field=_dotted(path), org=org_id,
+                                          **_kind_words(archive, kind)))
+    return found
+
+
+def _in_scope(archive: Archive, record: Record, campaign: Campaign) -> list[Diagnostic]:
+    found = []
+    if not isinstance(record, Campaign):  # the scope's own towns are the scope
+        for path, org_id in _values(record, _TOWN_FIELDS):
+            if org_id not in campaign.scope.towns and _is_town(archive, org_id):
+                found.append(Diagnostic.error("E261", archive.locate(record.id, path), org=org_id,
+                                              campaign=campaign.id, towns=", ".join(campaign.scope.towns)))
+    for path, domain in _values(record, _DOMAIN_FIELDS):
+        if domain not in campaign.scope.domains and isinstance(archive.get(domain), Domain):
+            found.append(Diagnostic.error("E262", archive.locate(record.id, path), domain=domain,
+                                          campaign=campaign.id, domains=", ".join(campaign.scope.domains)))
+    found += _own_parts(archive, record, campaign)
+    return found
+
+
+def _own_parts(archive: Archive, record: Record, campaign: Campaign) -> list[Diagnostic]:
+    """Plans and target tasks named by a record belong to the record's campaign."""
+    named: list[tuple[PathT, str]] = []
+    if isinstance(record, Hazard) and record.plan:
+        named.append((("plan",), record.plan))
+    if isinstance(record, SelfAssessment):
+        named += [(("target_task_list", i, "task"), item.task) for i, item in enumerate(record.target_task_list)]
+    if isinstance(record, Campaign):
+        named += [(("target_tasks", i, "plan"), task.plan) for i, task in enumerate(record.target_tasks)]
+    found = []
+    for path, part_id in named:
+        part = archive.nested.get(part_id)
+        if part is not None and part.parent != campaign.id:
+            found.append(Diagnostic.error("E264", archive.locate(record.id, path), target=part_id,
+                                          other=part.parent, campaign=campaign.id))
+    return found
+
+
+def _values(record: Record, fields: dict[type[Record], tuple[tuple, ...]]) -> Iterator[tuple[PathT, str]]:
+    for cls, patterns in fields.items():
+        if isinstance(record, cls):
+            for pattern in patterns:
+                yield from _walk(record, pattern, ())
+
+
+def _walk(value: object, pattern: tuple, path: PathT) -> Iterator[tuple[PathT, str]]:
+    if not pattern:
+        if isinstance(value, str):
+            yield path, value
+        return
+    head, rest = pattern[0], pattern[1:]
+    if head == "*":
+        for index, item in enumerate(value if isinstance(value, list) else []):
+            yield from _walk(item, rest, path + (index,))
+    elif value is not None:
+        yield from _walk(getattr(value, head, None), rest, path + (head,))
+
+
+def _org_kind(archive: Archive, org_id: str) -> str | None:
+    org = archive.get(org_id)
+    return org.kind if isinstance(org, Organisation) else None
+
+
+def _is_town(archive: Archive, org_id: str) -> bool:
+    kind = _org_kind(archive, org_id)
+    return kind is not None and archive.has_flag("organisation-kinds", kind, GRASSROOTS)
+
+
+def _kind_words(archive: Archive, kind: str) -> dict[str, str]:
+    zh = archive.label("organisation-kinds", kind, "zh") if kind in archive.vocabularies.get(
+        "organisation-kinds", {}) else kind
+    en = archive.label("organisation-kinds", kind, "en") if kind in archive.vocabularies.get(
+        "organisation-kinds", {}) else kind
+    return {"kind_zh": zh, "kind_en": _with_article(en.lower())}
+
+
+def _with_article(noun: str) -> str:
+    return ("an " if noun[:1] in "aeiou" else "a ") + noun
+
+
+def _town_named_like(archive: Archive, org_id: str) -> str:
+    """A town whose ID starts like the wrong one (a typo such as 'haimen' for 'haimen-jd')."""
+    towns = sorted(o.id for o in archive.of_type(Organisation) if _is_town(archive, o.id))
+    close = [t for t in towns if t.startswith(org_id) or org_id.startswith(t)]
+    return close[0] if len(close) == 1 else ""

@@ -1,0 +1,86 @@
+"""Kind and scope (E260–E264): towns that are not towns, towns and domains outside the campaign,
+departments that are towns, plans and target tasks of another campaign — planted in a copy of the
+example and reported at the field."""
+
+from __future__ import annotations
+
+import pytest
+
+from generators.commands.check import load_and_check
+from tests.planting import at, example_copy, located, plant
+
+RQ = "campaigns/rq2023/hazards/"
+
+
+@pytest.fixture(scope="module")
+def planted(tmp_path_factory):
+    data = example_copy(tmp_path_factory.mktemp("scope"))
+    places = {
+        # a district department where a town belongs
+        "hazard-town-department": plant(data, RQ + "HZ-2023-0001.yml", "town: sanxing", "town: emergency",
+                                        at="emergency"),
+        # a real town, but not in rq2023's scope
+        "hazard-town-outside": plant(data, RQ + "HZ-2023-0002.yml", "town: yudong", "town: haiyong",
+                                     at="haiyong"),
+        "hazard-domain-outside": plant(data, RQ + "HZ-2023-0003.yml", "domain: construction", "domain: hazchem",
+                                       at="hazchem"),
+        "hazard-plan-other-campaign": plant(data, RQ + "HZ-2023-0004.yml", "plan: rq2023-gas",
+                                            "plan: zz2020-hazchem", at="zz2020-hazchem"),
+        "campaign-lead-is-town": plant(data, "campaigns/rq2023/campaign.yml", "lead_department: housing",
+                                       "lead_department: changle", at="changle"),
+        "campaign-scope-department": plant(data, "campaigns/rq2023/campaign.yml", "towns: [haimen-jd,",
+                                           "towns: [fire, haimen-jd,", at="fire"),
+        "check-by-town": plant(data, "campaigns/zz2020/rectification/supervision-checks.yml",
+                               "by: office\n  town: haiyong", "by: haiyong\n  town: haiyong", at="haiyong"),
+        "lookback-towns-department": plant(data, "campaigns/zz2020/rectification/look-backs.yml",
+                                           "towns: [haiyong, yuelai]", "towns: [haiyong, housing]",
+                                           at="housing"),
+        "lookback-department-town": plant(data, "campaigns/zz2020/rectification/look-backs.yml",
+                                          "department: emergency", "department: sijia", at="sijia"),
+        "accident-row-department": plant(data, "accidents/2021.yml", "{period: 2021-01, town: haimen-jd, domain: road",
+                                         "{period: 2021-01, town: transport, domain: road", at="transport"),
+        "domain-lead-town": plant(data, "domains.yml", "lead_department: emergency", "lead_department: yudong",
+                                  at="yudong"),
+    }
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", "1735660800")  # 2025-01-01: every stage of the example is due
+        _, diagnostics = load_and_check(data)
+    return places, located(diagnostics, data), diagnostics
+
+
+@pytest.mark.parametrize("fault, code", [
+    ("hazard-town-department", "E260"),
+    ("hazard-town-outside", "E261"),
+    ("hazard-domain-outside", "E262"),
+    ("hazard-plan-other-campaign", "E264"),
+    ("campaign-lead-is-town", "E263"),
+    ("campaign-scope-department", "E260"),
+    ("check-by-town", "E263"),
+    ("lookback-towns-department", "E260"),
+    ("lookback-department-town", "E263"),
+    ("accident-row-department", "E260"),
+    ("domain-lead-town", "E263"),
+])
+def test_planted_fault_is_reported_at_its_field(planted, fault, code):
+    places, found, _ = planted
+    assert at(code, places[fault]) in found
+
+
+def test_wrong_kind_is_an_error_with_the_kind_in_words(planted):
+    _, _, diagnostics = planted
+    (d,) = [d for d in diagnostics if d.code == "E260" and dict(d.params)["org"] == "emergency"]
+    assert d.is_error
+    assert d.message("en") == "town must name a town, but 'emergency' is a district department"
+    assert d.message("zh") == "town 应为区镇（街道），但“emergency”是区级部门"
+
+
+def test_outside_scope_names_the_scope(planted):
+    _, _, diagnostics = planted
+    (d,) = [d for d in diagnostics if d.code == "E261" and dict(d.params)["org"] == "haiyong"
+            and dict(d.params)["campaign"] == "rq2023"]
+    assert "haimen-jd, sanchang-jd" in d.message("en") and d.is_error
+
+
+def test_a_town_of_the_wrong_kind_is_not_also_reported_as_outside_the_scope(planted):
+    places, found, _ = planted
+    assert at("E261", places["hazard-town-department"]) not in found
