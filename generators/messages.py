@@ -166,6 +166,57 @@ MESSAGES: dict[str, dict[str, str]] = {
         "hint_zh": "路径相对于本 YAML 文件所在目录",
         "hint_en": "the path is relative to this YAML file's folder",
     },
+    "E040": {
+        "message_zh": "{field} 的值 {value} 没有加引号，各 YAML 工具读法不一"
+                      "（YAML 1.1 读作 {yaml11}，YAML 1.2 读作 {yaml12}）",
+        "message_en": "{field}: the unquoted {value} means different things to YAML readers "
+                      "(YAML 1.1: {yaml11}; YAML 1.2: {yaml12})",
+        "hint_zh": "是否想写文字“{value}”？加上引号：'{value}'",
+        "hint_en": "did you mean the string '{value}'? write it in quotes: '{value}'",
+    },
+    "E041": {
+        "message_zh": "{field} 的值 {value} 不是明确的数（YAML 1.1 读作 {yaml11}，YAML 1.2 读作 {yaml12}）",
+        "message_en": "{field}: {value} is not a plain number (YAML 1.1 reads {yaml11}; YAML 1.2 reads {yaml12})",
+        "hint_zh": "是否想写 {suggestion}？|数一律写成普通十进制，不加前导零、进制前缀、下划线或冒号",
+        "hint_en": "did you mean {suggestion}?| write numbers in plain decimal digits, without leading zeros, "
+                   "0x/0o/0b prefixes, underscores or colons",
+    },
+    "E042": {
+        "message_zh": "{field} 的数有 {digits} 位，过长",
+        "message_en": "{field}: a number with {digits} digits is too long",
+        "hint_zh": "如果这是编码或文字，请加引号",
+        "hint_en": "if it is a code or text, write it in quotes",
+    },
+    "E043": {
+        "message_zh": "{field} 只能写 true 或 false，实际为 {got}",
+        "message_en": "{field} must be true or false, got {got}",
+        "hint_zh": "写 true 或 false；yes/no、on/off、y/n、1/0 在本档案库中不是布尔值",
+        "hint_en": "write true or false; yes/no, on/off, y/n and 1/0 are not booleans in this archive",
+    },
+    "E044": {
+        "message_zh": "{field} 应为整数，实际为 {got}",
+        "message_en": "{field} must be a whole number, got {got}",
+        "hint_zh": "是否想写 {suggestion}？|整数不加引号、不带小数点",
+        "hint_en": "did you mean {suggestion}?| write whole numbers without quotes or a decimal point",
+    },
+    "E045": {
+        "message_zh": "{field} 应为日期 YYYY-MM-DD，实际为 {got}",
+        "message_en": "{field} must be a date written YYYY-MM-DD, got {got}",
+        "hint_zh": "是否想写 {suggestion}？|例如 2022-03-18",
+        "hint_en": "did you mean {suggestion}?| e.g. 2022-03-18",
+    },
+    "E046": {
+        "message_zh": "YAML 文件中不允许出现控制字符 {char}（{name}）",
+        "message_en": "control character {char} ({name}) is not allowed in a YAML file",
+        "hint_zh": "删除该字符；多数编辑器不显示它（常见于从其他软件粘贴的文字）",
+        "hint_en": "delete it; most editors do not show it (it usually comes with text pasted from elsewhere)",
+    },
+    "E047": {
+        "message_zh": "不允许使用 YAML 标签 {tag}",
+        "message_en": "the YAML tag {tag} is not allowed",
+        "hint_zh": "删除标签：文字加引号，数、日期和 true/false 直接写",
+        "hint_en": "remove the tag: write text in quotes, and numbers, dates and true/false as they are",
+    },
     "E100": {
         "message_zh": "数据目录 {path} 不存在",
         "message_en": "data folder {path} does not exist",

@@ -27,13 +27,14 @@ from generators.records.confine import confined_problem, read_prose_file
 from generators.records.model import NESTED_TYPES, RECORD_TYPES, Record, Vocabulary
 from generators.records.types import Prose, RefTo, VocabOf
 from generators.records.walk import marked_values
-from generators.records.yamlio import MAX_FILE_BYTES, PathT, load_yaml
+from generators.records.yamlio import MAX_FILE_BYTES, PathT, Unclear, load_yaml
 
 YAML_SUFFIXES = (".yml", ".yaml")
 
 
 def record_files(data_dir: Path) -> list[Path]:
-    return sorted(p for p in data_dir.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
+    # .YML and .YAML too: a file that looks like a record and is silently skipped is a lost record.
+    return sorted(p for p in data_dir.rglob("*") if p.suffix.lower() in YAML_SUFFIXES and p.is_file())
 
 
 def load_archive(data_dir: Path) -> tuple[Archive, list[Diagnostic]]:
@@ -125,6 +126,8 @@ def _translate(error: dict, cls: type[BaseModel], origin: Origin) -> Diagnostic:
     loc: PathT = tuple(part for part in error["loc"] if not _is_union_tag(part))
     kind = error["type"]
     value = error.get("input")
+    if isinstance(value, Unclear):
+        return _unclear(value, kind, origin.locate(loc), _dotted(loc))
     if kind == "extra_forbidden":
         known = _fields_at(cls, loc[:-1])
         return Diagnostic.error("E011", origin.locate(loc, key=True), key=loc[-1],
@@ -140,11 +143,39 @@ def _translate(error: dict, cls: type[BaseModel], origin: Origin) -> Diagnostic:
         return Diagnostic.error("E017", origin.locate(loc), value=value, field=_dotted(loc), detail=error["msg"])
     if kind in {"too_short", "string_too_short"}:
         return Diagnostic.error("E018", origin.locate(loc), field=_dotted(loc))
+    if kind in _STRICT_HINTS:
+        return Diagnostic.error(_STRICT_HINTS[kind], origin.locate(loc), field=_dotted(loc), got=_kind(value),
+                                suggestion=_likely(kind, value))
     if kind == "value_error":
         return Diagnostic.error("E016", origin.locate(loc), field=_dotted(loc) or "(record)",
                                 detail=error["msg"].removeprefix("Value error, "))
     return Diagnostic.error("E012", origin.locate(loc), field=_dotted(loc), expected=_expected(error),
                             got=_kind(value))
+
+
+# Strict types: the value has the wrong kind, and the fix is usually obvious ("write true or false").
+_STRICT_HINTS = {"bool_type": "E043", "int_type": "E044", "date_type": "E045"}
+
+
+def _unclear(value: Unclear, kind: str, where: Location, field: str) -> Diagnostic:
+    """A plain scalar YAML readers disagree on (0017, 1:30, 0x1F): name both readings and the fix."""
+    if not value.yaml11:
+        return Diagnostic.error("E042", where, field=field, digits=len(value.text.lstrip("+-")))
+    code = "E040" if kind in {"string_type", "string_pattern_mismatch", "literal_error"} else "E041"
+    return Diagnostic.error(code, where, field=field, value=value.text, yaml11=value.yaml11, yaml12=value.yaml12,
+                            suggestion=value.number)
+
+
+def _likely(kind: str, value: Any) -> str:
+    """What the writer most likely meant, when it is unambiguous: "17" or 17.0 for 17, nothing else."""
+    if kind == "int_type" and isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        return str(int(value))
+    if kind == "int_type" and isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if kind == "date_type" and isinstance(value, int) and not isinstance(value, bool) and len(str(value)) == 8:
+        text = str(value)
+        return f"{text[:4]}-{text[4:6]}-{text[6:]}"
+    return ""
 
 
 def _is_union_tag(part: object) -> bool:
@@ -173,6 +204,8 @@ def _kind(value: Any) -> str:
         return "list"
     if isinstance(value, int | float):
         return f"number {value}"
+    if isinstance(value, Unclear):
+        return f"unquoted {value.text}"
     return f"text {str(value)!r}"
 
 

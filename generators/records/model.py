@@ -10,7 +10,6 @@ can be referenced like records; :data:`NESTED_TYPES` names them.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Literal
 
 from pydantic import Field
@@ -20,6 +19,7 @@ from generators.records.types import (
     Date,
     Id,
     Model,
+    Number,
     Prose,
     Ref,
     Text,
@@ -161,8 +161,8 @@ class Calendar(Record):
 
 class Measure(Model):
     kind: Literal["quantitative", "qualitative"]
-    target: Decimal | None = Field(default=None, description="Quantitative target value")
-    actual: Decimal | None = Field(default=None, description="Quantitative achieved value")
+    target: Number | None = Field(default=None, description="Quantitative target value")
+    actual: Number | None = Field(default=None, description="Quantitative achieved value")
     unit: Text | None = None
     done: bool | None = Field(default=None, description="Qualitative: achieved or not")
     note: Text | None = None
@@ -482,7 +482,7 @@ class AccidentRow(Model):
     domain: Ref("domain")
     count: int = Field(ge=0)
     deaths: int = Field(ge=0)
-    loss: Decimal = Field(ge=0, description="Direct economic loss, 万元")
+    loss: Number = Field(ge=0, description="Direct economic loss, 万元")
 
 
 class AccidentStatistics(Record):

@@ -9,19 +9,26 @@ JSON Schema (``x-ref`` / ``x-vocabulary``) so editors can show what a field poin
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, GetJsonSchemaHandler, model_validator
+from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 DOCUMENT_NUMBER_PATTERN = r"^\S+〔\d{4}〕[1-9]\d*号$"
 
 
 class Model(BaseModel):
-    """Base of every record part: immutable, and unknown keys are errors, not silently dropped."""
+    """Base of every record part: immutable, and unknown keys are errors, not silently dropped.
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    Strict: a value is what it looks like. pydantic's lax mode would read "yes", "on" and 1 as
+    true, "17" and 17.0 as 17, and 1647561600 as a date; here each is a located error instead.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, strict=True)
 
 
 @dataclass(frozen=True)
@@ -48,7 +55,43 @@ def Vocab(name: str) -> Any:  # noqa: N802
 
 
 Id = Annotated[str, Field(pattern=ID_PATTERN, description="Stable ID; never reused.")]
-Date = dt.date
+
+_DATE_FORM = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _date_from_text(value: object) -> object:
+    """Dates are written YYYY-MM-DD (the loader keeps them as text); nothing else is a date."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if not isinstance(value, str):
+        raise PydanticCustomError("date_type", "Input should be a date written YYYY-MM-DD")
+    if _DATE_FORM.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise PydanticCustomError("date_parsing", "Input should be a real date written YYYY-MM-DD")
+
+
+def _number_from_yaml(value: object) -> object:
+    """A number written as a number: 12 or 12.5, never "12.5" (text) or true (a boolean)."""
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        raise PydanticCustomError("decimal_type", "Input should be a number")
+    return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
+class _NumberOnly:
+    """JSON Schema of :data:`Number`: pydantic offers "number or string" for a Decimal; only a number is."""
+
+    @staticmethod
+    def __get_pydantic_json_schema__(schema: Any, handler: GetJsonSchemaHandler) -> dict[str, Any]:
+        generated = handler(schema)
+        options = [option for option in generated.pop("anyOf", []) if option.get("type") != "string"]
+        return {**options[0], **generated} if options else generated
+
+
+Date = Annotated[dt.date, BeforeValidator(_date_from_text)]
+Number = Annotated[Decimal, BeforeValidator(_number_from_yaml), _NumberOnly()]
 
 
 class Text(Model):

@@ -1,26 +1,41 @@
 """Read one YAML file into plain Python values plus the source position of every value.
 
 Why not ``yaml.safe_load``: it forgets where values came from, silently lets a repeated key
-win, turns ``2022-02-30`` into a crash, and expands aliases (the "billion laughs" bomb). Here
-dates stay strings (the model parses them and reports impossible ones), repeated keys,
-anchors and aliases are refused with their position, and bytes that are not UTF-8 are
-reported with the likely cause (GBK from Windows editors).
+win, turns ``2022-02-30`` into a crash, expands aliases (the "billion laughs" bomb), and reads
+YAML 1.1 forms that change meaning (``0017`` is 15, ``1:30`` is 90, ``on`` is true). Here
+libyaml (PyYAML's C parser) produces the events with their marks, and this module builds the
+values itself: dates stay strings (the model parses them and reports impossible ones),
+repeated keys, anchors, aliases and tags are refused with their position, and a plain
+scalar that YAML readers disagree on becomes an :class:`Unclear` value that the model
+rejects with the likely fix. Bytes that are not UTF-8 are reported with the likely cause
+(GBK from Windows editors), control characters with their place.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.events import AliasEvent
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.cyaml import CParser
+from yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
 
 from generators.diagnostics import Diagnostic, Location
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_DEPTH = 64  # records nest a few levels; deeper input is an attack or a mistake
+MAX_INT_DIGITS = 30  # an ID or mobile number written as a number still fits; 5,000 digits do not
+MAX_DIAGNOSTICS_PER_FILE = 20
 PathT = tuple[str | int, ...]
 
 
@@ -46,36 +61,106 @@ class SourceMap:
         return Location(self.path, *self.values.get((), (1, 1)))
 
 
+@dataclass(frozen=True)
+class Unclear:
+    """A plain scalar that YAML readers do not agree on (``0017``, ``1:30``, ``0x1F``, ``1e3``).
+
+    It is neither text nor a number, so every field refuses it; the loader's translation of the
+    model's error names both readings and the fix (quote it, or write the number plainly).
+    """
+
+    text: str
+    yaml11: str  # what a YAML 1.1 reader (PyYAML, many editors' tools) makes of it
+    yaml12: str  # what a YAML 1.2 reader makes of it
+    number: str = ""  # the plain decimal most likely meant, when there is one
+
+    def __str__(self) -> str:
+        return self.text
+
+
 class _RefusedError(Exception):
     def __init__(self, code: str, mark: yaml.Mark, **params: object) -> None:
         super().__init__(code)
         self.code, self.mark, self.params = code, mark, params
 
 
-class _RecordLoader(yaml.SafeLoader):
-    """SafeLoader that keeps dates as text and refuses anchors and aliases."""
+# ---------------------------------------------------------------------------------------------
+# Plain scalars: what a value "looks like" decides what it is, or that it is unclear.
 
-    def compose_node(self, parent: Node | None, index: object) -> Node:  # type: ignore[override]
-        event = self.peek_event()
-        if isinstance(event, AliasEvent):
-            raise _RefusedError("E003", event.start_mark, name=event.anchor)
-        anchor = getattr(event, "anchor", None)
-        if anchor is not None:
-            raise _RefusedError("E003", event.start_mark, name=anchor)
-        return super().compose_node(parent, index)
-
-
-# Dates stay strings: the model decides what a valid date is and reports 2022-02-30 with its place.
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 # Booleans are YAML 1.2's true/false only: YAML 1.1 also reads on/off/yes/no, which turns the key
 # `on:` (approval: {by: …, on: 2022-03-18}) and the English text "No" into booleans.
-_DROPPED_TAGS = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool"}
-_RecordLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag not in _DROPPED_TAGS]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_RecordLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+# A float both YAML 1.1 and 1.2 read alike: digits, a point, and a signed exponent if any.
+_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
+# Forms only one of the two versions reads as a number, or reads differently (PyYAML's 1.1
+# resolver and the 1.2 core schema, side by side).
+_YAML11_NUMBER = re.compile(
+    r"[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+"
+    r"|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?"
+    r"|[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?")
+_YAML12_NUMBER = re.compile(
+    r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+
+
+def plain_scalar(text: str) -> Any:
+    """The value of an unquoted scalar: null, true/false, a whole number, a float, text, or Unclear."""
+    if text in _NULLS:
+        return None
+    if text in _BOOLS:
+        return _BOOLS[text]
+    first = text[0]
+    if not (first.isdigit() or first in "+-."):
+        return text  # the common case, decided without a regular expression
+    if _INT.fullmatch(text):
+        if len(text.lstrip("+-")) > MAX_INT_DIGITS:
+            return Unclear(text, yaml11="", yaml12="", number="")
+        return int(text)
+    if _FLOAT.fullmatch(text):
+        return float(text.replace("_", ""))
+    if _YAML11_NUMBER.fullmatch(text) or _YAML12_NUMBER.fullmatch(text):
+        return Unclear(text, _yaml11_reading(text), _yaml12_reading(text), _likely_number(text))
+    return text
+
+
+def _yaml11_reading(text: str) -> str:
+    if not _YAML11_NUMBER.fullmatch(text) or len(text) > MAX_INT_DIGITS:
+        return repr(text)
+    try:
+        return str(yaml.safe_load(text))  # PyYAML is a YAML 1.1 reader: ask it
+    except (yaml.YAMLError, ValueError):
+        return repr(text)
+
+
+def _yaml12_reading(text: str) -> str:
+    if not _YAML12_NUMBER.fullmatch(text) or len(text) > MAX_INT_DIGITS:
+        return repr(text)
+    try:
+        if "." in text or ("e" in text.lower() and not text.lower().startswith("0x")):
+            return str(float(text))
+        return str(int(text, 0) if text[:2].lower() in ("0o", "0x") else int(text, 10))
+    except ValueError:
+        return repr(text)
+
+
+def _likely_number(text: str) -> str:
+    """The plain decimal a person most likely meant: 0017 → 17, 0x1F → 31, 1_000 → 1000."""
+    digits = text.replace("_", "")
+    try:
+        if re.fullmatch(r"[-+]?0[0-9]+", digits):
+            return str(int(digits, 10))
+        if re.fullmatch(r"[-+]?0[xob][0-9a-fA-F]+", digits, re.IGNORECASE):
+            return str(int(digits, 0))
+        if re.fullmatch(r"[-+]?[0-9]+", digits):
+            return str(int(digits))
+    except ValueError:
+        pass
+    return ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Characters and bytes
 
 
 def _decode(raw: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
@@ -96,6 +181,27 @@ def _decode(raw: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
         return None, [Diagnostic.error(code, Location(path, line, col), byte=f"0x{raw[exc.start]:02X}")]
 
 
+# What YAML allows in a stream (its "printable" set); NUL, ESC, DEL, form feed and the like are not.
+_NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _control_characters(text: str, path: str) -> list[Diagnostic]:
+    found = []
+    for match in _NOT_PRINTABLE.finditer(text):
+        if len(found) == MAX_DIAGNOSTICS_PER_FILE:
+            break
+        line = text.count("\n", 0, match.start()) + 1
+        col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        char = match.group()
+        name = unicodedata.name(char, "") or _CONTROL_NAMES.get(ord(char), "control character")
+        found.append(Diagnostic.error("E046", Location(path, line, col), char=f"U+{ord(char):04X}", name=name))
+    return found
+
+
+_CONTROL_NAMES = {0x00: "NUL", 0x08: "BACKSPACE", 0x0B: "VERTICAL TAB", 0x0C: "FORM FEED", 0x1B: "ESC",
+                  0x7F: "DEL"}
+
+
 def _schema_comment(text: str) -> str | None:
     for line in text.splitlines()[:5]:
         stripped = line.strip()
@@ -104,24 +210,33 @@ def _schema_comment(text: str) -> str | None:
     return None
 
 
+# ---------------------------------------------------------------------------------------------
+# The file
+
+
 def load_yaml(file: Path, display_path: str) -> tuple[Any, SourceMap | None, list[Diagnostic]]:
     """Parse ``file``. Returns (data, source map, diagnostics); data is None on failure."""
     try:
         raw = file.read_bytes()
     except OSError as exc:
         return None, None, [Diagnostic.error("E005", Location(display_path), detail=exc.strerror or exc)]
+    return parse_yaml(raw, display_path)
+
+
+def parse_yaml(raw: bytes, display_path: str) -> tuple[Any, SourceMap | None, list[Diagnostic]]:
+    """Parse a file's bytes (see :func:`load_yaml`)."""
     if len(raw) > MAX_FILE_BYTES:
         return None, None, [Diagnostic.error("E006", Location(display_path), size=len(raw), limit=MAX_FILE_BYTES)]
     text, problems = _decode(raw, display_path)
     if text is None:
         return None, None, problems
+    problems = _control_characters(text, display_path)
+    if problems:
+        return None, None, problems
     source = SourceMap(display_path, schema_comment=_schema_comment(text))
-    loader = _RecordLoader(text)
+    parser = CParser(text)
     try:
-        node = loader.get_single_node()
-        if node is None:
-            return None, source, [Diagnostic.error("E007", Location(display_path))]
-        data = _to_python(loader, node, (), source)
+        data = _document(parser, source)
     except _RefusedError as exc:
         loc = Location(display_path, exc.mark.line + 1, exc.mark.column + 1)
         return None, source, [Diagnostic.error(exc.code, loc, **exc.params)]
@@ -136,32 +251,82 @@ def load_yaml(file: Path, display_path: str) -> tuple[Any, SourceMap | None, lis
         return None, source, [Diagnostic.error(code, loc, detail=detail)]
     except yaml.YAMLError as exc:
         return None, source, [Diagnostic.error("E001", Location(display_path), detail=str(exc))]
-    except RecursionError:
-        return None, source, [Diagnostic.error("E008", Location(display_path))]
     finally:
-        loader.dispose()
+        parser.dispose()
+    if data is _EMPTY:
+        return None, source, [Diagnostic.error("E007", Location(display_path))]
     return data, source, []
 
 
-def _to_python(loader: _RecordLoader, node: Node, path: PathT, source: SourceMap) -> Any:
-    source.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, MappingNode):
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
-                raise _RefusedError("E009", key_node.start_mark)
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise _RefusedError("E003", key_node.start_mark, name="<<")
-            key = key_node.value  # keys are names: never numbers, dates or booleans
-            if key in result:
-                first = source.keys[path + (key,)]
-                raise _RefusedError("E004", key_node.start_mark, key=key, first_line=first[0])
-            source.keys[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            result[key] = _to_python(loader, value_node, path + (key,), source)
-        return result
-    if isinstance(node, SequenceNode):
-        return [_to_python(loader, item, path + (i,), source) for i, item in enumerate(node.value)]
-    try:
-        return loader.construct_object(node, deep=True)
-    except yaml.constructor.ConstructorError as exc:
-        raise _RefusedError("E001", node.start_mark, detail=exc.problem or str(exc)) from None
+_EMPTY = object()
+
+
+def _document(parser: CParser, source: SourceMap) -> Any:
+    """The single document of the stream (StreamStart, DocumentStart, node, DocumentEnd, StreamEnd)."""
+    parser.get_event()  # stream start
+    if isinstance(parser.peek_event(), yaml.StreamEndEvent):
+        return _EMPTY
+    parser.get_event()  # document start
+    data = _value(parser, parser.get_event(), (), source, 0)
+    parser.get_event()  # document end
+    event = parser.get_event()
+    if not isinstance(event, yaml.StreamEndEvent):
+        raise _RefusedError("E001", event.start_mark, detail="expected a single document (remove '---')")
+    return data
+
+
+_STANDARD_TAGS = {
+    ScalarEvent: "tag:yaml.org,2002:str",
+    SequenceStartEvent: "tag:yaml.org,2002:seq",
+    MappingStartEvent: "tag:yaml.org,2002:map",
+}
+
+
+def _value(parser: CParser, event: Any, path: PathT, source: SourceMap, depth: int) -> Any:
+    mark = event.start_mark
+    source.values[path] = (mark.line + 1, mark.column + 1)
+    kind = type(event)
+    if kind is AliasEvent or event.anchor is not None:
+        raise _RefusedError("E003", mark, name=event.anchor)
+    if event.tag not in (None, "!", _STANDARD_TAGS.get(kind)):
+        raise _RefusedError("E047", mark, tag=event.tag)
+    if kind is ScalarEvent:
+        if not event.style and event.tag is None:  # libyaml gives plain scalars the style ""
+            return plain_scalar(event.value)
+        return event.value  # quoted, block, or tagged !!str: text as written
+    if depth >= MAX_DEPTH:
+        raise _RefusedError("E008", mark)
+    if kind is SequenceStartEvent:
+        return _sequence(parser, path, source, depth)
+    return _mapping(parser, path, source, depth)
+
+
+def _sequence(parser: CParser, path: PathT, source: SourceMap, depth: int) -> list[Any]:
+    items: list[Any] = []
+    while True:
+        event = parser.get_event()
+        if type(event) is SequenceEndEvent:
+            return items
+        items.append(_value(parser, event, (*path, len(items)), source, depth + 1))
+
+
+def _mapping(parser: CParser, path: PathT, source: SourceMap, depth: int) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    while True:
+        event = parser.get_event()
+        kind = type(event)
+        if kind is MappingEndEvent:
+            return result
+        if kind is AliasEvent or event.anchor is not None:
+            raise _RefusedError("E003", event.start_mark, name=event.anchor)
+        if kind is not ScalarEvent:
+            raise _RefusedError("E009", event.start_mark)
+        key = event.value  # keys are names: never numbers, dates or booleans
+        if key == "<<" and not event.style:
+            raise _RefusedError("E003", event.start_mark, name="<<")
+        where = (event.start_mark.line + 1, event.start_mark.column + 1)
+        if key in result:
+            first = source.keys[(*path, key)]
+            raise _RefusedError("E004", event.start_mark, key=key, first_line=first[0])
+        source.keys[(*path, key)] = where
+        result[key] = _value(parser, parser.get_event(), (*path, key), source, depth + 1)
