@@ -13,7 +13,7 @@ from generators.diagnostics import Diagnostic
 from generators.messages import register
 from generators.records import Archive
 from generators.records.model import Hazard, Record, SelfAssessment, SubReport
-from generators.refs.graph import Reference, RefGraph, current_of_town, graph
+from generators.refs.graph import Reference, RefGraph, coverage, current_of_town, graph, repeated
 from generators.refs.resolve import suggest
 
 register({
@@ -50,6 +50,26 @@ register({
                       "(sieve check)",
         "hint_zh": "在子项报告 {reports} 的 verifications 中补上对该隐患的核查",
         "hint_en": "add a verification of this hazard to the sub-report {reports}",
+    },
+    "W307": {
+        "message_zh": "子项报告核查了隐患 {hazard}，但它不在{town_zh}的任何一份自评隐患整改清单上",
+        "message_en": "the sub-report verifies hazard {hazard}, which is on none of {town_en}'s self-assessment "
+                      "hazard lists",
+        "hint_zh": "过筛核查针对自评清单所列隐患：把该隐患补入自评材料 {lists} 的 hazard_list，或检查编号是否写错",
+        "hint_en": "the sieve check verifies the hazards the town listed: add it to the hazard_list of {lists}, "
+                   "or check the ID for a typo",
+    },
+    "W308": {
+        "message_zh": "隐患 {hazard} 在本清单中重复列出（第一次为第 {first} 项）",
+        "message_en": "hazard {hazard} is listed twice on this list (first as item {first})",
+        "hint_zh": "删除重复的一项；重复项会使清单的隐患数多于实际",
+        "hint_en": "remove the repeated item: it makes the list look longer than it is",
+    },
+    "W309": {
+        "message_zh": "隐患 {hazard} 在本子项报告中核查了两次（第一次为第 {first} 项）",
+        "message_en": "hazard {hazard} is verified twice in this sub-report (first as item {first})",
+        "hint_zh": "合并为一项核查记录；如确有复查，在 note 中说明",
+        "hint_en": "merge them into one verification; a second visit goes into the note",
     },
     "W304": {
         "message_zh": "自评清单项（{list_zh}）没有佐证材料",
@@ -164,15 +184,16 @@ def out_of_scope(archive: Archive, source: Record | None, target_id: str) -> tup
 
 
 def check_sieve(archive: Archive) -> list[Diagnostic]:
-    """W303: each hazard on a town's current list verified by a current sub-report of that town.
-
-    Only once the town's re-evaluation exists (a sub-report): before that, nothing is late yet.
-    """
+    """The sieve check (art. 5(2)), once the town's re-evaluation exists (a sub-report): before
+    that, nothing is late yet. W303 a listed hazard no current sub-report of the town verified;
+    W307 a verified hazard on none of the town's current lists; W308 a hazard listed twice on one
+    list (at any time); W309 a hazard verified twice in one sub-report."""
     g = graph(archive)
     found: list[Diagnostic] = []
     for sa in archive.of_type(SelfAssessment):
         if not g.is_current(sa.id):
             continue
+        found += _repeats(archive, sa.id, "hazard_list", [item.hazard for item in sa.hazard_list], "W308")
         reports = current_of_town(archive, SubReport, sa.campaign, sa.town)
         if not reports:
             continue
@@ -182,8 +203,28 @@ def check_sieve(archive: Archive) -> list[Diagnostic]:
                 found.append(Diagnostic.warning(
                     "W303", archive.locate(sa.id, ("hazard_list", index, "hazard")), hazard=item.hazard,
                     town_zh=present.title(archive, sa.town, "zh"), town_en=present.title(archive, sa.town, "en"),
-                    reports=", ".join(r.id for r in reports)))
+                    reports=", ".join(r.id for r in reports), campaign=sa.campaign))
+    for report in archive.of_type(SubReport):
+        if not g.is_current(report.id):
+            continue
+        hazards = [v.hazard for v in report.verifications]
+        found += _repeats(archive, report.id, "verifications", hazards, "W309")
+        lists = current_of_town(archive, SelfAssessment, report.campaign, report.town)
+        unlisted = set(coverage(archive, report.id).unlisted_ids)
+        for index, hazard in enumerate(hazards):
+            if hazard in unlisted and hazard not in hazards[:index]:
+                found.append(Diagnostic.warning(
+                    "W307", archive.locate(report.id, ("verifications", index, "hazard")), hazard=hazard,
+                    town_zh=present.title(archive, report.town, "zh"),
+                    town_en=present.title(archive, report.town, "en"),
+                    lists=", ".join(sa.id for sa in lists), campaign=report.campaign))
     return found
+
+
+def _repeats(archive: Archive, record_id: str, attribute: str, hazards: list[str], code: str) -> list[Diagnostic]:
+    return [Diagnostic.warning(code, archive.locate(record_id, (attribute, index, "hazard")), hazard=hazards[index],
+                               first=hazards.index(hazards[index]) + 1)
+            for index in repeated(hazards)]
 
 
 def check_evidence(archive: Archive) -> list[Diagnostic]:

@@ -249,6 +249,8 @@ class Coverage:
     listed_ids: tuple[str, ...] = ()
     verified_ids: tuple[str, ...] = ()
     closed_ids: tuple[str, ...] = ()
+    unlisted_ids: tuple[str, ...] = ()  # verified by the re-evaluation, but on no list of the town
+    duplicate_ids: tuple[str, ...] = ()  # on one self-assessment's list more than once
 
 
 def current_of_town(archive: Archive, cls: type[DocumentRecord], campaign: str, town: str) -> list:
@@ -275,8 +277,23 @@ def coverage(archive: Archive, report_id: str) -> Coverage | None:
     else:
         return None
     listed = list(dict.fromkeys(item.hazard for sa in lists for item in sa.hazard_list))
-    checked = {v.hazard for report in reports for v in report.verifications}
+    checked = list(dict.fromkeys(v.hazard for report in reports for v in report.verifications))
     verified = [h for h in listed if h in checked]
     closed = [h for h in listed if isinstance(archive.get(h), Hazard) and archive.get(h).closure is not None]
+    # Hazards verified although no list names them: only once the town has a list to be on.
+    unlisted = [h for h in checked if h not in listed] if lists else []
+    duplicates = list(dict.fromkeys(sa.hazard_list[i].hazard for sa in lists
+                                    for i in repeated([item.hazard for item in sa.hazard_list])))
     return Coverage(len(listed), len(verified), len(closed), tuple(h for h in listed if h not in checked),
-                    tuple(listed), tuple(verified), tuple(closed))
+                    tuple(listed), tuple(verified), tuple(closed), tuple(unlisted), tuple(duplicates))
+
+
+def repeated(values: list[str]) -> list[int]:
+    """Indexes of the values that already occurred earlier (the second, third … occurrences)."""
+    seen: set[str] = set()
+    found = []
+    for index, value in enumerate(values):
+        if value in seen:
+            found.append(index)
+        seen.add(value)
+    return found

@@ -10,13 +10,13 @@ from dataclasses import dataclass
 
 from generators import present
 from generators.records import Archive
-from generators.records.model import DOCUMENT_TYPES
+from generators.records.model import DOCUMENT_TYPES, SelfAssessment, SubReport
 from generators.refs.checks import out_of_scope, state
-from generators.refs.graph import Coverage, Reference, coverage, graph
+from generators.refs.graph import Coverage, Reference, coverage, graph, repeated
 from generators.refs.render import CLASSIFIED, UrlFor, escape_markdown, markdown_url
 from generators.refs.resolve import resolve
 
-STATUSES = ("ok", "broken", "classified", "withdrawn", "superseded", "out-of-scope")
+STATUSES = ("ok", "broken", "classified", "withdrawn", "superseded", "out-of-scope", "not-listed", "listed-twice")
 STATUS_LABELS = {
     "ok": {"zh": "正常", "en": "ok"},
     "broken": {"zh": "无法解析", "en": "broken"},
@@ -24,6 +24,8 @@ STATUS_LABELS = {
     "withdrawn": {"zh": "已撤回", "en": "withdrawn"},
     "superseded": {"zh": "已被取代", "en": "superseded"},
     "out-of-scope": {"zh": "超出范围", "en": "out of scope"},
+    "not-listed": {"zh": "未列入自评清单", "en": "not on the town's list"},
+    "listed-twice": {"zh": "重复列出", "en": "listed twice"},
 }
 # Every document except the hazard dossiers (thousands of them) gets a reviewer's page.
 REVIEWED_TYPES = tuple(t for t in DOCUMENT_TYPES if t != "hazard")
@@ -59,7 +61,19 @@ def status_of(archive: Archive, ref: Reference) -> str:
             return old
     if out_of_scope(archive, archive.get(ref.source_id), ref.target_id) is not None:
         return "out-of-scope"
-    return "ok"
+    return _sieve_status(archive, ref) or "ok"
+
+
+def _sieve_status(archive: Archive, ref: Reference) -> str | None:
+    """A verification of a hazard no list names, or the second listing of one hazard."""
+    if len(ref.path) != 3 or ref.path[0] not in ("verifications", "hazard_list") or ref.path[2] != "hazard":
+        return None
+    source = archive.get(ref.source_id)
+    if isinstance(source, SubReport) and ref.path[0] == "verifications":
+        return "not-listed" if ref.target_id in coverage(archive, source.id).unlisted_ids else None
+    if isinstance(source, SelfAssessment) and ref.path[0] == "hazard_list":
+        return "listed-twice" if ref.path[1] in repeated([i.hazard for i in source.hazard_list]) else None
+    return None
 
 
 def review(archive: Archive, report_id: str) -> ReviewReport:
@@ -97,8 +111,8 @@ def review_text(archive: Archive, report: ReviewReport, lang: str) -> str:
         lines.append(("过筛核查（第五条第二项）：清单 {0} · 已核查 {1} · 已销号 {2}" if zh else
                       "Sieve check (art. 5(2)): listed {0} · verified {1} · closed {2}").format(
                           c.listed, c.verified, c.closed))
-        if c.unverified_ids:
-            lines.append(("  未核查：" if zh else "  not verified: ") + ", ".join(c.unverified_ids))
+        for ids, *words in _sieve_gaps(c):
+            lines.append(f"  {words[2] if zh else words[3]}{'：' if zh else ': '}" + ", ".join(ids))
     lines.append(f"{'引用' if zh else 'Outgoing references'} ({len(report.outgoing)}):")
     shown = [(s, s.reference.target_text if s.reference.kind == "field" else f"[[{s.reference.target_text}]]")
              for s in report.outgoing]
@@ -119,6 +133,16 @@ def review_text(archive: Archive, report: ReviewReport, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _sieve_gaps(c: Coverage) -> list[tuple]:
+    """(hazard IDs, Chinese and English heading, Chinese and English short words) of each kind of gap
+    that has any: the headings for the page, the short words for the command line."""
+    gaps = [(c.unverified_ids, "未核查的隐患", "Hazards not verified", "未核查", "not verified"),
+            (c.unlisted_ids, "已核查但未列入自评清单的隐患", "Verified, but on no list of the town",
+             "未列入清单", "not listed"),
+            (c.duplicate_ids, "清单中重复列出的隐患", "Listed more than once", "重复列出", "listed twice")]
+    return [gap for gap in gaps if gap[0]]
+
+
 def _width(words: str) -> int:
     """Columns on a terminal: Chinese characters take two."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in words)
@@ -134,11 +158,11 @@ def _pad(words: str, width: int) -> str:
 
 _HEAD = {
     "zh": {"title": "引用审查", "coverage": "过筛核查（第五条第二项）", "listed": "清单所列隐患",
-           "verified": "已逐项核查", "closed": "已销号", "unverified": "未核查的隐患",
+           "verified": "已逐项核查", "closed": "已销号",
            "outgoing": "本文引用", "backlinks": "被以下记录引用", "status": "状态", "target": "引用对象",
            "where": "位置", "source": "引用方", "none": "无", "field": "字段"},
     "en": {"title": "Reference review", "coverage": "Sieve check (art. 5(2))", "listed": "Hazards listed",
-           "verified": "Verified one by one", "closed": "Closed", "unverified": "Hazards not verified",
+           "verified": "Verified one by one", "closed": "Closed",
            "outgoing": "References in this record", "backlinks": "Referenced by", "status": "Status",
            "target": "Target", "where": "Where", "source": "Source", "none": "None", "field": "Field"},
 }
@@ -165,9 +189,9 @@ def review_page_markdown(archive: Archive, report_id: str, lang: str, url_for: U
         c = report.coverage
         out += [f"## {h['coverage']}", "", f"| {h['listed']} | {h['verified']} | {h['closed']} |",
                 "|---:|---:|---:|", f"| {c.listed} | {c.verified} | {c.closed} |", ""]
-        if c.unverified_ids:
-            out += [f"{h['unverified']}："if lang == "zh" else f"{h['unverified']}:", ""]
-            out += [f"- {_link(archive, hazard, lang, url_for)} (`{hazard}`)" for hazard in c.unverified_ids]
+        for ids, zh_words, en_words, *_ in _sieve_gaps(c):
+            out += [f"{zh_words}：" if lang == "zh" else f"{en_words}:", ""]
+            out += [f"- {_link(archive, hazard, lang, url_for)} (`{hazard}`)" for hazard in ids]
             out.append("")
     out += [f"## {h['outgoing']} ({len(report.outgoing)})", ""]
     if report.outgoing:
