@@ -11,12 +11,37 @@ grep -q 'LXGW WenKai' <<<"$fonts" || need+=(fonts-lxgw-wenkai)
 command -v chromium >/dev/null || need+=(chromium)
 command -v pdftoppm >/dev/null || need+=(poppler-utils)
 command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)  # the Word-file test opens it in LibreOffice
-[ ${#need[@]} -eq 0 ] && exit 0
+# The Fandol faces (FandolFang 仿宋, FandolHei 黑体, FandolKai 楷体, FandolSong 宋体), free faces made
+# for Chinese official typesetting, ship only inside texlive-lang-chinese (49 MB, and it pulls in
+# TeX Live). Only their .otf files are taken out of the package (about 6 s: download + dpkg-deb),
+# into /usr/local/share/fonts/fandol; installing the whole package would work the same way.
+fandol=/usr/local/share/fonts/fandol
+install_fandol() {
+  local work
+  work=$(mktemp -d)
+  (cd "$work" && apt-get download -qq texlive-lang-chinese 2>/dev/null) || { rm -rf "$work"; return 1; }
+  dpkg-deb --fsys-tarfile "$work"/texlive-lang-chinese_*.deb \
+    | tar -x -C "$work" --wildcards './usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/Fandol[FHKS]*.otf'
+  mkdir -p "$fandol"
+  cp "$work"/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/*.otf "$fandol"/
+  rm -rf "$work"
+  fc-cache -f "$fandol" >/dev/null
+}
+need_fandol=0
+grep -q 'FandolFang' <<<"$fonts" || need_fandol=1
+[ ${#need[@]} -eq 0 ] && [ $need_fandol -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-  echo "installing Debian packages: ${need[*]}"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  if [ ${#need[@]} -gt 0 ]; then
+    echo "installing Debian packages: ${need[*]}"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  fi
+  if [ $need_fandol -eq 1 ]; then
+    echo "installing the Fandol fonts from texlive-lang-chinese into $fandol"
+    install_fandol || { echo "could not download texlive-lang-chinese for the Fandol fonts" >&2; exit 1; }
+  fi
 else
+  [ $need_fandol -eq 1 ] && need+=(texlive-lang-chinese)
   echo "missing Debian packages: ${need[*]} — install them with: sudo apt-get install ${need[*]}" >&2
   exit 1
 fi

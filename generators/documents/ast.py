@@ -72,24 +72,27 @@ def span(cls: str, content: list[Node]) -> Node:
     return {"t": "Span", "c": [["", [cls], []], content]}
 
 
-def table(header: list[str], rows: list[list[str]], widths: list[float] | None = None) -> Node:
-    """A simple table; ``widths`` are fractions of the text width."""
-    columns = len(header)
-    widths = widths or [1 / columns] * columns
-    colspecs = [[{"t": "AlignLeft"}, {"t": "ColWidth", "c": w}] for w in widths]
+def table(header: list[str], rows: list[list[str]], layout: Any) -> Node:
+    """A simple table laid out by ``layout`` (a :class:`generators.documents.tables.Layout`):
+    Word reads the widths as fractions of the text width, Typst the ``gw-columns`` attribute
+    (``auto`` for columns that never wrap, ``fr`` shares for text); a row longer than a page is
+    marked ``gw-breakable``, the others stay on one page."""
+    colspecs = [[{"t": "AlignCenter" if fixed else "AlignLeft"}, {"t": "ColWidth", "c": w}]
+                for w, fixed in zip(layout.word, layout.fixed, strict=True)]
+    table_attr = ["", [], [["gw-columns", ",".join(layout.typst)], ["gw-size", f"{layout.size_pt}pt"]]]
 
     def cell(value: str) -> list:
         return [["", [], []], {"t": "AlignDefault"}, 1, 1, [plain(value)]]
 
-    def row(values: list[str]) -> list:
-        return [["", [], []], [cell(v) for v in values]]
+    def row(values: list[str], breakable: bool = False) -> list:
+        return [["", ["gw-breakable"] if breakable else [], []], [cell(v) for v in values]]
 
     return {"t": "Table", "c": [
-        ["", [], []],
+        table_attr,
         [None, []],
         colspecs,
         [["", [], []], [row(header)]],
-        [[["", [], []], 0, [], [row(r) for r in rows]]],
+        [[["", [], []], 0, [], [row(r, i in layout.breakable_rows) for i, r in enumerate(rows)]]],
         [["", [], []], []],
     ]}
 

@@ -23,7 +23,7 @@ from generators.diagnostics import Diagnostic
 from generators.documents import render
 from generators.documents.catalog import DocumentSpec, documents
 from generators.documents.content import Printable
-from generators.documents.fonts import FontSet, check_glyphs, font_set
+from generators.documents.fonts import FontSet, check_glyphs, font_set, style_fallbacks
 from generators.messages import register
 from generators.records import Archive
 
@@ -66,7 +66,7 @@ def build(archive: Archive, out_dir: Path, cache_dir: Path, *, jobs: int | None 
     specs = documents(archive) if specs is None else specs
     fonts = font_set()
     printables = [spec.build() for spec in specs]
-    diagnostics = [d for doc in printables for d in check_glyphs(archive, doc, fonts)]
+    diagnostics = style_fallbacks(fonts) + [d for doc in printables for d in check_glyphs(archive, doc, fonts)]
     result = BuildResult(diagnostics, len(printables))
     if any(d.is_error for d in diagnostics):
         return result

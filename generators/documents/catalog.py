@@ -99,7 +99,7 @@ def _list_spec(archive: Archive, stem: str, hazards: list[Hazard], title: str, c
                town: str | None = None) -> DocumentSpec:
     author = content.org_name(archive, town) if town else content.org_name(archive, campaign.lead_department)
     return DocumentSpec(stem, "hazard-list", tuple(h.id for h in hazards), title,
-                        _bind(content.hazard_list, archive, hazards, stem, title, author, campaign.end))
+                        _bind(content.hazard_list, archive, hazards, stem, title, author, campaign.end, town))
 
 
 def _attachment_body(builder: content.Builder, record_id: str) -> None:

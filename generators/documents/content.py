@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generators import charts, present
-from generators.documents import ast
+from generators.documents import ast, tables
 from generators.documents.fonts import load_config
 from generators.records import Archive
 from generators.records.model import Hazard, Notice, Organisation, Person
@@ -138,11 +138,11 @@ class Builder:
         # One block: the chart never parts from its caption at a page break.
         self.add(ast.div("figure", [ast.para([image]), ast.para(words)], "GW Figure"))
 
-    def table(self, header: list[str], rows: list[list[str]], widths: list[float] | None = None,
-              src: tuple[str | None, PathT] = (None, ())) -> None:
+    def table(self, header: list[str], rows: list[list[str]], src: tuple[str | None, PathT] = (None, ())) -> None:
+        """A table whose column widths follow its content (:mod:`generators.documents.tables`)."""
         for cell in header + [c for r in rows for c in r]:
             self.use("body", cell, *src)
-        self.add(ast.table(header, rows, widths))
+        self.add(ast.table(header, rows, tables.layout(header, rows, self.doc.landscape)))
 
     def title(self, text: str, src: tuple[str | None, PathT], style: str = "report-title",
               word_style: str = "GW Title") -> None:
@@ -333,11 +333,11 @@ def report_body(b: Builder, record: Any) -> None:
             b.table(["姓名", "单位", "职务"], [
                 [person_name(archive, m.person), org_name(archive, _person_org(archive, m.person)),
                  m.role.zh + ("（第三方专家）" if m.third_party else "")] for m in record.leading_group
-            ], [0.25, 0.45, 0.30], (rid, ("leading_group",)))
+            ], (rid, ("leading_group",)))
         if record.schedule:
             numbered.heading("时序进度安排")
             b.table(["环节", "完成时限"], [[label(archive, "stages", s.stage), date(s.due)] for s in record.schedule],
-                    [0.6, 0.4], (rid, ("schedule",)))
+                    (rid, ("schedule",)))
         if record.methods:
             numbered.heading("评估方法")
             b.para(methods_text(archive, record.methods), (rid, ("methods",)))
@@ -346,17 +346,17 @@ def report_body(b: Builder, record: Any) -> None:
         b.table(["序号", "目标任务", "完成情况", "状态"], [
             [str(i + 1), present.title(archive, item.task, "zh"), item.completion.zh,
              label(archive, "task-statuses", item.status)] for i, item in enumerate(record.target_task_list)
-        ], [0.1, 0.4, 0.3, 0.2], (rid, ("target_task_list",)))
+        ], (rid, ("target_task_list",)))
         numbered.heading("问题隐患整改情况清单")
         b.table(["序号", "隐患编号", "问题隐患", "整改状态"], [
             [str(i + 1), item.hazard, present.title(archive, item.hazard, "zh"),
              label(archive, "hazard-statuses", item.status)] for i, item in enumerate(record.hazard_list)
-        ], [0.1, 0.25, 0.45, 0.2], (rid, ("hazard_list",)))
+        ], (rid, ("hazard_list",)))
         numbered.heading("典型经验做法清单")
         b.table(["序号", "经验做法", "主要内容"], [
             [str(i + 1), item.title.zh, item.description.zh if item.description else ""]
             for i, item in enumerate(record.experience_list)
-        ], [0.1, 0.3, 0.6], (rid, ("experience_list",)))
+        ], (rid, ("experience_list",)))
     if kind == "sub-report":
         if record.verifications:
             numbered.heading("问题隐患“过筛式”核查情况")
@@ -364,22 +364,22 @@ def report_body(b: Builder, record: Any) -> None:
                 [present.title(archive, v.hazard, "zh"), date(v.verified_on),
                  label(archive, "evaluation-methods", v.method), label(archive, "verification-results", v.result)]
                 for v in record.verifications
-            ], [0.4, 0.2, 0.15, 0.25], (rid, ("verifications",)))
+            ], (rid, ("verifications",)))
         numbered.heading("各区镇分级认定结果")
-        b.table(["区镇", "等级"], grade_list(archive, record.campaign), [0.6, 0.4], (rid, ("grade",)))
+        b.table(["区镇", "等级"], grade_list(archive, record.campaign), (rid, ("grade",)))
     if kind == "comprehensive-review" and record.domain_grades:
         numbered.heading("各重点行业领域分级认定结果")
         b.table(["行业领域", "等级", "说明"], [
             [present.title(archive, g.domain, "zh"), label(archive, "grades", g.grade),
              g.summary.zh if g.summary else ""]
             for g in record.domain_grades
-        ], [0.35, 0.15, 0.5], (rid, ("domain_grades",)))
+        ], (rid, ("domain_grades",)))
     if kind == "rectification-plan":
         numbered.heading("整改任务")
         b.table(["序号", "问题", "整改措施", "责任", "时限", "完成"], [
             [str(i + 1), item.problem.zh, item.measures.zh, person_name(archive, item.responsible),
              date(item.deadline), date(item.done_on)] for i, item in enumerate(record.items)
-        ], [0.07, 0.25, 0.28, 0.14, 0.13, 0.13], (rid, ("items",)))
+        ], (rid, ("items",)))
     if kind in ("overall-report", "comprehensive-review"):
         statistics_tables(b, numbered, record)
     if kind == "overall-report" and record.methods:
@@ -399,12 +399,13 @@ def statistics_tables(b: Builder, numbered: Sections, record: Any) -> None:
     acc = head.accidents
     numbered.heading(f"主要统计数据（截至{date(as_of)}）")
     metrics = (("生产安全事故起数", "count"), ("死亡人数", "deaths"), ("直接经济损失（万元）", "loss"))
-    rows = [[name, _figure(acc.current.get(metric)), _figure(acc.base.get(metric)), acc.changes[metric].text("zh")]
+    rows = [[name, _figure(acc.current.get(metric)), _figure(acc.base.get(metric)),
+             _signed(acc.changes[metric].text("zh"))]
             for name, metric in metrics if metric in acc.changes]
     b.para(f"生产安全事故：{acc.current_period.label('zh')}与上年同期（{acc.base_period.label('zh')}）比较。",
            (record.id, ("campaign",)))
-    b.table(["指标", "本期", "上年同期", "同比"], rows, [0.4, 0.2, 0.2, 0.2], (record.id, ("campaign",)))
-    notes = {change.footnote("zh") for change in acc.changes.values() if change.footnote("zh")}
+    b.table(["指标", "本期", "上年同期", "同比"], rows, (record.id, ("campaign",)))
+    notes = {_signed(change.footnote("zh")) for change in acc.changes.values() if change.footnote("zh")}
     for note in sorted(notes):
         b.para(f"*{note}。", (record.id, ("campaign",)))
     hz = head.hazards
@@ -415,12 +416,12 @@ def statistics_tables(b: Builder, numbered: Sections, record: Any) -> None:
         ["重大隐患已销号", str(hz.major_closed), hz.major_closure_rate.text("zh")],
         ["逾期未整改", str(len(hz.overdue)), ""],
         ["目标任务完成率", f"{head.tasks.numerator}/{head.tasks.denominator}", head.tasks.text("zh")],
-    ], [0.4, 0.3, 0.3], (record.id, ("campaign",)))
+    ], (record.id, ("campaign",)))
     towns = st.by_town(archive, campaign.id, as_of)
     b.table(["区镇", "问题隐患", "整改率", "重大隐患销号率", "目标任务完成率"], [
         [org_name(archive, town), str(figures.total), figures.rectification_rate.text("zh"),
          figures.major_closure_rate.text("zh"), rate.text("zh")] for town, (figures, rate) in towns.items()
-    ], [0.28, 0.16, 0.16, 0.2, 0.2], (record.id, ("campaign",)))
+    ], (record.id, ("campaign",)))
     statistics_charts(b, record, campaign)
 
 
@@ -451,6 +452,12 @@ def chart_font() -> str:
     """The charts' font-family list: the 黑体 role's fonts (theme/print/fonts.toml), in order;
     Typst draws SVG text with the first of them it was given."""
     return ", ".join(f"'{f['family']}'" for f in load_config()["hei"]["pdf"])
+
+
+def _signed(text: str) -> str:
+    """The rules' typographic minus (U+2212) as the hyphen-minus the 仿宋 faces have (FangSong_GB2312
+    and FandolFang lack U+2212; a missing glyph would stop the build)."""
+    return text.replace(st.MINUS, "-")
 
 
 def _figure(value: Any) -> str:
@@ -564,22 +571,44 @@ def dossier(archive: Archive, h: Any, stem: str) -> Printable:
     rows = hazard_rows(archive, h)
     for cell in (c for r in rows for c in r):
         b.use("body", cell, h.id, ())
-    b.add(ast.div("form", [ast.table(["项目", "内容"], rows, [0.28, 0.72])]))
+    b.add(ast.div("form", [ast.table(["项目", "内容"], rows, tables.layout(["项目", "内容"], rows))]))
     return doc
 
 
 def hazard_list(archive: Archive, hazards: list[Any], stem: str, title: str, author: str,
-                when: dt.date | None) -> Printable:
+                when: dt.date | None, town: str | None = None) -> Printable:
+    """A ledger of hazards, landscape in 小四: dates as 2020-04-18 and no 区镇 column in a town's own
+    list, so that the running text (the hazard, the unit, the domain) gets the width."""
     doc = Printable(stem, "hazard-list", title, author, when, tuple(h.id for h in hazards), landscape=True)
     b = Builder(archive, doc)
     b.title(title, (None, ()))
-    rows = [[str(i + 1), h.id, h.title.zh, org_name(archive, h.town), h.entity.name.zh,
-             present.title(archive, h.domain, "zh"), label(archive, "hazard-grades", h.grade),
-             date(h.discovery.date), date(h.deadline),
-             archive.label("hazard-statuses", st.hazard_status(archive, h), "zh")] for i, h in enumerate(hazards)]
-    header = ["序号", "编号", "问题隐患", "区镇", "责任单位", "行业领域", "等级", "发现日期", "整改期限", "状态"]
+    columns: list[tuple[str, Any]] = [
+        ("序号", lambda i, h: str(i + 1)),
+        ("编号", lambda i, h: h.id),
+        ("问题隐患", lambda i, h: h.title.zh),
+        ("区镇", lambda i, h: org_name(archive, h.town)),
+        ("责任单位", lambda i, h: h.entity.name.zh),
+        ("行业领域", lambda i, h: present.title(archive, h.domain, "zh")),
+        ("等级", lambda i, h: label(archive, "hazard-grades", h.grade)),
+        ("发现日期", lambda i, h: _iso(h.discovery.date)),
+        ("整改期限", lambda i, h: _iso(h.deadline)),
+        ("状态", lambda i, h: archive.label("hazard-statuses", st.hazard_status(archive, h), "zh")),
+    ]
+    if town is not None:
+        columns = [column for column in columns if column[0] != "区镇"]
+    header = [name for name, _ in columns]
+    rows = [[cell(i, h) for _, cell in columns] for i, h in enumerate(hazards)]
     for h in hazards:
         for cell in (c for row in hazard_rows(archive, h)[:8] for c in row):
             b.use("body", cell, h.id, ())
-    b.table(header, rows, [0.04, 0.12, 0.19, 0.08, 0.15, 0.09, 0.07, 0.09, 0.09, 0.08])
+    for cell in header + [c for r in rows for c in r]:
+        b.use("body", cell, None, ())
+    b.add(ast.table(header, rows, tables.layout(header, rows, landscape=True, size_pt=LIST_PT)))
     return doc
+
+
+LIST_PT = 12  # 小四: a hazard ledger's ten columns across a landscape page
+
+
+def _iso(value: dt.date | None) -> str:
+    return value.isoformat() if value else ""

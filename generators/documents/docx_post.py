@@ -38,12 +38,18 @@ def finish_docx(data: bytes, doc: Printable, fonts: FontSet, epoch: int) -> byte
             content = source.read(info.filename)
             if info.filename == "docProps/core.xml":
                 content = CORE.format(title=escape(doc.title), author=escape(doc.author), when=when).encode()
-            elif info.filename == "word/document.xml" and doc.landscape:
-                text = content.decode("utf-8")
-                text = re.sub(r"<w:sectPr>.*?</w:sectPr>", lambda _: section_xml(landscape=True), text,
-                              count=1, flags=re.S)
-                content = text.encode("utf-8")
+            elif info.filename == "word/document.xml":
+                content = _document_xml(content.decode("utf-8"), doc.landscape).encode("utf-8")
             entry = zipfile.ZipInfo(info.filename, FIXED_TIME)
             entry.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(entry, content)
     return out.getvalue()
+
+
+def _document_xml(text: str, landscape: bool) -> str:
+    """Landscape section; table rows kept on one page (Word still breaks a row taller than a
+    page), the header rows already repeat (pandoc marks them tblHeader)."""
+    if landscape:
+        text = re.sub(r"<w:sectPr>.*?</w:sectPr>", lambda _: section_xml(landscape=True), text, count=1, flags=re.S)
+    text = text.replace("<w:tr><w:trPr>", "<w:tr><w:trPr><w:cantSplit />")
+    return text.replace("<w:tr><w:tc>", "<w:tr><w:trPr><w:cantSplit /></w:trPr><w:tc>")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import subprocess
 import tomllib
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,6 +42,15 @@ register({
         "hint_zh": "运行 make system-deps 安装 fonts-noto-cjk，或安装公文字体",
         "hint_en": "run make system-deps to install fonts-noto-cjk, or install the official fonts",
     },
+    "W603": {
+        "message_zh": "!!! 字体角色“{role}”（{wanted}）没有同风格的字体，改用{style}字体“{font}”印制",
+        "message_en": "!!! the font role '{role}' ({wanted}) has no face of its style installed; "
+                      "it prints in '{font}', a {style} face",
+        "hint_zh": "运行 make system-deps 安装 Fandol 字体（FandolFang、FandolHei、FandolKai、FandolSong），"
+                   "或安装公文字体",
+        "hint_en": "run make system-deps to install the Fandol faces (FandolFang, FandolHei, FandolKai, "
+                   "FandolSong), or install the official fonts",
+    },
 })
 
 
@@ -51,6 +60,7 @@ class Font:
     weight: str
     file: str
     index: int
+    style: str = ""
 
 
 @dataclass(frozen=True)
@@ -60,6 +70,7 @@ class FontSet:
     chosen: dict[str, Font | None]
     word: dict[str, dict[str, str]]
     candidates: dict[str, tuple[str, ...]]
+    styles: dict[str, str] = field(default_factory=dict)  # role → the style it should print in
 
     def families(self) -> dict[str, str]:
         return {role: font.family if font else "" for role, font in self.chosen.items()}
@@ -95,11 +106,23 @@ def font_set(path: Path = FONTS_CONFIG) -> FontSet:
         entries = config[role]["pdf"]
         candidates[role] = tuple(entry["family"] for entry in entries)
         chosen[role] = next(
-            (font for entry in entries if (font := _installed(entry["family"], entry.get("weight", "regular")))),
+            (replace(font, style=entry.get("style", "")) for entry in entries
+             if (font := _installed(entry["family"], entry.get("weight", "regular")))),
             None,
         )
     word = {role: dict(config[role]["word"]) for role in ROLES}
-    return FontSet(chosen, word, candidates)
+    styles = {role: config[role].get("style", "") for role in ROLES}
+    return FontSet(chosen, word, candidates, styles)
+
+
+def style_fallbacks(fonts: FontSet) -> list[Diagnostic]:
+    """W603 for every role whose chosen face is of another style than the role's (a 仿宋 body
+    set in a 宋体 face): the documents still print, but not as the office's would."""
+    return [Diagnostic.warning("W603", Location(str(FONTS_CONFIG)), role=role, wanted=fonts.styles[role],
+                               font=font.family, style=font.style or "?")
+            for role in ROLES
+            if (font := fonts.chosen.get(role)) is not None and fonts.styles.get(role)
+            and font.style != fonts.styles[role]]
 
 
 def _installed(family: str, weight: str) -> Font | None:

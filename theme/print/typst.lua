@@ -28,3 +28,44 @@ end
 function Span(span)
   if span.classes:includes("gw-tab") then return pandoc.RawInline("typst", "#h(1fr)") end
 end
+
+-- Tables laid out by generators/documents/tables.py: the columns from the gw-columns attribute
+-- (auto = never wraps, fr = a share of the rest), the header row repeated on every page, rows
+-- kept on one page (gbt9704.typ) unless marked gw-breakable. Cells are written by pandoc's own
+-- Typst writer, so their text stays escaped.
+local function cell_content(cell)
+  local written = pandoc.write(pandoc.Pandoc(cell.contents), "typst")
+  return "[" .. written:gsub("%s+$", "") .. "]"
+end
+
+local function typst_row(row, aligns)
+  local cells = {}
+  local breakable = row.attr.classes:includes("gw-breakable")
+  for i, cell in ipairs(row.cells) do
+    local args = { "align: " .. aligns[i] }
+    if breakable then table.insert(args, "breakable: true") end
+    table.insert(cells, "table.cell(" .. table.concat(args, ", ") .. ")" .. cell_content(cell))
+  end
+  return table.concat(cells, ", ")
+end
+
+function Table(tbl)
+  local spec = tbl.attr.attributes["gw-columns"]
+  if not spec then return nil end
+  local columns, aligns, centred = {}, {}, {}
+  for column in spec:gmatch("[^,]+") do table.insert(columns, column) end
+  for i, colspec in ipairs(tbl.colspecs) do
+    aligns[i] = (colspec[1] == "AlignCenter" and "center" or "left") .. " + horizon"
+    centred[i] = "center + horizon"
+  end
+  local size = tbl.attr.attributes["gw-size"] or "14pt"
+  if not size:match("^%d+pt$") then size = "14pt" end
+  local parts = { "#gw-table(size: " .. size .. ", columns: (" .. table.concat(columns, ", ") .. ",)" }
+  for _, row in ipairs(tbl.head.rows) do
+    table.insert(parts, "table.header(" .. typst_row(row, centred) .. ")")
+  end
+  for _, body in ipairs(tbl.bodies) do
+    for _, row in ipairs(body.body) do table.insert(parts, typst_row(row, aligns)) end
+  end
+  return pandoc.RawBlock("typst", table.concat(parts, ",\n") .. ")\n")
+end

@@ -1,0 +1,99 @@
+"""Column widths of printed tables, from their content.
+
+A column whose every cell (header included) is short — IDs, dates, grades, statuses, serial
+numbers, town names — is sized to its widest cell and never wraps (Typst ``auto``); the columns of
+running text share the rest in proportion to how much text they hold (Typst ``fr``). Word gets the
+same split as fractions of the text width. A row is kept on one page unless it would not fit on
+one (then it may break, or it would run off the page).
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from dataclasses import dataclass
+
+TABLE_PT = 14  # tables print in 4号; wide lists in 小四 (12 pt)
+MM_PER_PT = 25.4 / 72
+BLOCK_MM = {False: (156, 225), True: (297 - 28 - 26, 210 - 37 - 35)}  # (width, height) portrait, landscape
+CELL_INSET_EM = 0.5 + 0.2  # Typst's inset (0.25 em a side) and a little slack so a fixed cell never wraps
+FIXED_MAX_EM = 7.0  # a column no wider than this (plus inset) is sized to its content: IDs, dates, grades
+MIN_TEXT_EM = 4.0  # a text column never narrower than four characters
+ROW_LINE_EM = 1.3  # a table line with its leading, in em
+
+
+@dataclass(frozen=True)
+class Layout:
+    size_pt: int
+    typst: list[str]  # "auto" or "N.NNfr" per column
+    word: list[float]  # fractions of the text width
+    fixed: list[bool]
+    breakable_rows: frozenset[int]  # indexes (into the body rows) of rows longer than a page
+
+
+def text_em(text: str) -> float:
+    """Width in em: wide (CJK) characters one em, capitals three quarters, the others half."""
+    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.75 if ch.isupper() else 0.5 for ch in text)
+
+
+def layout(header: list[str], rows: list[list[str]], landscape: bool = False, size_pt: int = TABLE_PT) -> Layout:
+    width_mm, height_mm = BLOCK_MM[landscape]
+    available = width_mm / (size_pt * MM_PER_PT)
+    columns = list(zip(header, *rows, strict=True))
+    natural = [max(text_em(cell) for cell in column) + CELL_INSET_EM for column in columns]
+    fixed = [n <= FIXED_MAX_EM + CELL_INSET_EM for n in natural]
+    if sum(n for n, f in zip(natural, fixed, strict=True) if f) + MIN_TEXT_EM * fixed.count(False) > available:
+        fixed = [False] * len(columns)  # too many short columns to keep them all unwrapped
+    widths = _widths(columns, natural, fixed, available)
+    lines_per_page = height_mm / (size_pt * MM_PER_PT) / ROW_LINE_EM - 2  # less the repeated header
+    breakable = frozenset(index for index, row in enumerate(rows)
+                          if max(_lines(cell, width) for cell, width in zip(row, widths, strict=True)) > lines_per_page)
+    text_total = sum(w for w, f in zip(widths, fixed, strict=True) if not f) or 1.0
+    typst = ["auto" if f else f"{w / text_total * 10:.2f}fr" for w, f in zip(widths, fixed, strict=True)]
+    return Layout(size_pt, typst, [round(w / available, 4) for w in widths], fixed, breakable)
+
+
+def _widths(columns: list[tuple[str, ...]], natural: list[float], fixed: list[bool], available: float) -> list[float]:
+    """Each column's width in em: fixed ones their natural width; text ones start at four
+    characters (or less if they need less) and the rest of the width goes, half an em at a time,
+    to the column where it saves the most lines over the whole table (rows are as tall as their
+    tallest cell), so the table takes as few lines — and pages — as its text allows."""
+    widths = [n if f else min(n, MIN_TEXT_EM + CELL_INSET_EM) for n, f in zip(natural, fixed, strict=True)]
+    text = [i for i, f in enumerate(fixed) if not f]
+    if not text:
+        # Only short columns: the spare width goes to all of them alike.
+        spare = max(0.0, available - sum(natural)) / len(natural)
+        return [n + spare for n in natural]
+    body = list(zip(*columns, strict=True))[1:]  # the rows, without the header
+    step = 0.5
+    left = available - sum(widths)
+    while left >= step:
+        current = _height(body, widths)
+        best, saved = None, 0
+        for i in text:
+            if widths[i] >= natural[i]:
+                continue
+            widths[i] += step
+            gain = current - _height(body, widths)
+            widths[i] -= step
+            if gain > saved:
+                best, saved = i, gain
+        if best is None:
+            # No half em saves a line any more: the rest by the amount of text, up to what each needs.
+            growable = [i for i in text if widths[i] < natural[i]] or text
+            total = sum(sum(text_em(c) for c in columns[i]) for i in growable) or 1.0
+            for i in growable:
+                widths[i] += left * sum(text_em(c) for c in columns[i]) / total
+            break
+        widths[best] += step
+        left -= step
+    return widths
+
+
+def _height(rows: list[tuple[str, ...]], widths: list[float]) -> int:
+    """Lines the table's rows take at these widths (a row as tall as its tallest cell)."""
+    return sum(max(_lines(cell, width) for cell, width in zip(row, widths, strict=True)) for row in rows)
+
+
+def _lines(cell: str, width: float) -> int:
+    return max(1, math.ceil(text_em(cell) / max(0.5, width - CELL_INSET_EM)))

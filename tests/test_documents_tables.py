@@ -1,0 +1,50 @@
+"""Printed tables' column widths from their content, and the font roles' style check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generators.documents.fonts import FONTS_CONFIG, font_set, style_fallbacks
+from generators.documents.tables import layout, text_em
+
+HEADER = ["序号", "编号", "问题隐患", "责任单位", "等级", "整改期限"]
+ROWS = [[str(i), f"HZ-2020-{i:04d}", "南通某某有限公司：码头装卸作业区安全出口堵塞且消防通道被杂物占用" * (1 + i % 2),
+         "南通某某港务有限公司", "一般隐患", "2020-05-16"] for i in range(1, 40)]
+
+
+def test_ids_dates_and_grades_are_sized_to_their_content_and_text_takes_the_rest():
+    table = layout(HEADER, ROWS, landscape=True, size_pt=12)
+    assert table.typst[0] == table.typst[1] == table.typst[4] == table.typst[5] == "auto"
+    assert table.typst[2].endswith("fr") and table.typst[3].endswith("fr")
+    # The ID column is at least as wide as the widest ID; the long text column is the widest.
+    available = (297 - 28 - 26) / (12 * 25.4 / 72)
+    assert table.word[1] * available >= text_em("HZ-2020-0039")
+    assert max(table.word) == table.word[2]
+    assert abs(sum(table.word) - 1) < 0.01
+    assert not table.breakable_rows
+
+
+def test_a_row_longer_than_a_page_may_break():
+    rows = [["1", "HZ-2020-0001", "很长的描述" * 400, "单位", "一般隐患", "2020-05-16"]]
+    assert layout(HEADER, rows).breakable_rows == frozenset({0})
+
+
+def test_a_role_in_a_face_of_another_style_is_announced(tmp_path: Path):
+    config = FONTS_CONFIG.read_text(encoding="utf-8")
+    # Only the 宋体 face left for the body: it still prints, and the build says so.
+    start = config.index("[roles.body]")
+    end = config.index("[roles.hei]")
+    body = ('[roles.body]\nstyle = "仿宋"\nword = { east_asia = "仿宋_GB2312", latin = "FangSong_GB2312" }\n'
+            'pdf = [ { family = "No Such Fangsong" }, { family = "Noto Serif CJK SC", style = "宋体" } ]\n\n')
+    path = tmp_path / "fonts.toml"
+    path.write_text(config[:start] + body + config[end:], encoding="utf-8")
+    warnings = style_fallbacks(font_set(path))
+    assert [(w.code, dict(w.params)["role"], dict(w.params)["font"]) for w in warnings] == [
+        ("W603", "body", "Noto Serif CJK SC")]
+    assert "Noto Serif CJK SC" in warnings[0].format("en") and "body" in warnings[0].format("en")
+    assert not warnings[0].is_error
+
+
+def test_the_configured_fonts_give_every_role_a_face_of_its_style():
+    # make system-deps installs the Fandol faces: no role falls back on this machine.
+    assert style_fallbacks(font_set()) == []
