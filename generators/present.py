@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from pydantic import BaseModel
 
 from generators.records import Archive
 from generators.records.model import DocumentRecord, Record
 from generators.records.types import Prose, Text
+from generators.records.walk import PathT, marked_values
 
 LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"
@@ -84,16 +89,96 @@ def is_classified(archive: Archive, record_or_id: Record | str) -> bool:
     return archive.has_flag("classifications", classification(archive, record), "classified")
 
 
+# Personal numbers as people write them: ASCII or full-width digits; spaces, dashes, dots or
+# Markdown emphasis marks between digits (139-1234-5678, 139 1234 5678, 139**1234**5678); a
+# mobile with +86, 86 or 0086 before it; an ID with spaces between its groups. The README lists
+# the recognised forms. Separators are bounded (3 characters) so unrelated numbers stay apart.
+_D = "[0-9\uff10-\uff19]"
+_SEP = "[ \\t\\-\u2010-\u2015.\u00b7*_~`\u00a0\u3000]{0,3}"
+_MOBILE = re.compile(
+    rf"(?<![0-9\uff10-\uff19])(?P<prefix>(?:[+\uff0b]|00)?86{_SEP})?[1\uff11]{_SEP}[3-9\uff13-\uff19]"
+    rf"(?:{_SEP}{_D}){{9}}(?![0-9\uff10-\uff19])")
+_ID_NUMBER = re.compile(
+    rf"(?<![0-9A-Za-z\uff10-\uff19])[1-9\uff11-\uff19](?:{_SEP}{_D}){{16}}{_SEP}[0-9Xx\uff10-\uff19\uff38\uff58]"
+    rf"(?![0-9A-Za-z\uff10-\uff19])")
+# The full-width asterisk: the ASCII one would read as Markdown emphasis (138****5678 printed
+# "138" and a bold "5678"); every print and screen font of the project has it.
+MASK = "\uff0a"
+_ASCII = str.maketrans("０１２３４５６７８９Ｘｘx", "0123456789XXX")
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"[^0-9X]", "", text.translate(_ASCII))
+
+
+def mask_personal(value: str) -> str:
+    """Mask mobile and ID numbers wherever they appear in free text. Idempotent: a masked number
+    has no digits left in its middle to match again."""
+    value = _ID_NUMBER.sub(lambda m: mask_id_number(_digits(m.group(0))), value)
+    return _MOBILE.sub(lambda m: ("+86 " if m.group("prefix") else "") + mask_mobile(_digits(m.group(0))[-11:]),
+                       value)
+
+
 def mask_mobile(number: str | None) -> str:
-    """13812345678 → 138****5678."""
+    """13812345678 → 138＊＊＊＊5678 (a number already masked is returned as it is)."""
     if not number:
         return ""
-    digits = re.sub(r"\D", "", number)
-    return digits[:3] + "*" * max(len(digits) - 7, 0) + digits[-4:] if len(digits) >= 7 else "****"
+    if MASK in number:
+        return number
+    digits = _digits(number)
+    return digits[:3] + MASK * max(len(digits) - 7, 0) + digits[-4:] if len(digits) >= 7 else MASK * 4
 
 
 def mask_id_number(number: str | None) -> str:
-    """320684199001011234 → 320684********1234."""
+    """320684199001011234 → 320684＊＊＊＊＊＊＊＊1234 (a number already masked is returned as it is)."""
     if not number:
         return ""
-    return number[:6] + "*" * max(len(number) - 10, 0) + number[-4:] if len(number) > 10 else "****"
+    if MASK in number:
+        return number
+    return number[:6] + MASK * max(len(number) - 10, 0) + number[-4:] if len(number) > 10 else MASK * 4
+
+
+# ---------------------------------------------------------------------------------------------
+# The public view: what the site, the public printed documents and public packages are made of
+
+
+def public_view(archive: Archive) -> tuple[Archive, list[str]]:
+    """The archive without classified records (and their nested parts), every personal number in
+    every text masked; and the IDs withheld. Every public output is made from this view, so the
+    site, the public PDFs/Word files and the search index agree and none prints a number in full."""
+    withheld = sorted(r.id for r in archive if is_classified(archive, r))
+    hidden = set(withheld)
+    records = {k: _masked(v, _codes(v)) for k, v in archive.records.items() if k not in hidden}
+    origins = {k: v for k, v in archive.origins.items() if k not in hidden}
+    nested = {k: replace(v, model=_at(records[v.parent], v.path)) for k, v in archive.nested.items()
+              if v.parent not in hidden}
+    return Archive(archive.root, records, origins, nested, archive.vocabularies), withheld
+
+
+def _codes(record: Record) -> set[PathT]:
+    """Paths of values that are codes (references, vocabulary keys), never text to mask."""
+    return {marked.path for marked in marked_values(record)}
+
+
+def _masked(value: Any, codes: set[PathT], path: PathT = ()) -> Any:
+    if isinstance(value, str):
+        return value if path in codes or (path and path[-1] == "id") else mask_personal(value)
+    if isinstance(value, BaseModel):
+        updates = {}
+        for name in type(value).model_fields:
+            old = getattr(value, name)
+            new = _masked(old, codes, path + (name,))
+            if new is not old and new != old:
+                updates[name] = new
+        return value.model_copy(update=updates) if updates else value
+    if isinstance(value, list):
+        items = [_masked(item, codes, path + (i,)) for i, item in enumerate(value)]
+        return items if any(a is not b for a, b in zip(items, value, strict=True)) else value
+    return value
+
+
+def _at(record: Record, path: PathT) -> Any:
+    value: Any = record
+    for part in path:
+        value = value[part] if isinstance(part, int) else getattr(value, part)
+    return value

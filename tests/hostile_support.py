@@ -5,6 +5,7 @@ personal number unmasked, no file content from outside the archive)."""
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 import signal
 import textwrap
@@ -36,7 +37,8 @@ archival: {{year: 2022, retention: D30, item_number: {number}}}
 def notice(record_id: str = "n-1", *, number: int = 20, title: str = "关于开展隐患排查的通知",
            body: str = "{zh: 请认真开展排查。, en: Please carry out the screening.}",
            classification: str = "公开") -> str:
-    return textwrap.dedent(NOTICE).format(id=record_id, number=number, title=title, body=body,
+    return textwrap.dedent(NOTICE).format(id=record_id, number=number, title=json.dumps(title, ensure_ascii=False),
+                                          body=body,
                                           classification=classification)
 
 

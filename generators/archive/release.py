@@ -38,7 +38,7 @@ from generators.archive.history import record_files
 from generators.archive.snapshot import Snapshot, SnapshotError, checkout, git, repo_root
 from generators.archive.versions import check_release, is_withdrawn, successor, version_date
 from generators.diagnostics import Diagnostic
-from generators.present import is_classified, title
+from generators.present import is_classified, mask_personal, title
 from generators.records import Archive
 from generators.records.model import DocumentRecord, Notice
 
@@ -192,7 +192,7 @@ def build_release(data: Path, tag_name: str, build: Path, *, restricted: bool = 
     _generate("docs", snap_data, work / "documents", env, "--cache", str(work / "cache"), "--no-progress")
     pdfs = _copy_pdfs(archive, work / "documents", payload / "documents", restricted=restricted)
     log("records, catalogue")
-    _copy_records(archive, snapshot, repo, data_rel, payload / "records", left_out)
+    _copy_records(archive, snapshot, repo, data_rel, payload / "records", left_out, masked=not restricted)
     rows = catalogue(archive, pdfs, restricted=restricted)
     (payload / "metadata").mkdir()
     (payload / "metadata" / "archival.csv").write_text(catalogue_csv(rows), encoding="utf-8")
@@ -257,8 +257,10 @@ def _pdf_owners(archive: Archive) -> dict[str, tuple[str, ...]]:
 
 
 def _copy_records(archive: Archive, snapshot: Snapshot, repo: Path, data_rel: Path, dest: Path,
-                  left_out: tuple[str, ...]) -> None:
-    """DATA and content/ exactly as committed at the tag, without the files of left-out records."""
+                  left_out: tuple[str, ...], *, masked: bool = False) -> None:
+    """DATA and content/ as committed at the tag, without the files of left-out records. In a
+    ``masked`` (public) package personal numbers in the texts are masked as on the site; the
+    restricted package holds the files exactly as committed."""
     withheld = {p.resolve() for record_id in left_out for p in record_files(archive, record_id)}
     tracked = git(snapshot.root, "ls-files", "-z", "--", data_rel.as_posix(), "content").split("\0")
     for name in sorted(filter(None, tracked)):
@@ -267,7 +269,11 @@ def _copy_records(archive: Archive, snapshot: Snapshot, repo: Path, data_rel: Pa
             continue
         target = dest / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        if masked and source.suffix.lower() in {".yml", ".yaml", ".md"}:
+            text = source.read_bytes().decode("utf-8", errors="replace")
+            target.write_bytes(mask_personal(text).encode("utf-8"))
+        else:
+            shutil.copyfile(source, target)
 
 
 def _bag(folder: Path, archive: Archive, tag: Tag, snapshot: Snapshot, left_out: tuple[str, ...],

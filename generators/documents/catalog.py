@@ -42,6 +42,18 @@ class DocumentSpec:
 
 
 def documents(archive: Archive) -> list[DocumentSpec]:
+    """Every document. Those printing a classified record are made from the whole archive (offices
+    print them; they may count everything); the others, which the public gets, from the public
+    view (:func:`present.public_view`), so their figures agree with the site's and personal numbers
+    are masked as on the site."""
+    public, _withheld = present.public_view(archive)
+    restricted = [spec for spec in _documents(archive) if spec.classified(archive)]
+    stems = {spec.stem for spec in restricted}
+    published = [spec for spec in _documents(public) if spec.stem not in stems and not spec.classified(archive)]
+    return sorted(restricted + published, key=lambda spec: spec.stem)
+
+
+def _documents(archive: Archive) -> list[DocumentSpec]:
     specs: list[DocumentSpec] = []
     for notice in archive.of_type(Notice):
         ids = (notice.id,) + tuple(a.ref for a in notice.attachments if a.ref)

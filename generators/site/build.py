@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generators.archive.clock import build_timestamp
-from generators.present import LANGUAGES, is_classified
+from generators.present import LANGUAGES, is_classified, public_view
 from generators.records import Archive
 from generators.search.index import build_index
-from generators.site.context import Ctx, Site, public_view
+from generators.site.context import Ctx, Site
 from generators.site.views import all_pages
 from generators.site.writer import config_for, run_mkdocs, write_config, write_pages
 

@@ -1,7 +1,7 @@
 """What every page builder needs: the published view of the archive, the language, links.
 
-The site is built from :func:`public_view`, the archive without classified records, so no
-page, link, row or count can include them. The full archive is kept only to tell a reference
+The site is built from :func:`generators.present.public_view`, the archive without classified
+records (personal numbers masked), so no page, link, row or count can include them. The full archive is kept only to tell a reference
 to a withheld record (shown as "[not published]") from a reference to nothing (shown broken).
 """
 
@@ -40,17 +40,6 @@ SECTIONS: dict[str, str] = {
     "supervision-check": "reports",
     "mechanism": "reports",
 }
-
-
-def public_view(archive: Archive) -> tuple[Archive, list[str]]:
-    """The archive without classified records (and their nested parts); and the IDs withheld."""
-    withheld = sorted(r.id for r in archive if present.is_classified(archive, r))
-    hidden = set(withheld)
-    records = {k: v for k, v in archive.records.items() if k not in hidden}
-    origins = {k: v for k, v in archive.origins.items() if k not in hidden}
-    nested = {k: v for k, v in archive.nested.items() if v.parent not in hidden}
-    view = Archive(archive.root, records, origins, nested, archive.vocabularies)
-    return view, withheld
 
 
 def is_town(record: Record | None, archive: Archive) -> bool:

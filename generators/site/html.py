@@ -3,7 +3,8 @@
 Records are written by many people; a ``<script>`` in a hazard description must be shown as
 text. Short texts are escaped; prose is rendered as Markdown with raw HTML disabled (so tags
 come out as text), remote images dropped (the intranet site requests nothing from other hosts)
-and only harmless link schemes kept. Personal mobile and ID numbers inside any text are masked.
+and only harmless link schemes kept. Personal mobile and ID numbers are masked before the text
+gets here, in the public view the site is built from (:func:`generators.present.public_view`).
 """
 
 from __future__ import annotations
@@ -17,22 +18,12 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from generators.present import mask_id_number, mask_mobile
-
-_MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
-_ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
-_SAFE_SCHEMES = ("http:", "https:", "mailto:")
-
-
-def mask_personal(value: str) -> str:
-    """Mask mobile and ID numbers wherever they appear in free text."""
-    value = _ID_NUMBER.sub(lambda m: mask_id_number(m.group(0)), value)
-    return _MOBILE.sub(lambda m: mask_mobile(m.group(0)), value)
+_SAFE_SCHEMES = ("http", "https", "mailto")
 
 
 def esc(value: object) -> str:
     """Text → HTML text (quotes escaped too, so the result is safe inside attributes)."""
-    return html.escape(mask_personal(str(value)), quote=True)
+    return html.escape(str(value), quote=True)
 
 
 def nowrap(value: str) -> str:
@@ -67,6 +58,18 @@ def dl(items: list[tuple[str, str]]) -> str:
     return f'<dl class="zz-fields">{rows}</dl>' if rows else ""
 
 
+def safe_href(href: str) -> bool:
+    """True for a link a reader may follow: relative, ``http(s):`` or ``mailto:``. Decided on the
+    URL as the browser will read it: entities decoded (``javascript&#58;``, ``&colon;``,
+    ``&#x3a;``), then the whitespace and control characters it ignores removed (``java\tscript:``)."""
+    url, previous = href, None
+    while url != previous:  # &amp;#58; decodes to &#58;, which a second reading decodes again
+        previous, url = url, html.unescape(url)
+    url = re.sub(r"[\x00-\x20\x7f-\x9f]", "", url)
+    scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", url)
+    return scheme is None or scheme.group(1).lower() in _SAFE_SCHEMES
+
+
 # ---------------------------------------------------------------------------------------------
 # Prose
 
@@ -89,9 +92,7 @@ class _Harden(Treeprocessor):
                     parent.insert(index, span)
         for element in root.iter():
             if element.tag == "a":
-                href = (element.get("href") or "").strip()
-                scheme = href.split(":", 1)[0].lower() + ":" if ":" in href.split("/", 1)[0] else ""
-                if scheme and scheme not in _SAFE_SCHEMES:
+                if not safe_href(element.get("href") or ""):
                     element.attrib.pop("href", None)
             if re.fullmatch(r"h[1-6]", element.tag):
                 element.tag = f"h{min(6, int(element.tag[1]) + self.shift)}"
@@ -109,7 +110,6 @@ class _Safe(Extension):
 
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
-_TOKEN = re.compile(r"ZZREF(\d+)ZZ")
 
 
 def with_refs(value: str, replace: Callable[[str, Callable[[str], str]], str], render: Callable[[str], str]) -> str:
@@ -119,20 +119,27 @@ def with_refs(value: str, replace: Callable[[str, Callable[[str], str]], str], r
     token); the tokens survive escaping and Markdown, then become the link HTML.
     """
     stashed: list[str] = []
+    # The placeholder must not occur in the text itself: a record's text that contains it would
+    # otherwise be replaced by another record's link (or name a link that does not exist).
+    marker = "ZZREF"
+    while marker in value:
+        marker += "Q"
+    token = re.compile(rf"{marker}(\d+)ZZ")
 
     def stash(fragment: str) -> str:
         stashed.append(fragment)
-        return f"ZZREF{len(stashed) - 1}ZZ"
+        return f"{marker}{len(stashed) - 1}ZZ"
 
     rendered = render(replace(value, stash))
-    return _TOKEN.sub(lambda m: stashed[int(m.group(1))], rendered)
+    return token.sub(lambda m: stashed[int(m.group(1))] if int(m.group(1)) < len(stashed) else m.group(0),
+                     rendered)
 
 
 def prose_html(value: str, shift: int = 2) -> str:
     """Markdown → HTML with raw HTML shown as text; headings demoted below the page's own."""
     md = markdown.Markdown(extensions=[_Safe(shift), "tables", "sane_lists"])
     value = _COMMENT.sub("", value)  # authors' comments are not content (and would show as text)
-    return md.convert(mask_personal(value))
+    return md.convert(value)
 
 
 def text_html(value: str) -> str:
