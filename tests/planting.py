@@ -31,6 +31,13 @@ def plant(data: Path, name: str, old: str, new: str, *, at: str | None = None) -
     start = text.index(old)
     text = text[:start] + new + text[start + len(old):]
     path.write_text(text, encoding="utf-8")
+    return position(data, name, new, start, at)
+
+
+def position(data: Path, name: str, new: str, start: int = 0, at: str | None = None) -> tuple[str, int, int]:
+    """(file, line, col) of ``at`` inside the first ``new`` at or after ``start`` in ``data/name``."""
+    text = (data / name).read_text(encoding="utf-8")
+    start = text.index(new, start)
     offset = start + new.index(at) if at is not None else start
     line = text.count("\n", 0, offset) + 1
     col = offset - (text.rfind("\n", 0, offset) + 1) + 1
@@ -38,7 +45,8 @@ def plant(data: Path, name: str, old: str, new: str, *, at: str | None = None) -
 
 
 def located(diagnostics: list[Diagnostic], data: Path) -> set[tuple[str, str, int, int]]:
-    """(code, file relative to DATA, line, col) of every diagnostic inside DATA."""
+    """(code, file relative to ``data``, line, col) of every diagnostic inside ``data`` (pass the
+    copy's root for prose files under content/)."""
     found = set()
     for d in diagnostics:
         try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generators.refs.resolve import normalise
-from generators.refs.syntax import find_refs
+from generators.refs.syntax import find_malformed, find_refs
 
 
 @pytest.mark.parametrize(("text", "found"), [
@@ -36,3 +36,29 @@ def test_find_refs(text, found):
 ])
 def test_normalise(typed, meant):
     assert normalise(typed) == meant
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("[[HZ-2021-0003|]]", [(0, "empty-label")]),
+    ("[[HZ-2021-0003｜]]", [(0, "empty-label")]),
+    ("［［HZ-2021-0003｜］］", [(0, "empty-label")]),
+    ("[[HZ-2021-0003||文字]]", [(0, "double-bar")]),
+    ("[[HZ-2021-0003|｜文字]]", [(0, "double-bar")]),
+    ("[[|文字]]", [(0, "empty-target")]),
+    ("见[[HZ-2021-0005 后续", [(1, "unclosed")]),
+    ("[[a [[b]]", [(0, "unclosed")]),  # b is still read
+    ("[[ ]]", [(0, "empty")]),
+    ("【【　】】", [(0, "empty")]),
+    ("[[]]", [(0, "empty")]),
+    ("x[[[[x]]]]", [(1, "nested")]),  # at the first bracket, not one column late
+    ("[[[x]]]", [(0, "nested")]),
+    ("[[x]] 与 [[海安委办[2022]17号]]", []),
+    ("`[[|]]` 与\n```\n[[ ]]\n```", []),  # code shows the syntax
+    ("[x] [1]", []),
+])
+def test_find_malformed(text, found):
+    assert [(m.start, m.reason) for m in find_malformed(text)] == found
+
+
+def test_nested_brackets_are_not_read_as_a_reference():
+    assert list(find_refs("[[[[x]]]]")) == [] and list(find_refs("[[[x]]]")) == []

@@ -13,7 +13,7 @@ from generators.diagnostics import Diagnostic
 from generators.messages import register
 from generators.records import Archive
 from generators.records.model import Hazard, Record, SelfAssessment, SubReport
-from generators.refs.graph import Reference, RefGraph, coverage, current_of_town, graph, repeated
+from generators.refs.graph import MalformedRef, Reference, RefGraph, coverage, current_of_town, graph, repeated
 from generators.refs.resolve import suggest
 
 register({
@@ -71,6 +71,12 @@ register({
         "hint_zh": "合并为一项核查记录；如确有复查，在 note 中说明",
         "hint_en": "merge them into one verification; a second visit goes into the note",
     },
+    "W310": {
+        "message_zh": "“{text}”看似引用，但{reason_zh}，不会被当作引用",
+        "message_en": "'{text}' looks like a reference but {reason_en}, so it is not read as one",
+        "hint_zh": "引用写作 [[编号]] 或 [[编号|显示文字]]；若不是引用，请放入反引号 `…` 中",
+        "hint_en": "write [[ID]] or [[ID|label]]; if it is not meant as a reference, put it in backticks `…`",
+    },
     "W304": {
         "message_zh": "自评清单项（{list_zh}）没有佐证材料",
         "message_en": "self-assessment list item ({list_en}) has no evidence",
@@ -106,6 +112,7 @@ def check_references(archive: Archive) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     for ref in g.references:
         found += _check_one(archive, g, ref)
+    found += [_malformed(bad) for bad in g.malformed]
     found += check_sieve(archive)
     found += check_evidence(archive)
     found += check_loose_ends(archive)
@@ -134,6 +141,23 @@ def _check_one(archive: Archive, g: RefGraph, ref: Reference) -> list[Diagnostic
         found.append(Diagnostic.warning("W302", ref.location, target=ref.target_id,
                                         detail_zh=scope[0], detail_en=scope[1]))
     return found
+
+
+_MALFORMED = {
+    "nested": ("括号重叠（[[[[…]]]]）", "has its brackets doubled ([[[[…]]]])"),
+    "empty": ("方括号内没有编号", "has nothing between the brackets"),
+    "unclosed": ("没有闭合的 ]]", "is never closed with ]]"),
+    "empty-label": ("竖线后的显示文字为空", "has an empty label after the bar"),
+    "double-bar": ("有两个竖线", "has two bars"),
+    "empty-target": ("竖线前没有编号", "has no target before the bar"),
+    "malformed": ("写法不对", "is not written as [[ID]] or [[ID|label]]"),
+}
+
+
+def _malformed(bad: MalformedRef) -> Diagnostic:
+    zh, en = _MALFORMED[bad.reason]
+    text = bad.text if len(bad.text) <= 40 else bad.text[:39] + "…"
+    return Diagnostic.warning("W310", bad.location, text=text, reason_zh=zh, reason_en=en)
 
 
 def _record_of(archive: Archive, record_id: str) -> Record:

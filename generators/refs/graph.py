@@ -33,7 +33,7 @@ from generators.records.model import DocumentRecord, Hazard, Record, SelfAssessm
 from generators.records.types import Prose, RefTo
 from generators.records.walk import marked_values, texts
 from generators.refs.resolve import resolve
-from generators.refs.syntax import find_refs
+from generators.refs.syntax import find_malformed, find_refs
 
 PathT = tuple[str | int, ...]
 LANGS = ("zh", "en")
@@ -57,10 +57,22 @@ class Reference:
         return self.target_id is not None
 
 
+@dataclass(frozen=True)
+class MalformedRef:
+    """Prose that starts like a reference and is not one (see :func:`syntax.find_malformed`)."""
+
+    source_id: str
+    path: PathT
+    text: str
+    reason: str
+    location: Location
+
+
 @dataclass(frozen=True, eq=False)
 class RefGraph:
     archive: Archive
     references: tuple[Reference, ...]
+    malformed: tuple[MalformedRef, ...] = ()
 
     @cached_property
     def _by_source(self) -> dict[str, list[Reference]]:
@@ -115,11 +127,12 @@ class RefGraph:
 @lru_cache(maxsize=8)
 def graph(archive: Archive) -> RefGraph:
     found: list[Reference] = []
+    malformed: list[MalformedRef] = []
     sources: dict[Path, _Composed | None] = {}  # each YAML file composed once per graph
     for record in archive:
         found += _field_refs(archive, record)
-        found += _prose_refs(archive, record, sources)
-    return RefGraph(archive, tuple(found))
+        found += _prose_refs(archive, record, sources, malformed)
+    return RefGraph(archive, tuple(found), tuple(malformed))
 
 
 def _field_refs(archive: Archive, record: Record) -> list[Reference]:
@@ -132,7 +145,8 @@ def _field_refs(archive: Archive, record: Record) -> list[Reference]:
     ]
 
 
-def _prose_refs(archive: Archive, record: Record, sources: dict) -> list[Reference]:
+def _prose_refs(archive: Archive, record: Record, sources: dict,
+                malformed: list[MalformedRef]) -> list[Reference]:
     origin = archive.origins[record.id]
     found: list[Reference] = []
     for path, value in texts(record):
@@ -140,22 +154,30 @@ def _prose_refs(archive: Archive, record: Record, sources: dict) -> list[Referen
             content = getattr(value, lang) or ""
             if not any(bracket in content for bracket in ("[[", "［［", "【【")):
                 continue
-            file_name = getattr(value, f"{lang}_file", None) if isinstance(value, Prose) else None
-            if file_name is not None:
-                file = origin.file.parent / file_name
-                where = _in_markdown(file, content)
-            else:
-                where = _in_yaml(sources, origin.file, origin.display_path, origin.base + path + (lang,),
-                                 origin.locate(path + (lang,)))
+            where = _locator(origin, sources, value, path, lang, content)
             for match in find_refs(content):
                 found.append(Reference(record.id, path + (lang,), match.target, resolve(archive, match.target),
                                        where(match.start, content[match.start:match.end]), "prose",
                                        match.label, lang))
+            # from the start again: a malformed one may come before a reference
+            where = _locator(origin, sources, value, path, lang, content)
+            for bad in find_malformed(content):
+                raw = bad.text(content)
+                malformed.append(MalformedRef(record.id, path + (lang,), raw, bad.reason, where(bad.start, raw)))
     return found
 
 
 # ---------------------------------------------------------------------------------------------
 # Positions of prose references
+
+
+def _locator(origin, sources: dict, value, path: PathT, lang: str, content: str):
+    """``where(offset, raw) -> Location`` for the text of ``value`` in ``lang``; each call starts afresh."""
+    file_name = getattr(value, f"{lang}_file", None) if isinstance(value, Prose) else None
+    if file_name is not None:
+        return _in_markdown(origin.file.parent / file_name, content)
+    return _in_yaml(sources, origin.file, origin.display_path, origin.base + path + (lang,),
+                    origin.locate(path + (lang,)))
 
 
 def _in_markdown(file: Path, content: str):
