@@ -17,7 +17,7 @@ STAMP := $(VENV)/.installed
 RUN   := $(PY) -m generators
 
 .PHONY: all help setup system-deps check schemas test lint clean review site serve docs bench-docs
-.PHONY: search-index bench-search
+.PHONY: search-index bench-search templates import
 
 all: check docs site ## build the example archive: validate, then the documents, then the site that links them
 
@@ -49,6 +49,14 @@ serve: setup ## build the site, preview it on http://127.0.0.1:8000/ and rebuild
 
 docs: setup ## the official printed documents (GB/T 9704-2012), PDF and Word, into BUILD/documents
 	$(RUN) docs --data $(DATA) --out $(BUILD)/documents
+
+# Ledgers (台账) as workbooks: templates to fill in, and their import into the records.
+templates: setup ## one ledger workbook (.xlsx) per town into BUILD/templates: make templates [CAMPAIGN=…]
+	$(RUN) templates --data $(DATA) --out $(BUILD)/templates $(if $(CAMPAIGN),--campaign '$(CAMPAIGN)')
+
+import: setup ## a ledger workbook into the records: make import FILE=… [CAMPAIGN=…] [TOWN=…] [DRY_RUN=1]
+	$(RUN) import '$(FILE)' --data $(DATA) $(if $(CAMPAIGN),--campaign '$(CAMPAIGN)') \
+	  $(if $(TOWN),--town '$(TOWN)') $(if $(DRY_RUN),--dry-run)
 
 bench-docs: setup ## documents per second for DATA, cold (empty cache) and warm
 	$(PY) tests/bench/bench_docs.py --data $(DATA)

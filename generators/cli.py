@@ -25,6 +25,8 @@ COMMANDS: dict[str, str] = {
     "verify-release": "check a release package; name every altered, missing or extra file",
     "compare-builds": "compare two build folders byte for byte",
     "docs": "write the official printed documents (GB/T 9704-2012), PDF and Word, into BUILD/documents",
+    "templates": "write one ledger workbook (.xlsx) per town of a campaign, to fill in and import",
+    "import": "read a ledger workbook (.xlsx/.xls/.ods/.csv) into the records; shows the changes first",
 }
 
 
@@ -38,7 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _module(name: str):
-    return importlib.import_module(f"generators.commands.{name.replace('-', '_')}")
+    module = {"import": "import_ledger"}.get(name, name.replace("-", "_"))  # `import` is a Python keyword
+    return importlib.import_module(f"generators.commands.{module}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,6 +11,8 @@ grep -q 'LXGW WenKai' <<<"$fonts" || need+=(fonts-lxgw-wenkai)
 command -v chromium >/dev/null || need+=(chromium)
 command -v pdftoppm >/dev/null || need+=(poppler-utils)
 command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)  # the Word-file test opens it in LibreOffice
+# The ledger tests open the exported workbooks in LibreOffice Calc and convert .xls/.ods with it.
+compgen -G '/usr/lib/libreoffice/program/libsclo.so' >/dev/null || need+=(libreoffice-calc-nogui)
 # The Fandol faces (FandolFang 仿宋, FandolHei 黑体, FandolKai 楷体, FandolSong 宋体), free faces made
 # for Chinese official typesetting, ship only inside texlive-lang-chinese (49 MB, and it pulls in
 # TeX Live). Only their .otf files are taken out of the package (about 6 s: download + dpkg-deb),
