@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote
 
 import pytest
+import snowballstemmer
 
+from generators.search import tokens
 from generators.search.index import build_index
 from generators.search.serve import serve
-from generators.search.synth import CLASSIFIED_TEXT, NOTICE_NUMBER, write_site
+from generators.search.synth import CLASSIFIED_TEXT, NOTICE_NUMBER, TOWNS, write_site
 from tests.conftest import local_page
 
 
 @pytest.fixture(scope="session")
-def base_url(tmp_path_factory) -> str:
+def search_site(tmp_path_factory):
     site = write_site(tmp_path_factory.mktemp("search-site"), 120)
     for lang in ("zh", "en"):
         build_index(site, lang)
-    with serve(site) as url:
+    return site
+
+
+@pytest.fixture(scope="session")
+def base_url(search_site) -> str:
+    with serve(search_site) as url:
         yield url
 
 
@@ -138,4 +146,100 @@ def test_highlights_map_back_to_the_text_as_written(page, base_url):
         found = page.evaluate("([t, q]) => window.zzSearch.ranges(t, q)", [text, terms])
         assert not found["missing"], text
         units = text.encode("utf-16-le")  # JavaScript's string positions are UTF-16 units
-        assert [units[2 * a:2 * b].decode("utf-16-le") for a, b in found["list"]] == expected, (text, found)
+        assert [units[2 * a:2 * b].decode("utf-16-le") for a, b, _ in found["list"]] == expected, (text, found)
+
+
+# ---- citations, IDs, word forms, phrases, ranking (issue 14) ----------------------------------
+
+NORMALISER_INPUTS = [
+    NOTICE_NUMBER, "海安委办[2022]17号", "海安委办【2022】17号", "海安委办（2022）17号", "海安委办(2022)17号",
+    "海安委办2022年17号", "海安委办 2022 年 17 号", "2022年17号", "〔2022〕17号", "［2022］017号", "17号文",
+    "17号文件", "海安委办 17号文", "2022 17号文", "17号", "人民路17号", "海安委办17号", "２０２２年１７号",
+    "HZ 2022 00017", "hz-2022-00017", "ＨＺ－２０２２－０００１７", "Hz_2022.00017", "三星镇", "Sanxing",
+    '"fire lane" extinguishers', "“消防 通道” 货物", "「安全出口」", "火", "A级 火灾", "metres detectors",
+]
+
+
+def test_normaliser_is_the_same_in_python_and_the_browser(page, base_url):
+    """One normaliser: citations, exact keys, query terms and their index keys agree."""
+    search(page, base_url, "通道")
+    for q in NORMALISER_INPUTS:
+        found = tokens.citation(q)
+        python = {
+            "citation": {"key": found.key, "terms": found.terms} if found else None,
+            "exact": tokens.exact_key(q),
+            "terms": tokens.query_terms(q),
+            "keys": [tokens.query_keys(t) for t in tokens.query_terms(q)],
+        }
+        browser = page.evaluate(
+            """q => ({citation: zzSearch.citation(q), exact: zzSearch.exactKey(q), terms: zzSearch.queryTerms(q),
+                     keys: zzSearch.queryTerms(q).map(zzSearch.queryKeys)})""", q)
+        assert browser == python, q
+
+
+def _english_vocabulary(site_root) -> list[str]:
+    words: set[str] = set()
+    for path in site_root.rglob("*.html"):
+        words.update(re.findall(r"[a-z]+", path.read_text(encoding="utf-8").lower()))
+    # Words through every step of the algorithm (and its exceptions), beside the site's own.
+    words.update(["generously", "hopping", "agreed", "proceeding", "exceeded", "innings", "skies", "dying",
+                  "news", "ugly", "singly", "arsenal", "communities", "emergencies", "generations", "university",
+                  "luxuriated", "fizzed", "happily", "archaeologist", "logistics", "hopefully", "carelessly",
+                  "conditional", "sensibility", "yesterday"])
+    return sorted(words)
+
+
+def test_stemmer_is_snowball_english_on_the_index_vocabulary(page, base_url, search_site):
+    search(page, base_url, "通道", lang="en")
+    words = _english_vocabulary(search_site / "en")
+    assert len(words) > 200
+    english = snowballstemmer.stemmer("english")
+    browser = page.evaluate("words => words.map(zzSearch.stem)", words)
+    mismatches = [(w, english.stemWord(w), b) for w, b in zip(words, browser, strict=True)
+                  if english.stemWord(w) != b]
+    assert not mismatches
+
+
+@pytest.mark.parametrize("typed", ["海安委办2022年17号", "2022年17号", "〔2022〕17号", "17号文", "海安委办 17号文",
+                                   "（2022）17号", "2022 17号文"])
+def test_every_spelling_of_a_document_number_finds_it_first(page, base_url, typed):
+    state = search(page, base_url, typed)
+    assert state["shown"][0] == "notices/haianweiban-2022-17/", typed
+
+
+def test_an_id_typed_with_spaces_or_full_width_is_one_id(page, base_url):
+    record = search(page, base_url, "HZ")["shown"][3]
+    record_id = record.split("/")[1].upper()
+    prefix, year, number = record_id.split("-")
+    for typed in (f"{prefix} {year} {number}", f"{prefix.lower()} {year}{number}",
+                  "".join(chr(ord(c) + 0xFEE0) if c.isalnum() else "－" for c in record_id)):
+        state = search(page, base_url, typed)
+        assert state["shown"] == [record], typed  # not every page with that year or number
+
+
+def test_english_word_forms_match_and_highlight_as_written(page, base_url):
+    singular = search(page, base_url, "extinguisher", lang="en")
+    plural = search(page, base_url, "extinguishers", lang="en")
+    assert singular["total"] == plural["total"] > 0
+    assert page.locator(".zz-result__snippet mark").first.inner_text() == "extinguishers"
+
+
+def test_quoted_phrase_is_matched_as_a_phrase(page, base_url):
+    assert search(page, base_url, "blocked lane", lang="en")["total"] > 0  # both words, apart
+    assert search(page, base_url, '"blocked lane"', lang="en")["total"] == 0
+    state = search(page, base_url, '"lane blocked"', lang="en")
+    assert state["total"] > 0
+    assert all("lane blocked" in t.lower() for t in texts_of_results(page))
+    assert search(page, base_url, "“货物 堆放”")["total"] == 0  # 堆放货物 only
+    assert search(page, base_url, "“堆放 货物”")["total"] > 0
+
+
+def test_a_town_name_in_english_puts_the_town_first(page, base_url):
+    for typed in ("Sanxing", "sanxing"):
+        assert search(page, base_url, typed, lang="en")["shown"][0] == "towns/sanxing/", typed
+
+
+def test_one_han_character_searches_titles(page, base_url):
+    state = search(page, base_url, "镇")  # only the towns' titles say 镇; every hazard's text does
+    assert state["total"] == sum("镇" in name for _, name, _ in TOWNS)
+    assert all(u.startswith("towns/") for u in state["shown"])

@@ -37,9 +37,10 @@ def test_latin_is_folded_and_full_width_is_ascii():
     assert tokens.query_terms("fire lane") == ["fire", "lane"]
 
 
-def test_single_han_character_alone_is_not_searchable():
-    assert tokens.query_terms("火") == []
-    assert tokens.query_terms("火 通道") == ["通道"]
+def test_single_han_character_alone_searches_titles():
+    assert tokens.query_keys("火") == [tokens.TITLE_PREFIX + "火"]
+    assert tokens.query_keys("火")[0] in tokens.title_keys("动火作业")
+    assert tokens.query_terms("火 通道") == ["火", "通道"]
     assert tokens.query_terms("A级") == ["A级"]
 
 

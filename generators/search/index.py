@@ -9,7 +9,9 @@
   count): ``{key: [body documents, title documents]}``, each a list of gaps between document
   numbers or, when shorter, a base64 bitmap; a query fetches only the buckets of its keys;
 - ``d/<n // 1000>/<n>.json`` — document n: url, title, type label, town, domain, record ID,
-  text (for the snippet and the phrase check); fetched only for the results shown;
+  text (for the snippet and the phrase check) and where it starts after the metadata header;
+  fetched only for the results shown. Documents are numbered in rank order (pages.rank_class);
+- ``rank.json`` — the number of the first page about the archive (review, coverage), ranked last;
 - ``search.js``, ``search.css`` — the browser side, copied from ``theme/search/``.
 
 Withdrawn records and listings of records are not indexed; pages marked classified are refused.
@@ -19,13 +21,14 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import shutil
 from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
 from generators.search import tokens
-from generators.search.pages import FACETS, Page, html_files, language_root, read_page
+from generators.search.pages import FACETS, Page, html_files, language_root, rank_class, read_page
 
 RUNTIME = Path(__file__).resolve().parents[2] / "theme" / "search"
 INDEX_DIR = "search-index"
@@ -71,7 +74,9 @@ def collect(site_dir: Path, lang: str) -> tuple[list[Page], int, list[Path]]:
         if page.listing:
             continue
         pages.append(page)
-    pages.sort(key=lambda p: p.url)
+    # Documents are numbered in rank order, so every postings list is: named things' pages,
+    # records, other pages, pages about the archive (the browser keeps that order in each tier).
+    pages.sort(key=lambda p: (rank_class(p), p.url))
     return pages, withdrawn, refused
 
 
@@ -108,11 +113,10 @@ def build_index(site_dir: Path | str, lang: str) -> IndexStats:
     body: dict[str, array] = {}
     title: dict[str, array] = {}
     for n, page in enumerate(pages):
-        title_keys = tokens.keys(page.title)
+        title_keys = tokens.keys(page.title) | tokens.title_keys(page.title)
         for key in tokens.keys(page.text) | title_keys:
             body.setdefault(key, array("I")).append(n)
-        owned = [page.record_id] if page.record_id else []
-        for key in {tokens.exact_key(v) for v in owned + page.doc_numbers}:
+        for key in owned_keys(page):
             body.setdefault(key, array("I")).append(n)
             title.setdefault(key, array("I")).append(n)
         for key in title_keys:
@@ -132,9 +136,47 @@ def build_index(site_dir: Path | str, lang: str) -> IndexStats:
             _write_json(out / "b" / f"{n}.json", bucket)
     _write_docs(out, pages)
     _write_json(out / "meta.json", _meta(lang, pages, nbuckets))
+    # Where the pages about the archive begin (they are numbered last): the browser ranks them
+    # after every record, even when their title holds the query. Tiny, fetched with the buckets.
+    secondary = next((n for n, page in enumerate(pages) if rank_class(page) == 3), len(pages))
+    _write_json(out / "rank.json", {"secondary": secondary})
     for name in ("search.js", "search.css"):
         shutil.copyfile(RUNTIME / name, out / name)
+    _refresh_inline_runtime(language_root(site_dir, lang) / "search" / "index.html")
     return IndexStats(lang, len(pages), withdrawn, refused, len(body), nbuckets, out)
+
+
+_BRACKETED_TAIL = re.compile(r"\s*[（(][^（）()]*[）)]\s*$")
+
+
+def owned_keys(page: Page) -> set[str]:
+    """Exact keys whose query puts this page first: its record ID, its document number in every
+    usual spelling, and its title (also without a bracketed tail such as （2023年）) — unless it
+    is a page about the archive."""
+    if rank_class(page) == 3:
+        return set()
+    keys = {tokens.exact_key(v) for v in (page.title, _BRACKETED_TAIL.sub("", page.title)) if v}
+    if page.record_id:
+        keys.add(tokens.exact_key(page.record_id))
+    for number in page.doc_numbers:
+        keys.update(tokens.citation_keys(number))
+    keys.discard(tokens.EXACT_PREFIX)
+    return keys
+
+
+_INLINE_RUNTIME = re.compile(r'(<script data-search-index="[^"]*">)(.*?)(</script>)', re.S)
+
+
+def _refresh_inline_runtime(search_page: Path) -> None:
+    """The search page carries the runtime inline (theme/site main.html); rewriting the index
+    alone (make search-index) must not leave it reading the index with an older copy."""
+    if not search_page.is_file():
+        return
+    html = search_page.read_text(encoding="utf-8")
+    runtime = (RUNTIME / "search.js").read_text(encoding="utf-8")
+    fresh = _INLINE_RUNTIME.sub(lambda m: m.group(1) + runtime + m.group(3), html, count=1)
+    if fresh != html:
+        search_page.write_text(fresh, encoding="utf-8")
 
 
 def _write_docs(out: Path, pages: list[Page]) -> None:
@@ -151,6 +193,8 @@ def _write_docs(out: Path, pages: list[Page]) -> None:
         ):
             if value:
                 doc[key] = value
+        if page.body_start:
+            doc["s"] = page.body_start
         doc["x"] = page.text[:MAX_TEXT]
         if len(page.text) > MAX_TEXT:
             doc["c"] = 1

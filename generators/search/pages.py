@@ -56,6 +56,23 @@ class Page:
     withdrawn: bool = False
     classified: bool = False
     listing: bool = False
+    body_start: int = 0  # where the text after the title and the record's field list begins
+
+
+# Pages about the archive rather than of it (citation review, translation coverage): found, but
+# after the records (index.py numbers documents in rank order).
+SECONDARY = ("review/", "coverage/")
+# Pages that stand for a thing people name: a town, a campaign, an industry domain.
+ENTITY_TYPES = ("organisation", "campaign", "domain")
+
+
+def rank_class(page: Page) -> int:
+    """0 a named thing's own page, 1 a record, 2 another page, 3 a page about the archive."""
+    if page.url.startswith(SECONDARY):
+        return 3
+    if page.type_key in ENTITY_TYPES:
+        return 0
+    return 1 if page.record_id else 2
 
 
 def language_root(site_dir: Path, lang: str) -> Path:
@@ -125,6 +142,11 @@ def read_page(root: Path, path: Path) -> Page | None:
     title = _text_of(h1[0]) if h1 else (tree.findtext(".//title") or "").strip()
     marker = _with_class(article, "zz-record")
     page = Page(url=page_url(root, path), title=title, text=_text_of(article))
+    fields = _with_class(article, "zz-fields")
+    if fields:  # the metadata header: snippets prefer the text after it
+        head = _text_of(fields[0])
+        at = page.text.find(head) if head else -1
+        page.body_start = at + len(head) if at >= 0 else 0
     page.classified = bool(tree.xpath("//*[@data-classified]"))
     page.listing = bool(_with_class(article, "zz-listing"))
     if marker:

@@ -104,14 +104,14 @@ def _hazard_page(h: dict, lang: str) -> tuple[str, str]:
         "data-year": h["year"], "data-grade": h["grade"][k], "data-status": h["status"][k],
         "data-withdrawn": "true" if h["withdrawn"] else "false"})
     if zh:
-        body = (f"<dl><dt>编号</dt><dd>{h['id']}</dd><dt>所在区镇</dt><dd>{h['town'][1]}</dd>"
+        body = (f"<dl class=\"zz-fields\"><dt>编号</dt><dd>{h['id']}</dd><dt>所在区镇</dt><dd>{h['town'][1]}</dd>"
                 f"<dt>行业领域</dt><dd>{h['domain'][1]}</dd><dt>单位地址</dt><dd>{h['town'][1]}人民路{h['road']}号</dd></dl>"
                 f"<h2>发现</h2><p>{h['town'][1]}安全生产检查中发现：{h['hazard'][0]}。现场已责令立即整改，并纳入隐患整改台账。"
                 f"检查人员为区应急管理局执法人员{h['person']}某。依据{NOTICE_NUMBER}开展评估。</p>"
                 f"<h2>整改</h2><p>企业主要负责人为第一责任人，整改期限{h['days']}日，落实整改资金和措施，"
                 f"整改完成后由属地区镇组织验收销号。</p>")
     else:
-        body = (f"<dl><dt>ID</dt><dd>{h['id']}</dd><dt>Town</dt><dd>{h['town'][2]}</dd>"
+        body = (f"<dl class=\"zz-fields\"><dt>ID</dt><dd>{h['id']}</dd><dt>Town</dt><dd>{h['town'][2]}</dd>"
                 f"<dt>Industry domain</dt><dd>{h['domain'][2]}</dd>"
                 f"<dt>Address</dt><dd>No. {h['road']} Renmin Road, {h['town'][2]}</dd></dl>"
                 f"<h2>Discovery</h2><p>Found during a work-safety inspection in {h['town'][2]}: {h['hazard'][1]}. "
@@ -140,7 +140,9 @@ def write_site(out: Path | str, n: int, seed: int = 1) -> Path:
         for slug, name_zh, name_en in TOWNS:
             count = sum(1 for h in hazards if h["town"][0] == slug)
             body = (f"<p>{name_zh}共有问题隐患{count}项。</p>" if zh else f"<p>{name_en} has {count} hazards.</p>")
-            _write(root, f"towns/{slug}", _page(lang, 2, name_zh if zh else name_en, body))
+            town_marker = _marker({"data-id": slug, "data-type": "organisation",
+                                   "data-town": name_zh if zh else name_en, "data-withdrawn": "false"})
+            _write(root, f"towns/{slug}", _page(lang, 2, name_zh if zh else name_en, body, town_marker))
         notice_title = (f"关于开展安全生产专项整治评估工作的通知（{NOTICE_NUMBER}）" if zh
                         else f"Notice on evaluating the work-safety campaigns ({NOTICE_NUMBER})")
         notice_body = (f"<p>发文字号：{NOTICE_NUMBER}。各区镇、各有关部门：现将《海门区安全生产专项整治评估规范》"

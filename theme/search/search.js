@@ -42,11 +42,389 @@
   var HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2fa1f}";
   var LATIN = "0-9a-z\u00c0-\u024f";
   var HAN_CHAR = new RegExp("^[" + HAN + "]$", "u");
-  var WORD_CHAR = new RegExp("^[" + HAN + LATIN + "]$", "u");
   var LATIN_CHAR = new RegExp("^[" + LATIN + "]$", "u");
   var OPEN = "〔【[(（［", CLOSE = "〕】])）］";
+  var NOT_KEY = new RegExp("[^" + HAN + LATIN + "\\[\\]]+", "gu");
+  var CITATION = new RegExp("^([" + HAN + "]*?)(?:\\[(\\d{4})\\]|(\\d{4})年)?0*(\\d{1,6})号(文件|文)?$", "u");
+  var YEAR = /^(\d{4})年?$/;
+  var QUOTED = /["“”「」『』]([^"“”「」『』]*)["“”「」『』]/g;
+  var ENGLISH = /^[a-z]+$/;
+  var HAN_GAP = new RegExp("(?<=[" + HAN + "])\\s+(?=[" + HAN + "])", "gu");
 
   function fold(s) { return s.normalize("NFKC").toLowerCase(); }
+
+  /* ---- English stemming: Snowball's english (Porter2) algorithm, a line-by-line port of
+   * snowballstemmer's english_stemmer.py (Snowball 3.1.1), the indexer's stemmer. Tested against
+   * it on the index's vocabulary (tests/test_search_browser.py). ------------------------- */
+  var stem = (function () {
+    var cur, cursor, limit, lb, bra, ket, yFound, p1, p2;
+    function set(s) { var o = {}; for (var i = 0; i < s.length; i++) o[s[i]] = true; return o; }
+    var gAeo = set("aeo"), gV = set("aeiouy"), gVWXY = set("Yaeiouwxy"), gValidLi = set("cdeghkmnrt");
+    function among(rows) { return rows.map(function (r) { return { s: r[0], i: r[1], r: r[2] }; }); }
+    var a0 = among([["arsen", -1, -1], ["commun", -1, -1], ["emerg", -1, -1], ["gener", -1, -1],
+      ["inter", -1, -1], ["later", -1, -1], ["organ", -1, -1], ["past", -1, -1], ["univers", -1, -1]]);
+    var a1 = among([["'", -1, 1], ["'s'", 0, 1], ["'s", -1, 1]]);
+    var a2 = among([["ied", -1, 2], ["s", -1, 3], ["ies", 1, 2], ["sses", 1, 1], ["ss", 1, -1], ["us", 1, -1]]);
+    var a3 = among([["succ", -1, 1], ["proc", -1, 1], ["exc", -1, 1]]);
+    var a4 = among([["even", -1, 2], ["cann", -1, 2], ["inn", -1, 2], ["earr", -1, 2], ["herr", -1, 2],
+      ["out", -1, 2], ["y", -1, 1]]);
+    var a5 = among([["", -1, -1], ["ed", 0, 2], ["eed", 1, 1], ["ing", 0, 3], ["edly", 0, 2], ["eedly", 4, 1],
+      ["ingly", 0, 2]]);
+    var a6 = among([["", -1, 3], ["bb", 0, 2], ["dd", 0, 2], ["ff", 0, 2], ["gg", 0, 2], ["bl", 0, 1],
+      ["mm", 0, 2], ["nn", 0, 2], ["pp", 0, 2], ["rr", 0, 2], ["at", 0, 1], ["tt", 0, 2], ["iz", 0, 1]]);
+    var a7 = among([["anci", -1, 3], ["enci", -1, 2], ["ogi", -1, 14], ["li", -1, 16], ["bli", 3, 12],
+      ["abli", 4, 4], ["alli", 3, 8], ["fulli", 3, 9], ["lessli", 3, 15], ["ousli", 3, 10], ["entli", 3, 5],
+      ["aliti", -1, 8], ["biliti", -1, 12], ["iviti", -1, 11], ["tional", -1, 1], ["ational", 14, 7],
+      ["alism", -1, 8], ["ation", -1, 7], ["ization", 17, 6], ["izer", -1, 6], ["ator", -1, 7],
+      ["iveness", -1, 11], ["fulness", -1, 9], ["ousness", -1, 10], ["ogist", -1, 13]]);
+    var a8 = among([["icate", -1, 4], ["ative", -1, 6], ["alize", -1, 3], ["iciti", -1, 4], ["ical", -1, 4],
+      ["tional", -1, 1], ["ational", 5, 2], ["ful", -1, 5], ["ness", -1, 5]]);
+    var a9 = among([["ic", -1, 1], ["ance", -1, 1], ["ence", -1, 1], ["able", -1, 1], ["ible", -1, 1],
+      ["ate", -1, 1], ["ive", -1, 1], ["ize", -1, 1], ["iti", -1, 1], ["al", -1, 1], ["ism", -1, 1],
+      ["ion", -1, 2], ["er", -1, 1], ["ous", -1, 1], ["ant", -1, 1], ["ent", -1, 1], ["ment", 15, 1],
+      ["ement", 16, 1]]);
+    var a10 = among([["e", -1, 1], ["l", -1, 2]]);
+    var a11 = among([["andes", -1, -1], ["atlas", -1, -1], ["bias", -1, -1], ["cosmos", -1, -1],
+      ["early", -1, 6], ["gently", -1, 4], ["howe", -1, -1], ["idly", -1, 3], ["news", -1, -1],
+      ["only", -1, 7], ["singly", -1, 8], ["skies", -1, 2], ["skis", -1, 1], ["sky", -1, -1], ["ugly", -1, 5]]);
+    var as11 = ["ski", "sky", "idl", "gentl", "ugli", "earli", "onli", "singl"];
+    var S2 = [null, "tion", "ence", "ance", "able", "ent", "ize", "ate", "al", "ful", "ous", "ive", "ble", "og",
+      null, "less"];
+    var S3 = [null, "tion", "ate", "al", "ic"];
+
+    function inG(g) { if (cursor >= limit || !g[cur[cursor]]) return false; cursor++; return true; }
+    function goInG(g) { while (cursor < limit) { if (!g[cur[cursor]]) return true; cursor++; } return false; }
+    function goOutG(g) { while (cursor < limit) { if (g[cur[cursor]]) return true; cursor++; } return false; }
+    function inGB(g) { if (cursor <= lb || !g[cur[cursor - 1]]) return false; cursor--; return true; }
+    function outGB(g) { if (cursor <= lb || g[cur[cursor - 1]]) return false; cursor--; return true; }
+    function goOutGB(g) { while (cursor > lb) { if (g[cur[cursor - 1]]) return true; cursor--; } return false; }
+    function eqSB(s) {
+      if (cursor - lb < s.length || cur.slice(cursor - s.length, cursor) !== s) return false;
+      cursor -= s.length;
+      return true;
+    }
+    function findAmong(v) {
+      var i = 0, j = v.length, c = cursor, l = limit, ci = 0, cj = 0, first = false;
+      for (;;) {
+        var k = i + ((j - i) >> 1), diff = 0, common = Math.min(ci, cj), w = v[k];
+        for (var i2 = common; i2 < w.s.length; i2++) {
+          if (c + common === l) { diff = -1; break; }
+          diff = cur.charCodeAt(c + common) - w.s.charCodeAt(i2);
+          if (diff !== 0) break;
+          common++;
+        }
+        if (diff < 0) { j = k; cj = common; } else { i = k; ci = common; }
+        if (j - i <= 1) { if (i > 0 || j === i || first) break; first = true; }
+      }
+      for (;;) {
+        var x = v[i];
+        if (ci >= x.s.length) { cursor = c + x.s.length; return x.r; }
+        i = x.i;
+        if (i < 0) return 0;
+      }
+    }
+    function findAmongB(v) {
+      var i = 0, j = v.length, c = cursor, ci = 0, cj = 0, first = false;
+      for (;;) {
+        var k = i + ((j - i) >> 1), diff = 0, common = Math.min(ci, cj), w = v[k];
+        for (var i2 = w.s.length - 1 - common; i2 >= 0; i2--) {
+          if (c - common === lb) { diff = -1; break; }
+          diff = cur.charCodeAt(c - 1 - common) - w.s.charCodeAt(i2);
+          if (diff !== 0) break;
+          common++;
+        }
+        if (diff < 0) { j = k; cj = common; } else { i = k; ci = common; }
+        if (j - i <= 1) { if (i > 0 || j === i || first) break; first = true; }
+      }
+      for (;;) {
+        var x = v[i];
+        if (ci >= x.s.length) { cursor = c - x.s.length; return x.r; }
+        i = x.i;
+        if (i < 0) return 0;
+      }
+    }
+    function sliceFrom(s) {
+      var adj = s.length - (ket - bra);
+      cur = cur.slice(0, bra) + s + cur.slice(ket);
+      limit += adj;
+      if (cursor >= ket) cursor += adj; else if (cursor > bra) cursor = bra;
+      ket = bra + s.length;
+    }
+    function sliceDel() { sliceFrom(""); }
+    function R1() { return p1 <= cursor; }
+    function R2() { return p2 <= cursor; }
+
+    function prelude() {
+      yFound = false;
+      var v1 = cursor;
+      lab: { bra = cursor; if (cursor === limit || cur[cursor] !== "'") break lab; cursor++; ket = cursor; sliceDel(); }
+      cursor = v1;
+      var v2 = cursor;
+      lab: { bra = cursor; if (cursor === limit || cur[cursor] !== "y") break lab; cursor++; ket = cursor; sliceFrom("Y"); yFound = true; }
+      cursor = v2;
+      var v3 = cursor;
+      for (;;) {
+        var v4 = cursor;
+        lab1: {
+          for (;;) {
+            var v5 = cursor;
+            lab2: {
+              if (!inG(gV)) break lab2;
+              bra = cursor;
+              if (cursor === limit || cur[cursor] !== "y") break lab2;
+              cursor++; ket = cursor; cursor = v5;
+              break;
+            }
+            cursor = v5;
+            if (cursor >= limit) break lab1;
+            cursor++;
+          }
+          sliceFrom("Y"); yFound = true;
+          continue;
+        }
+        cursor = v4;
+        break;
+      }
+      cursor = v3;
+    }
+    function markRegions() {
+      p1 = limit; p2 = limit;
+      var v1 = cursor;
+      lab0: {
+        for (;;) {
+          var v2 = cursor;
+          if (findAmong(a0) !== 0) break;
+          cursor = v2;
+          if (!goOutG(gV)) break lab0;
+          cursor++;
+          if (!goInG(gV)) break lab0;
+          cursor++;
+          break;
+        }
+        p1 = cursor;
+        if (!goOutG(gV)) break lab0;
+        cursor++;
+        if (!goInG(gV)) break lab0;
+        cursor++;
+        p2 = cursor;
+      }
+      cursor = v1;
+    }
+    function shortV() {
+      var v1 = limit - cursor;
+      if (outGB(gVWXY) && inGB(gV) && outGB(gV)) return true;
+      cursor = limit - v1;
+      if (outGB(gV) && inGB(gV) && !(cursor > lb)) return true;
+      cursor = limit - v1;
+      return eqSB("past");
+    }
+    function step1a() {
+      var v1 = limit - cursor;
+      ket = cursor;
+      if (findAmongB(a1) === 0) cursor = limit - v1; else { bra = cursor; sliceDel(); }
+      ket = cursor;
+      var a = findAmongB(a2);
+      if (a === 0) return false;
+      bra = cursor;
+      if (a === 1) sliceFrom("ss");
+      else if (a === 2) {
+        var v2 = limit - cursor;
+        if (cursor - 2 >= lb) { cursor -= 2; sliceFrom("i"); } else { cursor = limit - v2; sliceFrom("ie"); }
+      } else if (a === 3) {
+        if (cursor <= lb) return false;
+        cursor--;
+        if (!goOutGB(gV)) return false;
+        cursor--;
+        sliceDel();
+      }
+      return true;
+    }
+    function step1b() {
+      ket = cursor;
+      var a = findAmongB(a5);
+      bra = cursor;
+      for (;;) {
+        var v1 = limit - cursor;
+        lab0: {
+          if (a === 1) {
+            var v2 = limit - cursor;
+            if (R1()) {
+              var v3 = limit - cursor;
+              if (!(findAmongB(a3) !== 0 && !(cursor > lb))) { cursor = limit - v3; sliceFrom("ee"); }
+            }
+            cursor = limit - v2;
+          } else if (a === 2) {
+            break lab0;
+          } else if (a === 3) {
+            a = findAmongB(a4);
+            if (a === 0) break lab0;
+            if (a === 1) {
+              var v4 = limit - cursor;
+              if (!outGB(gV)) break lab0;
+              if (cursor > lb) break lab0;
+              cursor = limit - v4;
+              bra = cursor;
+              sliceFrom("ie");
+            } else if (cursor > lb) break lab0;
+          }
+          break;
+        }
+        cursor = limit - v1;
+        var v5 = limit - cursor;
+        if (!goOutGB(gV)) return false;
+        cursor--;
+        cursor = limit - v5;
+        sliceDel();
+        ket = cursor; bra = cursor;
+        var v6 = limit - cursor;
+        a = findAmongB(a6);
+        if (a === 1) { sliceFrom("e"); return false; }
+        if (a === 2) {
+          var v7 = limit - cursor;
+          if (inGB(gAeo) && !(cursor > lb)) return false;
+          cursor = limit - v7;
+        } else {
+          if (cursor !== p1) return false;
+          var v8 = limit - cursor;
+          if (!shortV()) return false;
+          cursor = limit - v8;
+          sliceFrom("e");
+          return false;
+        }
+        cursor = limit - v6;
+        ket = cursor;
+        if (cursor <= lb) return false;
+        cursor--;
+        bra = cursor;
+        sliceDel();
+        break;
+      }
+      return true;
+    }
+    function step1c() {
+      ket = cursor;
+      if (cursor > lb && cur[cursor - 1] === "y") cursor--;
+      else if (cursor > lb && cur[cursor - 1] === "Y") cursor--;
+      else return false;
+      bra = cursor;
+      if (!outGB(gV)) return false;
+      if (cursor <= lb) return false;
+      sliceFrom("i");
+      return true;
+    }
+    function step2() {
+      ket = cursor;
+      var a = findAmongB(a7);
+      if (a === 0) return false;
+      bra = cursor;
+      if (!R1()) return false;
+      if (a === 14) {
+        if (cursor <= lb || cur[cursor - 1] !== "l") return false;
+        cursor--;
+        sliceFrom("og");
+      } else if (a === 16) {
+        if (!inGB(gValidLi)) return false;
+        sliceDel();
+      } else sliceFrom(S2[a]);
+      return true;
+    }
+    function step3() {
+      ket = cursor;
+      var a = findAmongB(a8);
+      if (a === 0) return false;
+      bra = cursor;
+      if (!R1()) return false;
+      if (a <= 4) sliceFrom(S3[a]);
+      else if (a === 5) sliceDel();
+      else { if (!R2()) return false; sliceDel(); }
+      return true;
+    }
+    function step4() {
+      ket = cursor;
+      var a = findAmongB(a9);
+      if (a === 0) return false;
+      bra = cursor;
+      if (!R2()) return false;
+      if (a === 1) sliceDel();
+      else {
+        if (cursor > lb && (cur[cursor - 1] === "s" || cur[cursor - 1] === "t")) cursor--;
+        else return false;
+        sliceDel();
+      }
+      return true;
+    }
+    function step5() {
+      ket = cursor;
+      var a = findAmongB(a10);
+      if (a === 0) return false;
+      bra = cursor;
+      if (a === 1) {
+        if (!R2()) {
+          if (!R1()) return false;
+          var v1 = limit - cursor;
+          if (shortV()) return false;
+          cursor = limit - v1;
+        }
+        sliceDel();
+      } else {
+        if (!R2()) return false;
+        if (cursor <= lb || cur[cursor - 1] !== "l") return false;
+        cursor--;
+        sliceDel();
+      }
+      return true;
+    }
+    function exception1() {
+      bra = cursor;
+      var a = findAmong(a11);
+      if (a === 0) return false;
+      ket = cursor;
+      if (cursor < limit) return false;
+      if (a > 0) sliceFrom(as11[a - 1]);
+      return true;
+    }
+    function postlude() {
+      if (!yFound) return;
+      for (;;) {
+        var v1 = cursor, found = false;
+        for (;;) {
+          var v2 = cursor;
+          bra = cursor;
+          if (cursor !== limit && cur[cursor] === "Y") { cursor++; ket = cursor; cursor = v2; found = true; break; }
+          cursor = v2;
+          if (cursor >= limit) break;
+          cursor++;
+        }
+        if (!found) { cursor = v1; break; }
+        sliceFrom("y");
+      }
+    }
+    return function (word) {
+      cur = word; cursor = 0; limit = word.length; lb = 0; bra = 0; ket = limit;
+      if (exception1()) return cur;
+      cursor = 0;
+      if (limit < 3) return cur;
+      prelude();
+      markRegions();
+      lb = cursor; cursor = limit;
+      [step1a, step1b, step1c, step2, step3, step4, step5].forEach(function (step) {
+        var v = limit - cursor;
+        step();
+        cursor = limit - v;
+      });
+      cursor = lb;
+      postlude();
+      return cur;
+    };
+  })();
+
+  var stems = new Map();
+  function stemWord(w) {
+    if (!ENGLISH.test(w)) return w;
+    var s = stems.get(w);
+    if (s === undefined) { s = stem(w); stems.set(w, s); }
+    return s;
+  }
 
   function runs(text) {
     var re = new RegExp("([" + HAN + "]+)|([" + LATIN + "]+)", "gu");
@@ -58,7 +436,8 @@
 
   function runTokens(run) {
     var chars = Array.from(run.text);
-    if (!run.han || chars.length === 1) return [run.text];
+    if (!run.han) return [stemWord(run.text)];
+    if (chars.length === 1) return [run.text];
     var grams = [];
     for (var i = 0; i < chars.length - 1; i++) grams.push(chars[i] + chars[i + 1]);
     return grams;
@@ -66,7 +445,13 @@
 
   function pair(a, b, sameRun) { return sameRun ? a + Array.from(b)[1] : a + " " + b; }
 
+  function singleHan(term) {
+    var r = runs(term);
+    return r.length === 1 && r[0].han && Array.from(r[0].text).length === 1;
+  }
+
   function queryKeys(term) {
+    if (singleHan(term)) return ["^" + runs(term)[0].text];
     var stream = [];
     runs(term).forEach(function (run, n) {
       runTokens(run).forEach(function (t) { stream.push([t, n]); });
@@ -78,19 +463,44 @@
     return Object.keys(out).sort();
   }
 
-  function searchable(term) {
-    var r = runs(term);
-    return r.length > 0 && !(r.length === 1 && r[0].han && Array.from(r[0].text).length === 1);
+  function searchable(term) { return runs(term).length > 0; }
+
+  /* Words split at whitespace; a quoted phrase ("fire watch", “消防 通道”) is one term. */
+  function queryTerms(q) {
+    var phrases = [], m;
+    QUOTED.lastIndex = 0;
+    while ((m = QUOTED.exec(q)) !== null) phrases.push(m[1].trim().replace(HAN_GAP, ""));
+    var rest = q.replace(QUOTED, " ").trim().split(/\s+/);
+    return phrases.concat(rest).filter(function (t) { return t && searchable(t); });
   }
 
-  function queryTerms(q) { return q.trim().split(/\s+/).filter(function (t) { return t && searchable(t); }); }
+  function brackets(s) {
+    return Array.from(s, function (c) {
+      return OPEN.indexOf(c) >= 0 ? "[" : CLOSE.indexOf(c) >= 0 ? "]" : c;
+    }).join("");
+  }
 
-  function exactKey(v) {
-    var s = "";
-    Array.from(fold(v)).forEach(function (c) {
-      s += OPEN.indexOf(c) >= 0 ? "[" : CLOSE.indexOf(c) >= 0 ? "]" : c;
-    });
-    return "=" + s.replace(/\s+/g, "");
+  /* An ID, document number or name: HZ 2021 0042, ｈｚ－２０２１－００４２ and HZ-2021-0042 are one. */
+  function exactKey(v) { return "=" + brackets(fold(v)).replace(NOT_KEY, ""); }
+
+  /* The document number a query names in any usual spelling (tokens.citation), or null:
+   * its key and the terms that pages citing it hold. */
+  function citation(q) {
+    var parts = brackets(fold(q)).trim().split(/\s+/), year = "";
+    if (parts.length > 1) {
+      var years = parts.filter(function (p) { return YEAR.test(p); });
+      if (years.length === 1) { year = YEAR.exec(years[0])[1]; parts.splice(parts.indexOf(years[0]), 1); }
+    }
+    var m = CITATION.exec(parts.join("").replace(NOT_KEY, ""));
+    if (!m) return null;
+    var issuer = m[1], number = m[4], wen = m[5];
+    if ((m[2] || m[3]) && year) return null;
+    year = m[2] || m[3] || year;
+    if (!(year || wen)) return null;
+    return {
+      key: "=" + issuer + (year ? "[" + year + "]" : "") + number + "号",
+      terms: year ? [issuer + "〔" + year + "〕" + number + "号"] : issuer ? [issuer, number + "号"] : [number + "号"]
+    };
   }
 
   function fnv1a(key) {
@@ -158,19 +568,27 @@
   }
 
   function matchNow(q) {
-    var terms = queryTerms(q);
+    var cite = citation(q), terms = cite ? cite.terms : queryTerms(q);
     if (!terms.length) return Promise.resolve(null);
-    var keyLists = terms.map(queryKeys), exact = exactKey(q);
+    var exact = cite ? cite.key : exactKey(q);
+    // Several words may be one ID typed with spaces (HZ 2021 0042): when the whole query is
+    // someone's exact key, its words are searched in a row, as one phrase.
+    var whole = !cite && terms.length > 1 && !QUOTED.test(q) ? [q.trim()] : null;
+    QUOTED.lastIndex = 0;
+    var keyLists = terms.map(queryKeys), phraseKeys = whole ? whole.map(queryKeys) : [];
     var all = [exact], numbers = {};
-    keyLists.forEach(function (ks) { all = all.concat(ks); });
+    keyLists.concat(phraseKeys).forEach(function (ks) { all = all.concat(ks); });
     all.forEach(function (k) { numbers[k] = fnv1a(k) % BUCKETS; });
     var wanted = Object.keys(numbers).map(function (k) { return numbers[k]; })
       .filter(function (n, i, a) { return a.indexOf(n) === i; });
     var loads = wanted.map(function (n) { return getJSON("b/" + n + ".json"); });
-    return Promise.all(loads).then(function (loaded) {
-      var buckets = {};
+    return Promise.all([getJSON("rank.json")].concat(loads)).then(function (loaded) {
+      var rank = loaded.shift() || { secondary: Infinity }, buckets = {};
       wanted.forEach(function (n, i) { buckets[n] = loaded[i] || {}; });
       function postings(k) { return buckets[numbers[k]][k] || [[], []]; }
+      var owners = undelta(postings(exact)[1]), isOwner = {};
+      owners.forEach(function (d) { isOwner[d] = true; });
+      if (whole && owners.length) { terms = whole; keyLists = phraseKeys; }
       var body = null, title = null;
       keyLists.forEach(function (ks) {
         ks.forEach(function (k) {
@@ -179,13 +597,18 @@
           title = title === null ? t : intersect(title, t);
         });
       });
-      var owners = undelta(postings(exact)[1]);
-      var seen = {}, ranked = [];
+      // Ranked: the pages the query names exactly, then title matches, then text matches;
+      // within each, in document order (index.py numbers documents in rank order); pages about
+      // the archive (review, coverage) after all others.
+      var seen = {}, ranked = [], later = [];
       [owners, title, body].forEach(function (list) {
-        list.forEach(function (d) { if (!seen[d]) { seen[d] = true; ranked.push(d); } });
+        list.forEach(function (d) {
+          if (seen[d]) return;
+          seen[d] = true;
+          (d >= rank.secondary && !isOwner[d] ? later : ranked).push(d);
+        });
       });
-      var isOwner = {};
-      owners.forEach(function (d) { isOwner[d] = true; });
+      ranked = ranked.concat(later);
       return { terms: terms, docs: ranked, owners: isOwner };
     });
   }
@@ -200,53 +623,61 @@
     var flat = doc.x.replace(/\s+/g, " "), r = ranges(flat + "\n" + doc.t, found.terms);
     return {
       ok: !!(found.owners[n] || doc.c || !r.missing), flat: flat,
-      list: r.list.filter(function (m) { return m[1] <= flat.length; })
+      list: r.list.filter(function (m) { return m[1] <= flat.length; }),
+      body: doc.s ? doc.x.slice(0, doc.s).replace(/\s+/g, " ").length : 0
     };
   }
 
   /* ---- phrase check and snippet ------------------------------------------------------ */
-  /* The text's word characters, folded, and where each came from (one entry per UTF-16 unit,
-   * so that indexOf positions map back). ASCII and the common Han blocks, which folding leaves
-   * as they are (but for A-Z), take the fast path: pages run to 30,000 characters. */
-  function skeleton(text) {
-    var chars = "", at = new Array(text.length), n = 0;
+  /* The text as the index sees it: Han characters one by one and Latin words (stemmed), each
+   * with where it stands in the text as written ([start, end) in UTF-16 units). ASCII and the
+   * common Han blocks, which folding leaves as they are (but for A-Z), take the fast path:
+   * pages run to 30,000 characters. */
+  function units(text) {
+    var keys = [], starts = [], ends = [], word = "", from = 0, to = 0;
+    function flush() {
+      if (!word) return;
+      keys.push(stemWord(word)); starts.push(from); ends.push(to);
+      word = "";
+    }
+    function latin(ch, at, end) { if (!word) from = at; word += ch; to = end; }
     for (var i = 0; i < text.length;) {
       var code = text.charCodeAt(i), size = 1;
       if (code < 0x80) {
-        if (code >= 0x41 && code <= 0x5a) { chars += String.fromCharCode(code + 32); at[n++] = i; }
-        else if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) { chars += text[i]; at[n++] = i; }
+        if (code >= 0x41 && code <= 0x5a) latin(String.fromCharCode(code + 32), i, i + 1);
+        else if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) latin(text[i], i, i + 1);
+        else flush();
       } else if (code >= 0x3400 && code <= 0x9fff && (code <= 0x4dbf || code >= 0x4e00)) {
-        chars += text[i]; at[n++] = i;
+        flush(); keys.push(text[i]); starts.push(i); ends.push(i + 1);
       } else {
         var point = text.codePointAt(i);
         size = point > 0xffff ? 2 : 1;
         Array.from(fold(String.fromCodePoint(point))).forEach(function (f) {
-          if (!WORD_CHAR.test(f)) return;
-          chars += f;
-          for (var u = 0; u < f.length; u++) at[n++] = i;
+          if (LATIN_CHAR.test(f)) latin(f, i, i + size);
+          else if (HAN_CHAR.test(f)) { flush(); keys.push(f); starts.push(i); ends.push(i + size); }
+          else flush();
         });
       }
       i += size;
     }
-    at.length = n;
-    return { chars: chars, at: at };
+    flush();
+    return { keys: keys, starts: starts, ends: ends };
   }
 
+  /* Where each term occurs in the text, in a row, whole words: [start, end, term number]. */
   function ranges(text, terms) {
-    var sk = skeleton(text), found = [], missing = false;
-    terms.forEach(function (t) {
-      var needle = skeleton(t).chars, from = 0, pos, any = false;
-      if (!needle) return;
-      while ((pos = sk.chars.indexOf(needle, from)) >= 0) {
-        var endAt = sk.at[pos + needle.length - 1];
-        var endLen = text.codePointAt(endAt) > 0xffff ? 2 : 1;
-        from = pos + 1;
-        // Latin words match whole words only (lane is not inside planet), as in the index.
-        if (LATIN_CHAR.test(needle[0]) && sk.at[pos] > 0 && LATIN_CHAR.test(fold(text[sk.at[pos] - 1]))) continue;
-        if (LATIN_CHAR.test(needle[needle.length - 1]) && LATIN_CHAR.test(fold(text.charAt(endAt + endLen)))) continue;
-        found.push([sk.at[pos], endAt + endLen]);
+    var u = units(text), found = [], missing = false;
+    terms.forEach(function (t, n) {
+      var needle = units(t).keys, any = false, len = needle.length;
+      if (!len) return;
+      for (var i = 0; i + len <= u.keys.length; i++) {
+        if (u.keys[i] !== needle[0]) continue;
+        var j = 1;
+        while (j < len && u.keys[i + j] === needle[j]) j++;
+        if (j < len) continue;
+        found.push([u.starts[i], u.ends[i + len - 1], n]);
         any = true;
-        from = pos + needle.length;
+        i += len - 1;
       }
       if (!any) missing = true;
     });
@@ -270,9 +701,28 @@
     return html + esc(text.slice(at, to));
   }
 
-  function snippet(flat, list) {
-    var start = list.length ? Math.max(0, list[0][0] - 40) : 0;
-    var end = Math.min(flat.length, start + 160);
+  /* The passage that shows why the page matched: the window holding the most different query
+   * terms (then the most matches), after the metadata header (``body``) unless only the header
+   * holds them. */
+  var SNIPPET = 160;
+  function bestWindow(list, body) {
+    var best = null, bestScore = -1;
+    list.forEach(function (m, i) {
+      var seen = {}, distinct = 0, count = 0;
+      for (var j = i; j < list.length && list[j][1] <= m[0] + SNIPPET - 40; j++) {
+        if (!seen[list[j][2]]) { seen[list[j][2]] = true; distinct++; }
+        count++;
+      }
+      var score = (m[0] >= body ? 1e6 : 0) + distinct * 1000 + Math.min(count, 999);
+      if (score > bestScore) { bestScore = score; best = m; }
+    });
+    return best;
+  }
+
+  function snippet(flat, list, body) {
+    var best = bestWindow(list, body || 0);
+    var start = best && best[0] >= (body || 0) ? Math.max(0, best[0] - 40) : Math.min(body || 0, flat.length);
+    var end = Math.min(flat.length, start + SNIPPET);
     return (start > 0 ? "…" : "") + marked(flat, list, start, end) + (end < flat.length ? "…" : "");
   }
 
@@ -357,13 +807,13 @@
     }).join("");
   }
 
-  /* ``flat`` and ``list``: the document's text and the matches in it, from verdict(). */
-  function resultItem(doc, n, terms, flat, list) {
+  /* ``v``: the document's text and the matches in it, from verdict(). */
+  function resultItem(doc, n, terms, v) {
     var meta = [doc.k, doc.w, doc.m, doc.i].filter(Boolean).map(esc).join(" · ");
     return '<li class="zz-result" data-doc="' + n + '"><a class="zz-result__title" href="' +
       esc(new URL(doc.u, ROOT).href) + '">' + marked(doc.t, ranges(doc.t, terms).list, 0, doc.t.length) +
       "</a>" + (meta ? '<div class="zz-result__meta">' + meta + "</div>" : "") +
-      '<p class="zz-result__snippet">' + snippet(flat, list) + "</p></li>";
+      '<p class="zz-result__snippet">' + snippet(v.flat, v.list, v.body) + "</p></li>";
   }
 
   /* Show the next results, each as soon as it and those ranked above it have loaded; a
@@ -381,7 +831,7 @@
           if (!doc || want <= 0) return;
           var v = verdict(found, batch[i], doc);
           if (!v.ok) { state.dropped++; return; }
-          ui.results.insertAdjacentHTML("beforeend", resultItem(doc, batch[i], found.terms, v.flat, v.list));
+          ui.results.insertAdjacentHTML("beforeend", resultItem(doc, batch[i], found.terms, v));
           if (state.firstResultsMs === undefined) state.firstResultsMs = performance.now();
           shown.push(doc.u);
           want--;
@@ -495,7 +945,8 @@
   });
 
   window.zzSearch = {
-    queryKeys: queryKeys, exactKey: exactKey, fnv1a: fnv1a, match: match,
+    queryKeys: queryKeys, queryTerms: queryTerms, exactKey: exactKey, citation: citation, stem: stemWord,
+    fnv1a: fnv1a, match: match,
     /* Where each term occurs in a text, as [start, end) of the text (what snippets highlight). */
     ranges: ranges,
     /* Every matching page's URL, phrase-checked (for measuring recall; fetches all, 64 at a time). */
