@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generators.commands.check import load_and_check, print_diagnostics
 from generators.diagnostics import message_language
+from generators.outputs import locked, refusal
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -29,7 +30,13 @@ def run(args: argparse.Namespace) -> int:
         print_diagnostics(errors)
         return 1
     cache = args.cache or args.out.parent / "cache" / "documents"
-    result = build(archive, args.out, cache, jobs=args.jobs, progress=not args.no_progress)
+    refused = refusal(args.out, args.data, kind="documents") or refusal(cache, args.data, kind="the cache",
+                                                                        replaced=False)
+    if refused:
+        print(refused, file=sys.stderr)
+        return 2
+    with locked(args.out, cache):
+        result = build(archive, args.out, cache, jobs=args.jobs, progress=not args.no_progress)
     print_diagnostics(result.diagnostics)
     if any(d.is_error for d in result.diagnostics):
         return 1

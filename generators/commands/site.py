@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generators.commands.check import load_and_check, print_diagnostics
 from generators.diagnostics import message_language
+from generators.outputs import locked, refusal
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -26,7 +27,13 @@ def run(args: argparse.Namespace) -> int:
         print("网站未生成：数据有错误，原有网站保持不变" if lang == "zh"
               else "site not built: the data has errors; the previous site is unchanged", file=sys.stderr)
         return 1
-    result = build_site(archive, args.data, args.out, args.build)
+    refused = refusal(args.out, args.data, kind="the site") or refusal(args.build, args.data, kind="build files",
+                                                                         replaced=False)
+    if refused:
+        print(refused, file=sys.stderr)
+        return 2
+    with locked(args.out, args.build):
+        result = build_site(archive, args.data, args.out, args.build)
     if not result.ok:
         print(result.message, file=sys.stderr)
         print("网站未生成：MkDocs 出错，原有网站保持不变" if lang == "zh"

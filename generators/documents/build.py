@@ -25,6 +25,7 @@ from generators.documents.catalog import DocumentSpec, documents
 from generators.documents.content import Printable
 from generators.documents.fonts import FontSet, check_glyphs, font_set, style_fallbacks
 from generators.messages import register
+from generators.outputs import mark
 from generators.records import Archive
 
 FORMATS = ("pdf", "docx")
@@ -100,24 +101,46 @@ def _render_all(todo: list[Printable], keys: dict[str, str], fonts: FontSet, cac
                mininterval=interval)
     # "spawn", not fork: forking a process that already runs threads (Typst's, or a test's browser
     # driver) can leave a child waiting forever on a lock copied in its locked state.
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    try:
         futures = [pool.submit(_render_one, doc, fonts, keys[doc.stem], str(cache_dir)) for doc in todo]
         for future in as_completed(futures):
             key, error = future.result()
             if error:
                 errors.append((by_key[key], error))
             bar.update(1)
-    bar.close()
+    except BaseException:
+        # Ctrl-C (or a failure): stop now. Leaving the pool's block would first wait for every
+        # queued document; the workers are stopped instead, and nothing is published.
+        _stop(pool)
+        raise
+    finally:
+        bar.close()
+    pool.shutdown()
     return sorted(errors)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=5)
 
 
 def _publish(printables: list[Printable], keys: dict[str, str], cache_dir: Path, out_dir: Path) -> None:
     """Fill a fresh folder next to ``out_dir`` and swap it in."""
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
-    for doc in printables:
-        for suffix in FORMATS:
-            shutil.copyfile(cache_dir / f"{keys[doc.stem]}.{suffix}", staging / f"{doc.stem}.{suffix}")
+    try:
+        for doc in printables:
+            for suffix in FORMATS:
+                shutil.copyfile(cache_dir / f"{keys[doc.stem]}.{suffix}", staging / f"{doc.stem}.{suffix}")
+        mark(staging)
+    except BaseException:  # an interrupt or a full disk: nothing new is published, nothing left behind
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     old = None
     if out_dir.exists():
         old = out_dir.with_name(f".{out_dir.name}-old-{os.getpid()}")

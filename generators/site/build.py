@@ -17,6 +17,7 @@ from pathlib import Path
 
 from generators.archive.clock import build_timestamp
 from generators.present import LANGUAGES, is_classified, public_view
+from generators.outputs import mark
 from generators.records import Archive
 from generators.search.index import build_index
 from generators.site.context import Ctx, Site
@@ -72,10 +73,12 @@ def build_site(archive: Archive, data: Path, out: Path, build: Path) -> BuildRes
     epoch = int(build_timestamp(data)[0].timestamp())
     src = build / "site-src"
     configs: dict[str, Path] = {}
+    planned: dict[str, list[str]] = {}
     count = 0
     for lang in LANGUAGES:
         docs = src / lang / "docs"
         written = write_pages(all_pages(Ctx(site, lang)), docs, lang)
+        planned[lang] = written
         count += len(written)
         config = config_for(lang, docs, src / lang / "out", set(written))
         configs[lang] = src / lang / "mkdocs.yml"
@@ -84,24 +87,44 @@ def build_site(archive: Archive, data: Path, out: Path, build: Path) -> BuildRes
     failed = {lang: output for lang, (status, output) in results.items() if status != 0}
     if failed:
         return BuildResult(False, message="\n".join(f"[{lang}] {text}" for lang, text in failed.items()))
+    missing = [f"[{lang}] {name}" for lang in LANGUAGES for name in unwritten_pages(planned[lang], src / lang / "out")]
+    if missing:  # never swap in a site with pages missing (another process emptied a folder, a full disk …)
+        return BuildResult(False, message=f"{len(missing)} pages planned but not written: " + ", ".join(missing[:10]))
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
-    shutil.rmtree(staging)
-    shutil.move(str(src / "zh" / "out"), staging)
-    shutil.move(str(src / "en" / "out"), staging / "en")
-    if site.documents:
-        target = staging / "documents"
-        target.mkdir()
-        for names in site.documents.values():
-            for name in names:
-                shutil.copy2(build / "documents" / name, target / name)
-    refused = [path for lang in LANGUAGES for path in build_index(staging, lang).refused]
-    if refused:  # a page marked classified must never be published, let alone indexed
+    try:
+        shutil.rmtree(staging)
+        shutil.move(str(src / "zh" / "out"), staging)
+        shutil.move(str(src / "en" / "out"), staging / "en")
+        if site.documents:
+            target = staging / "documents"
+            target.mkdir()
+            for names in site.documents.values():
+                for name in names:
+                    shutil.copy2(build / "documents" / name, target / name)
+        refused = [path for lang in LANGUAGES for path in build_index(staging, lang).refused]
+        if refused:  # a page marked classified must never be published, let alone indexed
+            shutil.rmtree(staging, ignore_errors=True)
+            return BuildResult(False, message="classified page in the site: " + ", ".join(map(str, refused)))
+        mark(staging)
+        _swap(staging, out)
+    except BaseException:  # interrupted (Ctrl-C) or failed: the previous site stays, no .site-new-* is left
         shutil.rmtree(staging, ignore_errors=True)
-        return BuildResult(False, message="classified page in the site: " + ", ".join(map(str, refused)))
-    _swap(staging, out)
+        raise
     return BuildResult(True, len(site.withheld), count, time.monotonic() - started)
+
+
+def unwritten_pages(sources: list[str], out: Path) -> list[str]:
+    """The Markdown sources whose HTML page MkDocs did not write into ``out`` (directory URLs:
+    ``a/index.md`` → ``a/index.html``, ``a/b.md`` → ``a/b/index.html``)."""
+    missing = []
+    for source in sources:
+        stem = source.removesuffix(".md")
+        page = f"{stem}.html" if stem == "index" or stem.endswith("/index") else f"{stem}/index.html"
+        if not (out / page).is_file():
+            missing.append(source)
+    return missing
 
 
 def _swap(staging: Path, out: Path) -> None:
