@@ -19,11 +19,12 @@ def checkers() -> list[Checker]:
     from generators.archive.versions import check_versions
     from generators.refs.checks import check_references
     from generators.rules.check import check_calendars, check_procedure, check_statistics
+    from generators.rules.chronology import check_chronology
     from generators.rules.completeness import check_completeness
     from generators.rules.scope import check_scope
 
     return [check_calendars, check_procedure, check_completeness, check_statistics, check_scope,
-            check_references, check_versions]
+            check_chronology, check_references, check_versions]
 
 
 def run_checks(archive: Archive) -> list[Diagnostic]:

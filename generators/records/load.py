@@ -78,9 +78,14 @@ def load_archive(data_dir: Path) -> tuple[Archive, list[Diagnostic]]:
     vocabularies = {v.id: {t.key: t for t in v.terms} for v in records.values() if isinstance(v, Vocabulary)}
     archive = Archive(data_dir, dict(sorted(records.items())), origins, nested, vocabularies)
     diagnostics += check_marked(archive, invalid_ids)
-    if not [r for r in records.values() if r.type == "jurisdiction"] and records:
+    if not [r for r in records.values() if r.type == "jurisdiction"] and (records or not _failed(diagnostics)):
+        # An empty folder too: it is not an archive (every build needs the jurisdiction).
         diagnostics.append(Diagnostic.error("E101", Location(relative_path(data_dir))))
     return archive, diagnostics
+
+
+def _failed(diagnostics: list[Diagnostic]) -> bool:
+    return any(d.is_error for d in diagnostics)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -14,7 +14,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, GetJsonSchemaHandler, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
@@ -54,7 +63,17 @@ def Vocab(name: str) -> Any:  # noqa: N802
     return Annotated[str, VocabOf(name), Field(min_length=1, json_schema_extra={"x-vocabulary": name})]
 
 
-Id = Annotated[str, Field(pattern=ID_PATTERN, description="Stable ID; never reused.")]
+MAX_ID_LENGTH = 100  # an ID names files (hazards/<ID>/index.html, <ID>.pdf): keep far below 255 bytes
+
+
+def _short_id(value: str) -> str:
+    if len(value) > MAX_ID_LENGTH:
+        raise ValueError(f"an ID has at most {MAX_ID_LENGTH} characters (this one has {len(value)}): "
+                         "it becomes a file name")
+    return value
+
+
+Id = Annotated[str, Field(pattern=ID_PATTERN, description="Stable ID; never reused."), AfterValidator(_short_id)]
 
 _DATE_FORM = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -90,8 +109,33 @@ class _NumberOnly:
         return {**options[0], **generated} if options else generated
 
 
-Date = Annotated[dt.date, BeforeValidator(_date_from_text)]
+# Dates outside these years are typos (9999-12-31 for "open-ended"); deadlines computed from them
+# would overflow the calendar.
+EARLIEST_DATE, LATEST_DATE = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
+
+
+def _in_years(value: dt.date) -> dt.date:
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise ValueError(f"{value} is out of range: dates lie between {EARLIEST_DATE} and {LATEST_DATE} "
+                         "(an open end is written by leaving the field out)")
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(_date_from_text), AfterValidator(_in_years)]
 Number = Annotated[Decimal, BeforeValidator(_number_from_yaml), _NumberOnly()]
+
+
+# Control characters (ESC, BEL, NUL, C1 …) in a text are invisible in an editor and break the
+# printed documents; tab and line breaks are ordinary text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _no_control(value: str | None) -> str | None:
+    found = _CONTROL.search(value) if value else None
+    if found:
+        raise ValueError(f"the text holds the control character U+{ord(found.group()):04X} at character "
+                         f"{found.start() + 1}; remove it")
+    return value
 
 
 class Text(Model):
@@ -99,6 +143,8 @@ class Text(Model):
 
     zh: str = Field(min_length=1, description="Chinese (official) text")
     en: str | None = Field(default=None, description="English translation; falls back to zh")
+
+    _plain = field_validator("zh", "en")(_no_control)
 
     def get(self, lang: str) -> str:
         return self.en if lang == "en" and self.en else self.zh
@@ -118,6 +164,8 @@ class Prose(Model):
     en: str | None = None
     zh_file: str | None = Field(default=None, description="Markdown file with the Chinese text")
     en_file: str | None = Field(default=None, description="Markdown file with the English text")
+
+    _plain = field_validator("zh", "en")(_no_control)
 
     @model_validator(mode="after")
     def _one_source(self) -> Prose:
