@@ -9,11 +9,12 @@ with ``zh``). Message texts live in :mod:`generators.messages`, keyed by code.
 from __future__ import annotations
 
 import os
+import string
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from generators.messages import MESSAGES
+from generators.messages import MESSAGES, TYPE_NAMES_ZH
 
 
 class Severity(StrEnum):
@@ -49,6 +50,10 @@ class Diagnostic:
     def warning(cls, code: str, location: Location, **params: object) -> Diagnostic:
         return cls(Severity.WARNING, code, location, _freeze(params))
 
+    @classmethod
+    def note(cls, code: str, location: Location, **params: object) -> Diagnostic:
+        return cls(Severity.NOTE, code, location, _freeze(params))
+
     def message(self, lang: str | None = None) -> str:
         return _render(self.code, "message", dict(self.params), lang or message_language())
 
@@ -73,9 +78,24 @@ def _freeze(params: dict[str, object]) -> tuple[tuple[str, str], ...]:
     return tuple(sorted((k, str(v)) for k, v in params.items()))
 
 
-class _Default(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+class _Formatter(string.Formatter):
+    """Fills a template; a missing parameter stays visible as {name}. Specs: see messages."""
+
+    def get_value(self, key, args, kwargs):
+        return kwargs.get(key, "{" + str(key) + "}")
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        text = str(value)
+        if format_spec == "s":
+            return "" if text == "1" else "s"
+        if format_spec == "a":
+            return ("an " if text[:1].lower() in "aeiou" else "a ") + text
+        if format_spec == "zh-types":
+            return "或".join(TYPE_NAMES_ZH.get(kind, kind) for kind in text.split("/"))
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _Formatter()
 
 
 def _render(code: str, part: str, params: dict[str, str], lang: str) -> str:
@@ -86,7 +106,7 @@ def _render(code: str, part: str, params: dict[str, str], lang: str) -> str:
     if "|" in template:
         suggestion, rest = template.split("|", 1)
         template = (suggestion if params.get("suggestion") else "") + rest
-    return template.format_map(_Default(params)).strip()
+    return _FORMATTER.vformat(template, (), params).strip()
 
 
 def message_language() -> str:

@@ -2,7 +2,9 @@
 
 Codes: E0xx loading and validation, E1xx the data folder as a whole, E2xx/W2xx the rules of
 the spec (procedure, completeness, grades), E3xx/W3xx references, E4xx/W4xx versions.
-Templates use ``{name}`` placeholders filled from the diagnostic's parameters. In a hint, the
+Templates use ``{name}`` placeholders filled from the diagnostic's parameters; ``{n:s}`` is "s"
+unless n is 1 (English plurals), ``{kind:a}`` puts "a" or "an" before the word, and
+``{kind:zh-types}`` gives record types ("a/b") their Chinese names. In a hint, the
 part before ``|`` is a "did you mean" that is left out when there is no close suggestion.
 """
 
@@ -137,8 +139,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "hint_en": "IDs are never reused: give this record a new one",
     },
     "E021": {
-        "message_zh": "引用的“{id}”不存在（应为 {wanted}）",
-        "message_en": "'{id}' refers to nothing (expected a {wanted})",
+        "message_zh": "引用的“{id}”不存在（应为{wanted:zh-types}）",
+        "message_en": "'{id}' refers to nothing (expected {wanted:a})",
         "hint_zh": "是否想写“{suggestion}”？|",
         "hint_en": "did you mean '{suggestion}'?|",
     },
@@ -149,8 +151,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "hint_en": "did you mean '{suggestion}'?| allowed: {choices}",
     },
     "E023": {
-        "message_zh": "“{id}”是 {kind}，这里需要 {wanted}",
-        "message_en": "'{id}' is a {kind}, but a {wanted} is needed here",
+        "message_zh": "“{id}”是{kind:zh-types}，这里需要{wanted:zh-types}",
+        "message_en": "'{id}' is {kind:a}, but {wanted:a} is needed here",
         "hint_zh": "改为引用正确类型的记录",
         "hint_en": "refer to a record of the right type",
     },
@@ -229,6 +231,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "hint_zh": "加入一条 type: jurisdiction 记录（区名、发文机关、发文字号前缀）",
         "hint_en": "add a 'type: jurisdiction' record (district, issuing office, document-number prefix)",
     },
+}
+
+
+# Record types by their Chinese names, for Chinese messages ("{kind:zh-types}" in a template).
+TYPE_NAMES_ZH: dict[str, str] = {
+    "jurisdiction": "辖区", "organisation": "机构", "person": "人员", "domain": "行业领域", "campaign": "专项整治",
+    "plan": "方案", "target-task": "目标任务", "evaluation-plan": "评估工作方案", "self-assessment": "基层自评材料",
+    "overall-report": "总体报告", "sub-report": "子项报告", "extension-request": "延期申请",
+    "comprehensive-review": "综合评议报告", "rectification-plan": "整改方案", "look-back": "回头看记录",
+    "supervision-check": "督导检查记录", "hazard": "隐患档案", "accident-statistics": "事故统计",
+    "mechanism": "长效机制", "notice": "文件通知", "attachment": "附件", "vocabulary": "词表", "calendar": "工作日日历",
 }
 
 

@@ -8,7 +8,9 @@ from collections import Counter
 from pathlib import Path
 
 from generators.checks import run_checks
-from generators.diagnostics import Diagnostic, message_language, sort_key
+from generators.diagnostics import Diagnostic, Severity, message_language, sort_key
+from generators.messages import TYPE_NAMES_ZH
+from generators.partial import failed_files, run_checks_on_partial, without_consequences
 from generators.records import Archive, load_archive
 
 
@@ -20,10 +22,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def load_and_check(data: Path) -> tuple[Archive, list[Diagnostic]]:
-    """Load DATA and, when it loaded cleanly, apply every check. Used by every build command."""
+    """Load DATA and apply every check to the records that loaded (see :mod:`generators.partial`).
+    Used by every build command."""
     archive, diagnostics = load_archive(data)
-    if not any(d.is_error for d in diagnostics):
+    failed = failed_files(diagnostics, archive)
+    if not failed:
         diagnostics += run_checks(archive)
+    else:
+        diagnostics += run_checks_on_partial(archive, failed)
+        diagnostics = without_consequences(diagnostics, failed)
     return archive, sorted(diagnostics, key=sort_key)
 
 
@@ -36,16 +43,22 @@ def print_diagnostics(diagnostics: list[Diagnostic]) -> None:
 def summary(archive: Archive, diagnostics: list[Diagnostic]) -> str:
     counts = Counter(record.type for record in archive)
     errors = sum(d.is_error for d in diagnostics)
-    warnings = len(diagnostics) - errors
-    parts = " · ".join(f"{kind} {n}" for kind, n in sorted(counts.items()))
-    # Rules and reference checks need a complete archive; on a partial one they would report
-    # consequences of the loading errors (a "missing" sub-report that merely failed to load).
-    skipped = any(d.is_error and d.code < "E200" for d in diagnostics)
+    warnings = sum(d.severity is Severity.WARNING for d in diagnostics)
+    total = sum(counts.values())
+    # Records that did not load were not checked, and some whole-campaign checks wait (notes N001).
+    partial = any(d.code == "N001" for d in diagnostics)
     if message_language() == "zh":
-        note = "；规则与引用检查将在上述错误修正后进行" if skipped else ""
-        return f"记录 {sum(counts.values())} 条（{parts}）；错误 {errors} 个，警告 {warnings} 个{note}"
-    note = "; the rule and reference checks run once the errors above are fixed" if skipped else ""
-    return f"{sum(counts.values())} records ({parts}); {errors} errors, {warnings} warnings{note}"
+        parts = " · ".join(f"{TYPE_NAMES_ZH.get(kind, kind)} {n}" for kind, n in sorted(counts.items()))
+        note = "；未能载入的记录及部分整体性检查见上方“注”" if partial else ""
+        return f"记录 {total} 条（{parts}）；错误 {errors} 个，警告 {warnings} 个{note}"
+    parts = " · ".join(f"{kind} {n}" for kind, n in sorted(counts.items()))
+    note = "; the notes above say which records and checks wait for the loading errors" if partial else ""
+    return (f"{total} {plural(total, 'record')} ({parts}); {errors} {plural(errors, 'error')}, "
+            f"{warnings} {plural(warnings, 'warning')}{note}")
+
+
+def plural(n: int, word: str) -> str:
+    return word if n == 1 else word + "s"
 
 
 def run(args: argparse.Namespace) -> int:

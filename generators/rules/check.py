@@ -34,7 +34,7 @@ from generators.rules.records import office, standing
 
 register({
     "E201": {
-        "message_zh": "没有 {year} 年的工作日日历，无法计算{stage}的期限",
+        "message_zh": "没有 {year} 年的工作日日历，无法计算{stage_zh}的期限",
         "message_en": "no working-day calendar for {year}, so the {stage} deadline cannot be computed",
         "hint_zh": "{package} 只含 {first}–{last} 年；按国务院办公厅放假安排通知新增 {file}"
                    "（type: calendar，year: {year}，holidays，workdays（调休上班日），source）",
@@ -78,22 +78,22 @@ register({
         "hint_en": "check start and end; the duration decides the procedure (art. 13)",
     },
     "W210": {
-        "message_zh": "{campaign}：{stage}于 {completed} 完成，比期限 {due} 晚 {days} 天（{trigger} {trigger_date} 起 "
-                      "{n} 日，{calendar}）",
-        "message_en": "{campaign}: {stage} completed on {completed}, {days} days after its last day {due} "
-                      "({trigger} {trigger_date} + {n} days, {calendar})",
+        "message_zh": "{campaign}：{stage_zh}于 {completed} 完成，比期限 {due} 晚 {days} 天"
+                      "（{trigger_zh} {trigger_date} 起 {n} 日，{calendar}）",
+        "message_en": "{campaign}: {stage} completed on {completed}, {days} day{days:s} after its last day {due} "
+                      "({trigger} {trigger_date} + {n} day{n:s}, {calendar})",
         "hint_zh": "如实记录即可；逾期原因应在报告中说明，需延期的应提前 7 个工作日申请（第十条）",
         "hint_en": "the record stands as it happened; the report should explain the delay; an extension must be "
                    "requested 7 working days in advance (art. 10)",
     },
     "W211": {
-        "message_zh": "{campaign}：{stage}已逾期 {days} 天（期限 {due}，截至 {as_of} 未完成）",
-        "message_en": "{campaign}: {stage} is {days} days overdue (last day {due}, not completed as of {as_of})",
+        "message_zh": "{campaign}：{stage_zh}已逾期 {days} 天（期限 {due}，截至 {as_of} 未完成）",
+        "message_en": "{campaign}: {stage} is {days} day{days:s} overdue (last day {due}, not completed as of {as_of})",
         "hint_zh": "补录完成记录（{evidence}），或按第十条申请延期",
         "hint_en": "record its completion ({evidence}), or request an extension (art. 10)",
     },
     "E212": {
-        "message_zh": "{campaign}：缺少{stage}环节，而后续环节已经完成",
+        "message_zh": "{campaign}：缺少{stage_zh}环节，而后续环节已经完成",
         "message_en": "{campaign}: the {stage} stage is missing although a later stage is completed",
         "hint_zh": "第七条规定的程序不能跳过；补录该环节的记录（{evidence}）",
         "hint_en": "the procedure of art. 7 cannot skip a stage; add its record ({evidence})",
@@ -119,7 +119,7 @@ register({
         "hint_en": "art. 13: once filed, record filed_with_office_on",
     },
     "E216": {
-        "message_zh": "{stage}不能申请延期",
+        "message_zh": "{stage_zh}不能申请延期",
         "message_en": "the {stage} stage cannot be extended",
         "hint_zh": "只有行业复评（第十条（五））和综合评议（第十一条（四））可以延期",
         "hint_en": "only the re-evaluation (art. 10(5)) and the comprehensive review (art. 11(4)) may be extended",
@@ -133,25 +133,25 @@ register({
     "W218": {
         "message_zh": "延期申请于 {filed} 提出，距期限 {due} 只有 {count} 个工作日（最迟应于 {latest} 提出），"
                       "申请无效，期限不变",
-        "message_en": "extension requested on {filed}, only {count} working days before the last day {due} "
+        "message_en": "extension requested on {filed}, only {count} working day{count:s} before the last day {due} "
                       "(latest valid filing day {latest}): not valid, the last day stays",
         "hint_zh": "第十条（五）：应提前 7 个工作日申请（按国务院节假日安排计算，含调休）",
         "hint_en": "art. 10(5): file at least 7 working days in advance (official calendar with make-up days)",
     },
     "W221": {
-        "message_zh": "评估工作方案的时序安排列有{stage}，但 {campaign} 不需要该环节（第十三条）",
+        "message_zh": "评估工作方案的时序安排列有{stage_zh}，但 {campaign} 不需要该环节（第十三条）",
         "message_en": "the evaluation plan schedules the {stage} stage, which {campaign} does not need (art. 13)",
         "hint_zh": "时限一年以内的专项整治不需要区安委办综合评议和整改落实环节",
         "hint_en": "a campaign shorter than a year has no district-office review or rectification stage",
     },
     "W222": {
-        "message_zh": "评估工作方案的时序安排缺少{stage}环节",
+        "message_zh": "评估工作方案的时序安排缺少{stage_zh}环节",
         "message_en": "the evaluation plan's schedule leaves out the {stage} stage",
         "hint_zh": "第八条（一）：明确评估时序进度安排，逐一列出必须履行的环节",
         "hint_en": "art. 8(1): the schedule lists every stage the procedure requires",
     },
     "W223": {
-        "message_zh": "时序安排中{stage}的期限 {planned} 晚于规范规定的期限 {due}",
+        "message_zh": "时序安排中{stage_zh}的期限 {planned} 晚于规范规定的期限 {due}",
         "message_en": "the schedule gives the {stage} stage {planned}, later than its last day under the spec, {due}",
         "hint_zh": "按规范的期限安排；确需延期的按第十条（五）申请",
         "hint_en": "schedule within the spec's deadline; an extension is requested under art. 10(5)",
@@ -171,7 +171,7 @@ register({
     },
     "W252": {
         "message_zh": "{campaign}：整治期间及上年同期有 {count} 个月没有事故统计（{months}），无法作同比分析",
-        "message_en": "{campaign}: {count} months of the campaign or the year before have no accident figures "
+        "message_en": "{campaign}: no accident figures for {count} month{count:s} of the campaign or the year before "
                       "({months}), so no year-on-year comparison can be made",
         "hint_zh": "第五条（四）要求评估事故起数、死亡人数、直接经济损失的同比、环比情况；"
                    "补录 accident-statistics 记录",
@@ -263,19 +263,26 @@ def _schedule_diagnostics(archive: Archive, campaign: Campaign, statuses: list[S
             if status is None:
                 continue
             scheduled.add(entry.stage)
-            stage = archive.label("stages", entry.stage, "en")
+            stage = _stage(archive, entry.stage)
             if not status.required:
                 found.append(Diagnostic.warning("W221", archive.locate(plan.id, ("schedule", index, "stage")),
-                                                stage=stage, campaign=campaign.id))
+                                                campaign=campaign.id, **stage))
             elif status.trigger_key == "campaign-end" and status.original_due is not None \
                     and entry.due > status.original_due:  # later stages count from actual dates
                 found.append(Diagnostic.warning("W223", archive.locate(plan.id, ("schedule", index, "due")),
-                                                stage=stage, planned=entry.due, due=status.original_due))
+                                                planned=entry.due, due=status.original_due, **stage))
         for status in statuses:
             if status.required and status.stage not in scheduled:
                 found.append(Diagnostic.warning("W222", archive.locate(plan.id, ("schedule",)),
-                                                stage=archive.label("stages", status.stage, "en")))
+                                                **_stage(archive, status.stage)))
     return found
+
+
+def _stage(archive: Archive, key: str) -> dict[str, str]:
+    """A stage's name for the English (stage) and Chinese (stage_zh) message."""
+    if key not in archive.vocabularies.get("stages", {}):
+        return {"stage": key, "stage_zh": key}
+    return {"stage": archive.label("stages", key, "en"), "stage_zh": archive.label("stages", key, "zh")}
 
 
 EVIDENCE = {
@@ -288,7 +295,7 @@ EVIDENCE = {
 
 
 def _stage_diagnostics(archive: Archive, campaign: Campaign, status: StageStatus, as_of: dt.date) -> list[Diagnostic]:
-    stage = archive.label("stages", status.stage, "en")
+    stage = _stage(archive, status.stage)
     trigger = archive.locate(status.trigger_id, status.trigger_field) if status.trigger_id else \
         archive.locate(campaign.id)
     evidence = EVIDENCE[status.stage]
@@ -296,20 +303,21 @@ def _stage_diagnostics(archive: Archive, campaign: Campaign, status: StageStatus
         evidence = "comprehensive-review filed_with_office_on"
     if status.state == "no-calendar":
         wc = WorkCalendar.of(archive)
-        return [Diagnostic.error("E201", trigger, year=status.missing_year, stage=stage,
+        return [Diagnostic.error("E201", trigger, year=status.missing_year, **stage,
                                  file=wc.suggested_file(status.missing_year), package=PACKAGE,
                                  first=PACKAGE_FIRST_YEAR, last=PACKAGE_LAST_YEAR)]
     if status.state == "done-late":
         return [Diagnostic.warning(
             "W210", archive.locate(status.evidence_id, _completion_field(status, campaign)), campaign=campaign.id,
-            stage=stage, completed=status.completed, due=status.due, days=status.late_by,
-            trigger=status.trigger_label.en, trigger_date=status.trigger_date, n=status.days,
+            **stage, completed=status.completed, due=status.due, days=status.late_by,
+            trigger=status.trigger_label.en, trigger_zh=status.trigger_label.zh, trigger_date=status.trigger_date,
+            n=status.days,
             calendar=status.calendar)]
     if status.state == "overdue":
-        return [Diagnostic.warning("W211", trigger, campaign=campaign.id, stage=stage, days=status.overdue_by,
+        return [Diagnostic.warning("W211", trigger, campaign=campaign.id, **stage, days=status.overdue_by,
                                    due=status.due, as_of=as_of, evidence=evidence)]
     if status.state == "missing":
-        return [Diagnostic.error("E212", archive.locate(campaign.id), campaign=campaign.id, stage=stage,
+        return [Diagnostic.error("E212", archive.locate(campaign.id), campaign=campaign.id, **stage,
                                  evidence=evidence)]
     if status.state == "superfluous":
         plans = standing(archive, RectificationPlan, campaign.id)
@@ -354,17 +362,16 @@ def _extension_diagnostics(archive: Archive, campaign: Campaign, statuses: list[
         by_stage[request.stage].append(request)
     for stage in sorted(by_stage, key=lambda s: STAGES.index(s) if s in STAGES else len(STAGES)):
         for request in by_stage[stage]:
-            stage_label = archive.label("stages", stage, "en") if stage in archive.vocabularies.get("stages", {}) \
-                else stage
+            stage_label = _stage(archive, stage)
             if request.id not in judged:
                 if stage not in ("re-evaluation", "comprehensive-review"):
-                    found.append(Diagnostic.error("E216", archive.locate(request.id, ("stage",)), stage=stage_label))
+                    found.append(Diagnostic.error("E216", archive.locate(request.id, ("stage",)), **stage_label))
                 if request.explanation is None:
                     found.append(Diagnostic.error("E217", archive.locate(request.id)))
                 continue
             status, extension = judged[request.id]
             if "not-extendable" in extension.problems:
-                found.append(Diagnostic.error("E216", archive.locate(request.id, ("stage",)), stage=stage_label))
+                found.append(Diagnostic.error("E216", archive.locate(request.id, ("stage",)), **stage_label))
             if "no-explanation" in extension.problems:
                 found.append(Diagnostic.error("E217", archive.locate(request.id)))
             if "filed-late" in extension.problems:
