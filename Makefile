@@ -16,7 +16,7 @@ PY    := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 RUN   := $(PY) -m generators
 
-.PHONY: all help setup system-deps check schemas test lint clean review site serve docs bench-docs
+.PHONY: all help setup system-deps check schemas test test-fast lint clean review site serve docs bench-docs
 .PHONY: search-index bench-search templates import
 
 all: check docs site ## build the example archive: validate, then the documents, then the site that links them
@@ -103,8 +103,11 @@ release: setup ## archival package (BagIt) of a published tag: make release TAG=
 verify-release: setup ## check a release package: make verify-release BAG=build/releases/<tag>
 	$(RUN) verify-release --bag '$(BAG)'
 
-test: setup ## run the test suite
+test: setup ## run the whole test suite (builds the example once and shares it)
 	$(PY) -m pytest
+
+test-fast: setup ## the tests that build nothing big and drive no browser (under a minute)
+	$(PY) -m pytest -m "not slow and not browser" -q
 
 lint: $(STAMP) ## ruff
 	$(VENV)/bin/ruff check generators tests

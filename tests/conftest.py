@@ -35,6 +35,75 @@ def write_archive(folder: Path, files: dict[str, str], *, base: bool = True) -> 
     return folder
 
 
+# What `make test-fast` (-m "not slow and not browser") leaves out, in one place so that test
+# modules need no edits: a test is `browser` when it uses the browser fixture, and `slow` when it
+# builds the example site or documents, builds packages, or loads the whole example archive.
+_SLOW_FIXTURES = {"built", "example_site", "example_archive", "browser"}
+_SLOW_MODULES = {"test_archive_release", "test_reproducible", "test_site_versions", "test_documents_end_block",
+                 "test_example_data", "test_rules_example", "test_refs_example", "test_refs_review"}
+_SLOW_TESTS = {
+    "test_records_load": {"test_example_archive_loads_clean",
+                          "test_make_check_on_a_broken_copy_lists_every_planted_error"},
+    "test_records_schema": {"test_example_records_satisfy_their_schema", "test_example_records_name_their_schema"},
+    "test_site_pages": {"test_listings_are_paginated_and_facets_list_every_dossier",
+                        "test_a_failed_build_leaves_the_previous_site"},
+    "test_archive_publish": {"test_make_check_at_a_tag", "test_publish_command"},
+    "test_search_index": {"test_index_has_one_file_per_shown_document_and_facets_per_document",
+                          "test_classified_page_is_refused_and_withdrawn_left_out"},
+}
+
+
+def pytest_collection_modifyitems(items) -> None:
+    for item in items:
+        module = item.path.stem
+        names = set(getattr(item, "fixturenames", ()))
+        if "browser" in names:
+            item.add_marker(pytest.mark.browser)
+        if (names & _SLOW_FIXTURES or module in _SLOW_MODULES
+                or getattr(item, "originalname", item.name) in _SLOW_TESTS.get(module, ())):
+            item.add_marker(pytest.mark.slow)
+
+
+# Session fixtures are registered here, once: a fixture imported into a test module becomes a
+# fixture of that module, and the expensive builds would run once per module instead of once.
+from tests.documents_helpers import built  # noqa: E402, F401 - the printed documents, built once per run
+
+
+@pytest.fixture(scope="session")
+def example_data(tmp_path_factory) -> Path:
+    """data/ and content/ plus the site fixture campaign, copied once per run (never modified)."""
+    from tests.site_support import make_data
+
+    return make_data(tmp_path_factory.mktemp("example"))
+
+
+@pytest.fixture(scope="session")
+def example_archive(example_data):
+    from generators.commands.check import load_and_check
+
+    archive, diagnostics = load_and_check(example_data)
+    errors = [d.format("en") for d in diagnostics if d.is_error]
+    assert not errors, errors
+    return archive
+
+
+@pytest.fixture(scope="session")
+def example_site(example_archive, example_data, tmp_path_factory) -> Path:
+    """The example site as `make site` builds it, once per run; tests only read it."""
+    from generators.site.build import build_site
+
+    before = _tree(example_data.parent)
+    out = tmp_path_factory.mktemp("example-site") / "site"
+    result = build_site(example_archive, example_data, out, tmp_path_factory.mktemp("example-build"))
+    assert result.ok, result.message
+    assert _tree(example_data.parent) == before  # nothing generated among the hand-written data and texts
+    return out
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Debian's chromium driven by Playwright: ONE instance for the whole run, because the sync API

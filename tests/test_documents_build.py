@@ -3,13 +3,13 @@ the glyph check and the untouched previous outputs after a failure."""
 
 from __future__ import annotations
 
-from documents_helpers import built, load, make_archive  # noqa: F401 - fixture
+from documents_helpers import load, make_archive
 
 from generators.documents.build import build
 from generators.documents.catalog import documents, published_documents, stems_for_record
 
 
-def test_every_document_in_both_formats(built):  # noqa: F811
+def test_every_document_in_both_formats(built):
     archive, out, _, result = built
     stems = {spec.stem for spec in documents(archive)}
     kinds = {spec.kind for spec in documents(archive)}
@@ -19,7 +19,7 @@ def test_every_document_in_both_formats(built):  # noqa: F811
     assert result.rendered == len(stems)
 
 
-def test_classified_documents_are_built_but_not_published(built):  # noqa: F811
+def test_classified_documents_are_built_but_not_published(built):
     archive, out, _, _ = built
     published = {spec.stem for spec in published_documents(archive)}
     assert (out / "T-HZ-SECRET.pdf").exists() and "T-HZ-SECRET" not in published
@@ -29,13 +29,13 @@ def test_classified_documents_are_built_but_not_published(built):  # noqa: F811
     assert "T-SA-sanxing" in stems_for_record(archive, "T-HZ-0001")
 
 
-def test_second_run_renders_nothing(built):  # noqa: F811
+def test_second_run_renders_nothing(built):
     archive, out, cache, _ = built
     again = build(archive, out, cache, progress=False)
     assert again.rendered == 0 and again.cached == again.documents
 
 
-def test_changing_one_hazard_rerenders_only_its_documents(built, tmp_path):  # noqa: F811
+def test_changing_one_hazard_rerenders_only_its_documents(built, tmp_path):
     _, _, cache, _ = built
     data = make_archive(tmp_path)
     fixture = data / "zz-documents-fixture.yml"
@@ -47,7 +47,7 @@ def test_changing_one_hazard_rerenders_only_its_documents(built, tmp_path):  # n
     assert result.rendered == len(expected) and len(expected) >= 3
 
 
-def test_missing_glyph_is_an_error_and_keeps_previous_outputs(built, tmp_path):  # noqa: F811
+def test_missing_glyph_is_an_error_and_keeps_previous_outputs(built, tmp_path):
     _, _out, cache, _ = built
     extra = ("- type: person\n  id: T-glyph\n  name: {zh: 张\ue000}\n  organisation: office\n  role: {zh: 科员}\n"
              "- type: notice\n  id: T-GLYPH\n  kind: notice\n  document_number: 海安委办〔2022〕77号\n"

@@ -10,7 +10,7 @@ import subprocess
 import docx
 import pdfplumber
 import pytest
-from documents_helpers import ARTIFACTS, built  # noqa: F401 - built is a fixture
+from documents_helpers import ARTIFACTS
 
 from generators import charts, present
 from generators.documents.catalog import documents
@@ -22,7 +22,7 @@ KINDS = ("overall-report", "comprehensive-review")
 
 
 @pytest.fixture(scope="module")
-def reports(built):  # noqa: F811
+def reports(built):
     archive = built[0]
     built_docs = [spec.build() for spec in documents(archive) if spec.kind in KINDS]
     return {doc.kind: doc for doc in built_docs}
@@ -37,7 +37,7 @@ def test_both_reports_print_three_charts(reports):
         assert sorted(reports[kind].images) == ["chart-1.svg", "chart-2.svg", "chart-3.svg"], kind
 
 
-def test_accident_chart_numbers_are_the_rules_figures(built, reports):  # noqa: F811
+def test_accident_chart_numbers_are_the_rules_figures(built, reports):
     archive = built[0]
     doc = reports["overall-report"]
     campaign = archive.get(archive.get(doc.record_ids[0]).campaign)
@@ -56,7 +56,7 @@ def test_accident_chart_numbers_are_the_rules_figures(built, reports):  # noqa: 
     assert _desc(site) == printed
 
 
-def test_grade_chart_counts_the_standing_sub_reports(built, reports):  # noqa: F811
+def test_grade_chart_counts_the_standing_sub_reports(built, reports):
     archive = built[0]
     doc = reports["overall-report"]
     campaign_id = archive.get(doc.record_ids[0]).campaign
@@ -67,7 +67,7 @@ def test_grade_chart_counts_the_standing_sub_reports(built, reports):  # noqa: F
     assert printed == "; ".join(f"{archive.label('grades', k, 'zh')}: {n}" for k, n in series)
 
 
-def test_pdf_draws_the_charts_with_captions_and_axis_labels(built, reports):  # noqa: F811
+def test_pdf_draws_the_charts_with_captions_and_axis_labels(built, reports):
     archive, out, _, _ = built
     doc = reports["overall-report"]
     campaign = archive.get(archive.get(doc.record_ids[0]).campaign)
@@ -93,7 +93,7 @@ def test_pdf_draws_the_charts_with_captions_and_axis_labels(built, reports):  # 
     assert target.with_suffix(".png").stat().st_size > 10_000
 
 
-def test_comprehensive_review_prints_the_charts_too(built, reports):  # noqa: F811
+def test_comprehensive_review_prints_the_charts_too(built, reports):
     _, out, _, _ = built
     doc = reports["comprehensive-review"]
     text = "".join(page.extract_text() or "" for page in pdfplumber.open(out / f"{doc.stem}.pdf").pages)
@@ -101,7 +101,7 @@ def test_comprehensive_review_prints_the_charts_too(built, reports):  # noqa: F8
         assert caption in text.replace(" ", "")
 
 
-def test_word_has_the_charts_as_pictures(built, reports):  # noqa: F811
+def test_word_has_the_charts_as_pictures(built, reports):
     _, out, _, _ = built
     for kind in KINDS:
         document = docx.Document(str(out / f"{reports[kind].stem}.docx"))

@@ -8,7 +8,6 @@ import zipfile
 
 import docx
 import pdfplumber
-from documents_helpers import built  # noqa: F401 - fixture
 from docx.shared import Mm
 
 from generators.documents.fonts import load_config
@@ -16,7 +15,7 @@ from generators.documents.fonts import load_config
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def test_section_geometry_and_grid(built):  # noqa: F811
+def test_section_geometry_and_grid(built):
     _, out, _, _ = built
     section = docx.Document(out / "haianweiban-2022-17.docx").sections[-1]
     assert abs(section.page_width - Mm(210)) < Mm(0.5) and abs(section.page_height - Mm(297)) < Mm(0.5)
@@ -26,7 +25,7 @@ def test_section_geometry_and_grid(built):  # noqa: F811
     assert grid.get(f"{W}linePitch") == "579"  # 225 mm / 22 lines in twips
 
 
-def test_styles_name_the_official_fonts(built):  # noqa: F811
+def test_styles_name_the_official_fonts(built):
     _, out, _, _ = built
     styles = docx.Document(out / "haianweiban-2022-17.docx").styles
     config = load_config()
@@ -38,7 +37,7 @@ def test_styles_name_the_official_fonts(built):  # noqa: F811
     assert styles["GW Mark"].element.rPr.find(f"{W}color").get(f"{W}val") == "FF0000"
 
 
-def test_footers_have_page_fields_with_cached_results_odd_and_even(built):  # noqa: F811
+def test_footers_have_page_fields_with_cached_results_odd_and_even(built):
     _, out, _, _ = built
     with zipfile.ZipFile(out / "haianweiban-2022-17.docx") as package:
         settings = package.read("word/settings.xml").decode()
@@ -53,7 +52,7 @@ def test_footers_have_page_fields_with_cached_results_odd_and_even(built):  # no
     assert 'w:jc w:val="left"' in footers["word/footer2.xml"]
 
 
-def test_core_properties_and_no_title_block(built):  # noqa: F811
+def test_core_properties_and_no_title_block(built):
     _, out, _, _ = built
     document = docx.Document(out / "haianweiban-2022-17.docx")
     assert document.core_properties.title == "关于印发《海门区安全生产专项整治评估规范》的通知"
@@ -62,7 +61,7 @@ def test_core_properties_and_no_title_block(built):  # noqa: F811
     assert first.style.name == "GW Mark" and first.text == "南通市海门区安全生产委员会办公室"
 
 
-def test_libreoffice_opens_and_converts_the_word_file(built, tmp_path):  # noqa: F811
+def test_libreoffice_opens_and_converts_the_word_file(built, tmp_path):
     _, out, _, _ = built
     result = subprocess.run(
         ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "pdf",
@@ -75,7 +74,7 @@ def test_libreoffice_opens_and_converts_the_word_file(built, tmp_path):  # noqa:
     assert "第十七条" in text.replace(" ", "")
 
 
-def test_the_hazard_list_shows_the_status_the_site_shows(built):  # noqa: F811
+def test_the_hazard_list_shows_the_status_the_site_shows(built):
     """One status rule (generators.rules.statistics.hazard_status) for the site and print: the
     printed list's status column is that key's Chinese label, for each dossier."""
     from generators.records.model import Hazard

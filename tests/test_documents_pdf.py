@@ -10,7 +10,7 @@ from collections import defaultdict
 import pdfplumber
 import pikepdf
 import pytest
-from documents_helpers import ARTIFACTS, MM, SEED, built  # noqa: F401 - built is a fixture
+from documents_helpers import ARTIFACTS, MM, SEED
 
 from generators.documents.catalog import documents
 from generators.documents.fonts import font_set
@@ -21,7 +21,7 @@ BLOCK_TOP, BLOCK_BOTTOM, BLOCK_LEFT, BLOCK_RIGHT = 37, 297 - 35, 28, 210 - 26
 
 
 @pytest.fixture(scope="module")
-def notice(built):  # noqa: F811
+def notice(built):
     _, out, _, _ = built
     return pdfplumber.open(out / "haianweiban-2022-17.pdf")
 
@@ -137,7 +137,7 @@ def test_page_numbers_odd_right_even_left_7mm_below_the_block(notice):
             assert abs(min(c["x0"] for c in chars) / MM - (BLOCK_LEFT + one_char)) < 1
 
 
-def test_end_block_sits_on_the_bottom_edge_of_the_last_page(built):  # noqa: F811
+def test_end_block_sits_on_the_bottom_edge_of_the_last_page(built):
     _, out, _, _ = built
     pdf = pdfplumber.open(out / "T-NOTICE-1.pdf")
     last = pdf.pages[-1]
@@ -152,7 +152,7 @@ def test_end_block_sits_on_the_bottom_edge_of_the_last_page(built):  # noqa: F81
     assert abs(min(c["size"] for c in last.chars if c["text"] == "抄") - 14) < 0.05
 
 
-def test_pdfa_2b_with_title_author_and_date(built):  # noqa: F811
+def test_pdfa_2b_with_title_author_and_date(built):
     _, out, _, _ = built
     with pikepdf.open(out / "haianweiban-2022-17.pdf") as pdf:
         meta = pdf.open_metadata()
@@ -163,14 +163,14 @@ def test_pdfa_2b_with_title_author_and_date(built):  # noqa: F811
         assert "/OutputIntents" in pdf.Root
 
 
-def test_pdf_is_byte_identical_across_runs(built):  # noqa: F811
+def test_pdf_is_byte_identical_across_runs(built):
     archive, out, _, _ = built
     spec = next(s for s in documents(archive) if s.stem == "haianweiban-2022-17")
     again = render_pdf(spec.build(), font_set())
     assert again == (out / "haianweiban-2022-17.pdf").read_bytes()
 
 
-def test_record_text_is_printed_not_executed(built):  # noqa: F811
+def test_record_text_is_printed_not_executed(built):
     _, out, _, _ = built
     # The form's content column alone (its labels are centred beside wrapped text).
     pages = pdfplumber.open(out / "T-HZ-0001.pdf").pages
@@ -184,7 +184,7 @@ def _content_column(page) -> float:
     return max(e["x0"] for e in page.edges if e["orientation"] == "v" and e["x0"] < header["x0"])
 
 
-def test_png_renderings_of_the_notice_and_a_dossier(built):  # noqa: F811
+def test_png_renderings_of_the_notice_and_a_dossier(built):
     _, out, _, _ = built
     ARTIFACTS.mkdir(exist_ok=True)
     for stem, name in (("haianweiban-2022-17", "notice-page1"), ("T-HZ-0002", "dossier-page1")):
@@ -195,7 +195,7 @@ def test_png_renderings_of_the_notice_and_a_dossier(built):  # noqa: F811
         assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000
 
 
-def test_dossier_is_a_form_of_every_field_and_lists_are_landscape(built):  # noqa: F811
+def test_dossier_is_a_form_of_every_field_and_lists_are_landscape(built):
     _, out, _, _ = built
     dossier = "".join(page.extract_text() for page in pdfplumber.open(out / "T-HZ-0002.pdf").pages)
     for words in ("统一社会信用代码", "91320684MA1YYYYY0Y", "重大隐患判定依据", "应急预案落实", "延期"):

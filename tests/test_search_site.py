@@ -7,23 +7,15 @@ from urllib.parse import quote
 
 import pytest
 
-from generators.commands.check import load_and_check
 from generators.search import tokens
 from generators.search.serve import serve
-from generators.site.build import build_site
 from tests.conftest import local_page
-from tests.site_support import classified_phrases, make_data
+from tests.site_support import classified_phrases
 
 
 @pytest.fixture(scope="module")
-def archive_and_site(tmp_path_factory):
-    data = make_data(tmp_path_factory.mktemp("search-site-data"))
-    archive, diagnostics = load_and_check(data)
-    assert not [d for d in diagnostics if d.is_error]
-    out = tmp_path_factory.mktemp("search-site-out") / "site"
-    result = build_site(archive, data, out, tmp_path_factory.mktemp("search-site-build"))
-    assert result.ok, result.message
-    return archive, out
+def archive_and_site(example_archive, example_site):
+    return example_archive, example_site
 
 
 @pytest.fixture(scope="module")

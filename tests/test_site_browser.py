@@ -6,25 +6,17 @@ from __future__ import annotations
 
 import pytest
 
-from generators.commands.check import load_and_check
 from generators.search.serve import serve
-from generators.site.build import build_site
 from tests.conftest import local_page
-from tests.site_support import ROOT, make_data
+from tests.site_support import ROOT
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("browser-site")
-    data = make_data(tmp)
-    archive, diagnostics = load_and_check(data)
-    assert not [d for d in diagnostics if d.is_error]
-    out = tmp / "site"
-    assert build_site(archive, data, out, tmp / "build").ok
-    with serve(out) as url:
+def server(example_site):
+    with serve(example_site) as url:
         yield url
 
 

@@ -23,16 +23,13 @@ from tests.site_support import ROOT, classified_phrases, make_data
 
 
 @pytest.fixture(scope="module")
-def data(tmp_path_factory) -> Path:
-    return make_data(tmp_path_factory.mktemp("site-data"))
+def data(example_data) -> Path:
+    return example_data
 
 
 @pytest.fixture(scope="module")
-def archive(data):
-    archive, diagnostics = load_and_check(data)
-    errors = [d.format("en") for d in diagnostics if d.is_error]
-    assert not errors, errors
-    return archive
+def archive(example_archive):
+    return example_archive
 
 
 @pytest.fixture(scope="module")
@@ -163,18 +160,9 @@ def test_listings_are_paginated_and_facets_list_every_dossier(tmp_path):
 # The built site
 
 
-def _tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 @pytest.fixture(scope="module")
-def built(archive, data, tmp_path_factory) -> Path:
-    before = _tree(data.parent)
-    out = tmp_path_factory.mktemp("out") / "site"
-    result = build_site(archive, data, out, tmp_path_factory.mktemp("b"))
-    assert result.ok, result.message
-    assert _tree(data.parent) == before  # nothing generated among the hand-written data and texts
-    return out
+def built(example_site) -> Path:
+    return example_site
 
 
 def test_built_site_has_both_trees_with_the_same_pages(built):

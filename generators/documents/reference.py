@@ -29,7 +29,7 @@ def twips(mm: float) -> int:
     return round(mm / 25.4 * 1440)
 
 
-# Geometry (print-format.md): A4, margins, the grid. The number's top 7 mm below the block:
+# Geometry (docs/print-format.md): A4, margins, the grid. The number's top 7 mm below the block:
 # the footer's bottom sits 7 mm + one 4号 line (14 pt ≈ 4.94 mm) below the block.
 PAGE = {"w": 11906, "h": 16838}
 MARGINS = {"top": twips(37), "bottom": twips(35), "left": twips(28), "right": twips(26),

@@ -1,4 +1,4 @@
-"""The record model: every record type the evaluation spec (articles 5–16) and domain.md name.
+"""The record model: every record type the evaluation spec (articles 5–16) and docs/domain.md name.
 
 One YAML mapping with a ``type`` key is one record. Record types are listed in
 :data:`RECORD_TYPES`; the JSON Schemas in ``generators/schemas`` are generated from these

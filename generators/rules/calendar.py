@@ -14,7 +14,7 @@ add, and the checker turns it into diagnostic E201 at the record whose date need
 record for a year the package already covers is ignored (warning W204): the package is the
 State Council's text, and two sources for one year could disagree silently.
 
-Counting (the general rule for periods, 民法典 art. 201–203; domain.md):
+Counting (the general rule for periods, 民法典 art. 201–203; docs/domain.md):
 
 * "within N days after X": the day of X is not counted, so the raw last day is X + N days; when
   that day is a rest day or statutory holiday, the last day moves to the next working day;

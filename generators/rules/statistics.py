@@ -8,7 +8,7 @@ quarter (``2023-Q1``), a year (``2023``), a range of months (``2023-01..2023-06`
 campaign's months. Year-on-year compares with the same months one year earlier;
 period-on-period with the equally long period just before.
 
-Changes (domain.md):
+Changes (docs/domain.md):
 
 * ``pct``: (current − base) / base × 100, rounded to one decimal, half away from zero
   (:func:`generators.present.round_half_up`, 四舍五入) — never banker's rounding; the sign
