@@ -169,3 +169,28 @@ def test_clicking_the_hostile_links_runs_nothing(built, browser):
                     if not page.url.startswith(url + path):
                         page.goto(url + path)
         assert clicked >= 7 and dialogs == []
+
+
+def test_public_reports_count_what_the_site_counts(tmp_path):
+    """The overall report and the comprehensive review the public gets are computed from the public
+    view: the classified hazard of the fixture is not counted (the restricted print would count it)."""
+    from generators.documents import ast, content
+    from generators.documents.catalog import documents
+    from generators.present import public_view
+    from tests.documents_helpers import load, make_archive
+
+    archive = load(make_archive(tmp_path))
+    public, withheld = public_view(archive)
+    assert "T-HZ-SECRET" in withheld
+    campaign_hazards = [r for r in archive if r.type == "hazard" and r.campaign == "T-CAMP"]
+    shown = len([r for r in campaign_hazards if r.id in public.records])
+    assert shown == len(campaign_hazards) - 1
+    specs = {spec.stem: spec for spec in documents(archive)}
+    for stem in ("T-OR", "T-CR"):
+        tables = "".join(ast.text_of(block) for block in specs[stem].build().blocks if block.get("t") == "Table")
+        if stem == "T-OR":
+            assert f"问题隐患总数{shown}已整改" in tables, tables
+        assert f"问题隐患总数{len(campaign_hazards)}已整改" not in tables
+    restricted = content.report(archive, archive.get("T-OR"), "T-OR")  # what an office may print
+    everything = "".join(ast.text_of(block) for block in restricted.blocks if block.get("t") == "Table")
+    assert f"问题隐患总数{len(campaign_hazards)}已整改" in everything
