@@ -57,8 +57,8 @@ register({
     "E406": {
         "message_zh": "件号 {item} 在全宗 {fonds} 的 {year} 年度中重复（已用于“{other}”）",
         "message_en": "item number {item} is used twice in fonds {fonds}, year {year} (also by '{other}')",
-        "hint_zh": "DA/T 22-2015：件号在同一全宗、同一年度内唯一；下一个未用的件号是 {free}",
-        "hint_en": "DA/T 22-2015: item numbers are unique within a fonds and year; the next free one is {free}",
+        "hint_zh": "DA/T 22-2015：件号在同一全宗、同一年度内唯一；该年度的下一个件号是 {free}",
+        "hint_en": "DA/T 22-2015: item numbers are unique within a fonds and year; the year's next number is {free}",
     },
     "E407": {
         "message_zh": "通知的文号 {number} 已被“{other}”使用，而两者不是同一文件的不同版本",
@@ -259,19 +259,27 @@ def _first_version(archive: Archive, record_id: str) -> str:
 def _check_item_numbers(archive: Archive) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     fonds = _fonds(archive)
+    documents = [r for r in archive.of_type(DocumentRecord) if r.archival is not None]
+    taken: dict[int, set[int]] = {}
+    for record in documents:
+        taken.setdefault(record.archival.year, set()).add(record.archival.item_number)
     used: dict[tuple[int, int], str] = {}
-    for record in archive.of_type(DocumentRecord):
-        if record.archival is None:
-            continue
+    for record in documents:
         key = (record.archival.year, record.archival.item_number)
         other = used.setdefault(key, record.id)
         if other != record.id:
-            taken = {n for (y, n) in used if y == record.archival.year}
-            free = next(n for n in range(1, 10001) if n not in taken)
             found.append(Diagnostic.error("E406", archive.locate(record.id, ("archival", "item_number")),
                                           item=f"{record.archival.item_number:04d}", fonds=fonds,
-                                          year=record.archival.year, other=other, free=f"{free:04d}"))
+                                          year=record.archival.year, other=other,
+                                          free=f"{next_item_number(taken[record.archival.year]):04d}"))
     return found
+
+
+def next_item_number(taken: set[int]) -> int:
+    """The number after the year's last one (items are numbered in the order they are filed);
+    only when 9999 is used, the first gap."""
+    after = max(taken, default=0) + 1
+    return after if after <= 9999 else next(n for n in range(1, 10000) if n not in taken)
 
 
 def _fonds(archive: Archive) -> str:

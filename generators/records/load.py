@@ -314,8 +314,24 @@ def _check_term(archive: Archive, key: str, vocabulary: str, where: Location) ->
         return [Diagnostic.error("E024", where, vocabulary=vocabulary)]
     if key not in terms:
         return [Diagnostic.error("E022", where, value=key, vocabulary=vocabulary,
-                                 suggestion=_suggest(key, terms), choices=", ".join(terms))]
+                                 suggestion=_suggest_term(key, terms), choices=", ".join(terms))]
     return []
+
+
+def _suggest_term(key: str, terms: dict) -> str:
+    """The term meant by a wrong value: a close spelling, a term whose label was written instead of
+    its key, or — for short Chinese values, where one character of two is already too far for
+    difflib (重要 for 重大) — the one term sharing the most characters in place."""
+    close = _suggest(key, terms)
+    if close:
+        return close
+    by_label = [k for k, term in terms.items() if key in (term.label.zh, term.label.en)]
+    if by_label:
+        return by_label[0]
+    shared = {k: sum(a == b for a, b in zip(key, k, strict=False)) for k in terms}
+    best = max(shared.values(), default=0)
+    winners = [k for k, n in shared.items() if n == best]
+    return winners[0] if best and len(winners) == 1 else ""
 
 
 # ---------------------------------------------------------------------------------------------

@@ -35,8 +35,8 @@ register({
     "W301": {
         "message_zh": "引用的 {target} {state_zh}",
         "message_en": "{target} is referenced but {state_en}",
-        "hint_zh": "改为引用现行版本{newer}，或删去该引用",
-        "hint_en": "refer to the current version{newer}, or remove the reference",
+        "hint_zh": "{advice_zh}",
+        "hint_en": "{advice_en}",
     },
     "W302": {
         "message_zh": "引用的隐患 {target} 超出本记录的范围：{detail_zh}",
@@ -167,14 +167,20 @@ def _record_of(archive: Archive, record_id: str) -> Record:
 
 def _old_version(archive: Archive, ref: Reference) -> Diagnostic:
     record = _record_of(archive, ref.target_id)
+    newer = versions.current_version(archive, record.id)  # the newest version, not just the next one
+    standing = newer != record.id and not versions.is_withdrawn(archive.get(newer))
+    advice = ({"advice_zh": f"改为引用现行版本 {newer}，或删去该引用",
+               "advice_en": f"refer to the current version {newer}, or remove the reference"} if standing else
+              {"advice_zh": "该文件已撤回，没有现行版本：删去该引用，或在正文中说明引用已撤回文件的原因",
+               "advice_en": "it was withdrawn and has no current version: remove the reference, or say in the "
+                            "text why a withdrawn document is cited"})
     withdrawn = getattr(record, "withdrawn", None)
     if withdrawn is not None:
         return Diagnostic.warning(
-            "W301", ref.location, target=ref.target_id, newer="",
+            "W301", ref.location, target=ref.target_id, **advice,
             state_zh=f"已于{present.format_date(withdrawn.date, 'zh')}撤回",
             state_en=f"was withdrawn on {present.format_date(withdrawn.date, 'en')}")
-    newer = versions.current_version(archive, record.id)  # the newest version, not just the next one
-    return Diagnostic.warning("W301", ref.location, target=ref.target_id, newer=f" {newer}",
+    return Diagnostic.warning("W301", ref.location, target=ref.target_id, **advice,
                               state_zh=f"已被新版本 {newer} 取代", state_en=f"has been superseded by {newer}")
 
 
