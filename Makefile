@@ -17,7 +17,7 @@ STAMP := $(VENV)/.installed
 RUN   := $(PY) -m generators
 
 .PHONY: all help setup system-deps check schemas test test-fast lint clean review site serve docs bench-docs
-.PHONY: search-index bench-search templates import
+.PHONY: search-index bench-search templates import bench
 
 all: check docs site ## build the example archive: validate, then the documents, then the site that links them
 
@@ -60,6 +60,10 @@ import: setup ## a ledger workbook into the records: make import FILE=… [CAMPA
 
 bench-docs: setup ## documents per second for DATA, cold (empty cache) and warm
 	$(PY) tests/bench/bench_docs.py --data $(DATA)
+
+# bench builds build/bench-<N>/data once (make example-data) and times every step on it.
+bench: setup ## check, docs, site (cold, unchanged, one edit) and make beside MkDocs alone: make bench N=10000 [NO_DOCS=1]
+	$(PY) tests/bench/bench_build.py --hazards $(or $(N),2000) $(if $(NO_DOCS),--no-docs)
 
 search-index: setup ## (re)write the search indexes of the built SITE (make site does this too)
 	$(RUN) search-index --data $(DATA) --site $(SITE)

@@ -17,7 +17,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="where <stem>.pdf and <stem>.docx go (default: build/documents)")
     parser.add_argument("--cache", type=Path, default=None,
                         help="rendering cache (default: <out>/../cache/documents)")
-    parser.add_argument("--jobs", type=int, default=None, help="parallel renderers (default: all cores)")
+    parser.add_argument("--jobs", type=int, default=None,
+                        help="parallel renderers (default: every core this process may use)")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
 
 

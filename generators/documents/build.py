@@ -24,6 +24,7 @@ from generators.documents import render
 from generators.documents.catalog import DocumentSpec, documents
 from generators.documents.content import Printable
 from generators.documents.fonts import FontSet, check_glyphs, font_set, style_fallbacks
+from generators.machine import usable_cores
 from generators.messages import register
 from generators.outputs import mark
 from generators.records import Archive
@@ -94,7 +95,7 @@ def _render_all(todo: list[Printable], keys: dict[str, str], fonts: FontSet, cac
         return []
     errors: list[tuple[str, str]] = []
     by_key = {keys[doc.stem]: doc.stem for doc in todo}
-    workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
+    workers = max(1, min(jobs or usable_cores(), len(todo)))
     # In a log (not a terminal) a line every half minute, not ten a second.
     interval = 0.1 if sys.stderr.isatty() else 30
     bar = tqdm(total=len(todo), desc="docs", unit="doc", file=sys.stderr, disable=not progress, leave=True,

@@ -21,14 +21,15 @@ from __future__ import annotations
 
 import base64
 import json
+import pickle
 import re
-import shutil
 from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
+from generators.filesync import sync_files, write_if_changed
 from generators.search import tokens
-from generators.search.pages import FACETS, Page, html_files, language_root, rank_class, read_page
+from generators.search.pages import FACETS, Page, files_under, language_root, rank_class, read_page
 
 RUNTIME = Path(__file__).resolve().parents[2] / "theme" / "search"
 INDEX_DIR = "search-index"
@@ -46,7 +47,7 @@ class IndexStats:
     documents: int
     withdrawn: int
     refused: list[Path]  # pages carrying a classified marker: not indexed, an error
-    keys: int
+    keys: int  # -1: the index was current and left as it was
     buckets: int
     out_dir: Path
 
@@ -58,11 +59,62 @@ def fnv1a(key: str) -> int:
     return h
 
 
-def collect(site_dir: Path, lang: str) -> tuple[list[Page], int, list[Path]]:
-    root = language_root(site_dir, lang)
-    pages, withdrawn, refused = [], 0, []
-    for path in html_files(site_dir, lang):
-        page = read_page(root, path)
+@dataclass
+class _Read:
+    """One HTML page as the index sees it: what it says and its search keys (NUL-separated: a
+    string pickles and loads many times faster than a set of strings)."""
+    page: Page | None  # None: no <article>
+    title_keys: str = ""
+    text_keys: str = ""
+
+    def keys(self) -> tuple[set[str], set[str]]:
+        """(title keys, body keys: the text's and the title's)."""
+        title = set(self.title_keys.split("\0")) if self.title_keys else set()
+        text = set(self.text_keys.split("\0")) if self.text_keys else set()
+        return title, text | title
+
+
+def _read(root: Path, path: Path) -> _Read:
+    page = read_page(root, path)
+    if page is None or page.classified or page.withdrawn or page.listing:
+        return _Read(page)
+    title_keys = tokens.keys(page.title) | tokens.title_keys(page.title)
+    return _Read(page, "\0".join(title_keys), "\0".join(tokens.keys(page.text)))
+
+
+def _read_all(root: Path, cache: Path | None) -> tuple[list[tuple[Path, _Read]], bool]:
+    """Every page read, reusing what ``cache`` (a pickle) holds for files unchanged since (same
+    size and modification time): a rebuild reads only the pages MkDocs rewrote. Also says whether
+    any page is new, changed or gone since the cache was written."""
+    known: dict[str, tuple[int, int, _Read]] = {}
+    if cache is not None:
+        try:
+            known = pickle.loads(cache.read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
+            known = {}
+    found, fresh, changed = [], {}, False
+    for path in files_under(root):
+        status = path.stat()
+        name = path.relative_to(root).as_posix()
+        entry = known.get(name)
+        if entry is None or entry[:2] != (status.st_mtime_ns, status.st_size):
+            entry = (status.st_mtime_ns, status.st_size, _read(root, path))
+            changed = True
+        fresh[name] = entry
+        found.append((path, entry[2]))
+    changed = changed or len(fresh) != len(known)
+    if cache is not None and changed:
+        write_if_changed(cache, pickle.dumps(fresh, protocol=pickle.HIGHEST_PROTOCOL))
+    return found, changed
+
+
+def collect(root: Path, cache: Path | None = None) -> tuple[list[_Read], int, list[Path], bool]:
+    """The pages to index, in rank order; how many withdrawn; those refused; whether any page
+    changed since ``cache`` was written."""
+    reads, withdrawn, refused = [], 0, []
+    found, changed = _read_all(root, cache)
+    for path, read in found:
+        page = read.page
         if page is None:
             continue
         if page.classified:
@@ -73,11 +125,11 @@ def collect(site_dir: Path, lang: str) -> tuple[list[Page], int, list[Path]]:
             continue
         if page.listing:
             continue
-        pages.append(page)
+        reads.append(read)
     # Documents are numbered in rank order, so every postings list is: named things' pages,
     # records, other pages, pages about the archive (the browser keeps that order in each tier).
-    pages.sort(key=lambda p: (rank_class(p), p.url))
-    return pages, withdrawn, refused
+    reads.sort(key=lambda r: (rank_class(r.page), r.page.url))
+    return reads, withdrawn, refused, changed
 
 
 def _deltas(docs: array) -> list[int]:
@@ -102,19 +154,27 @@ def encode_postings(docs: array, documents: int) -> list[int] | str:
     return base64.b64encode(bytes(bits)).decode("ascii")
 
 
-def _write_json(path: Path, data) -> None:
-    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+def _json(data) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def build_index(site_dir: Path | str, lang: str) -> IndexStats:
-    """Index the built site's pages of ``lang`` ("zh" at the root, others under /<lang>/)."""
-    site_dir = Path(site_dir)
-    pages, withdrawn, refused = collect(site_dir, lang)
+def build_index(site_dir: Path | str, lang: str, *, root: Path | None = None,
+                cache: Path | None = None) -> IndexStats:
+    """Index the built site's pages of ``lang`` ("zh" at the root, others under /<lang>/), or the
+    pages under ``root`` when given (a language built on its own). Only the index files whose
+    bytes change are written; ``cache`` keeps what each page says between builds."""
+    root = language_root(Path(site_dir), lang) if root is None else Path(root)
+    reads, withdrawn, refused, changed = collect(root, cache)
+    pages = [read.page for read in reads]
+    out = root / INDEX_DIR
+    if cache is not None and not changed and _runtime_current(out):
+        return IndexStats(lang, len(pages), withdrawn, refused, -1, BUCKETS, out)  # as it is
     body: dict[str, array] = {}
     title: dict[str, array] = {}
-    for n, page in enumerate(pages):
-        title_keys = tokens.keys(page.title) | tokens.title_keys(page.title)
-        for key in tokens.keys(page.text) | title_keys:
+    for n, read in enumerate(reads):
+        page = read.page
+        title_keys, body_keys = read.keys()
+        for key in body_keys:
             body.setdefault(key, array("I")).append(n)
         for key in owned_keys(page):
             body.setdefault(key, array("I")).append(n)
@@ -122,27 +182,21 @@ def build_index(site_dir: Path | str, lang: str) -> IndexStats:
         for key in title_keys:
             title.setdefault(key, array("I")).append(n)
 
-    out = language_root(site_dir, lang) / INDEX_DIR
-    if out.exists():
-        shutil.rmtree(out)
-    (out / "b").mkdir(parents=True)
     nbuckets = BUCKETS
     buckets: list[dict[str, list[list[int]]]] = [{} for _ in range(nbuckets)]
     for key in sorted(body):
         buckets[fnv1a(key) % nbuckets][key] = [encode_postings(body[key], len(pages)),
                                                encode_postings(title.get(key, array("I")), len(pages))]
-    for n, bucket in enumerate(buckets):
-        if bucket:
-            _write_json(out / "b" / f"{n}.json", bucket)
-    _write_docs(out, pages)
-    _write_json(out / "meta.json", _meta(lang, pages, nbuckets))
+    files = [(f"b/{n}.json", _json(bucket)) for n, bucket in enumerate(buckets) if bucket]
+    files += _docs(pages)
+    files.append(("meta.json", _json(_meta(lang, pages, nbuckets))))
     # Where the pages about the archive begin (they are numbered last): the browser ranks them
     # after every record, even when their title holds the query. Tiny, fetched with the buckets.
     secondary = next((n for n, page in enumerate(pages) if rank_class(page) == 3), len(pages))
-    _write_json(out / "rank.json", {"secondary": secondary})
-    for name in ("search.js", "search.css"):
-        shutil.copyfile(RUNTIME / name, out / name)
-    _refresh_inline_runtime(language_root(site_dir, lang) / "search" / "index.html")
+    files.append(("rank.json", _json({"secondary": secondary})))
+    files += [(name, (RUNTIME / name).read_bytes()) for name in ("search.js", "search.css")]
+    sync_files(files, out)
+    _refresh_inline_runtime(root / "search" / "index.html")
     return IndexStats(lang, len(pages), withdrawn, refused, len(body), nbuckets, out)
 
 
@@ -175,15 +229,21 @@ def _refresh_inline_runtime(search_page: Path) -> None:
     html = search_page.read_text(encoding="utf-8")
     runtime = (RUNTIME / "search.js").read_text(encoding="utf-8")
     fresh = _INLINE_RUNTIME.sub(lambda m: m.group(1) + runtime + m.group(3), html, count=1)
-    if fresh != html:
-        search_page.write_text(fresh, encoding="utf-8")
+    write_if_changed(search_page, fresh.encode("utf-8"))  # replaced, never written in place
 
 
-def _write_docs(out: Path, pages: list[Page]) -> None:
+def _runtime_current(out: Path) -> bool:
+    """Whether ``out`` holds a finished index with the current browser side."""
+    try:
+        return (out / "meta.json").is_file() and all(
+            (out / name).read_bytes() == (RUNTIME / name).read_bytes() for name in ("search.js", "search.css"))
+    except OSError:
+        return False
+
+
+def _docs(pages: list[Page]) -> list[tuple[str, bytes]]:
+    files = []
     for n, page in enumerate(pages):
-        folder = out / "d" / str(n // DOCS_PER_FOLDER)
-        if n % DOCS_PER_FOLDER == 0:
-            folder.mkdir(parents=True)
         doc = {"u": page.url, "t": page.title}
         for key, value in (
             ("k", page.facets.get("type", "")),
@@ -198,7 +258,8 @@ def _write_docs(out: Path, pages: list[Page]) -> None:
         doc["x"] = page.text[:MAX_TEXT]
         if len(page.text) > MAX_TEXT:
             doc["c"] = 1
-        _write_json(folder / f"{n}.json", doc)
+        files.append((f"d/{n // DOCS_PER_FOLDER}/{n}.json", _json(doc)))
+    return files
 
 
 def decode_postings(encoded: list[int] | str) -> list[int]:

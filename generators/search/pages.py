@@ -81,7 +81,11 @@ def language_root(site_dir: Path, lang: str) -> Path:
 
 def html_files(site_dir: Path, lang: str) -> list[Path]:
     """The language's HTML files, sorted; the other language's tree and assets excluded."""
-    root = language_root(site_dir, lang)
+    return files_under(language_root(site_dir, lang))
+
+
+def files_under(root: Path) -> list[Path]:
+    """The HTML pages of the language whose root folder is ``root``."""
     found = []
     for path in root.rglob("*.html"):
         parts = path.relative_to(root).parts

@@ -8,21 +8,38 @@ reported.
 
 from __future__ import annotations
 
+import multiprocessing as mp
 import shutil
+import subprocess
 import sys
 import tempfile
+import threading
 import time
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from generators.archive.clock import build_timestamp
-from generators.present import LANGUAGES, is_classified, public_view
+from generators.filesync import Sync
+from generators.machine import usable_cores
 from generators.outputs import mark
+from generators.present import LANGUAGES, is_classified, public_view
 from generators.records import Archive
 from generators.search.index import build_index
 from generators.site.context import Ctx, Site
 from generators.site.views import all_pages
-from generators.site.writer import config_for, run_mkdocs, write_config, write_pages
+from generators.site.incremental import (
+    THEME,
+    forget_state,
+    link_file,
+    link_tree,
+    prepare_clean,
+    prepare_dirty,
+    previous_stamp,
+    save_state,
+    stamp,
+)
+from generators.site.writer import config_for, finish, start_mkdocs, write_config, write_pages
 
 
 @dataclass
@@ -67,52 +84,121 @@ def make_site(archive: Archive, data: Path, build: Path) -> Site:
 
 
 def build_site(archive: Archive, data: Path, out: Path, build: Path) -> BuildResult:
+    """Pages → Markdown → MkDocs → search index for each language, then the whole site swapped in.
+
+    Incremental: only changed Markdown is written and MkDocs renders only those pages (see
+    :mod:`generators.site.incremental`); the result is the same, byte for byte, as a clean build.
+    The languages overlap: Chinese renders in its own process while the English pages are made,
+    and the Chinese index is written while English renders.
+    """
     started = time.monotonic()
     build = build.resolve()  # MkDocs resolves docs_dir against the config file's folder
     site = make_site(archive, data, build)
     epoch = int(build_timestamp(data)[0].timestamp())
     src = build / "site-src"
-    configs: dict[str, Path] = {}
-    planned: dict[str, list[str]] = {}
-    count = 0
-    for lang in LANGUAGES:
-        docs = src / lang / "docs"
-        written = write_pages(all_pages(Ctx(site, lang)), docs, lang)
-        planned[lang] = written
-        count += len(written)
-        config = config_for(lang, docs, src / lang / "out", set(written))
-        configs[lang] = src / lang / "mkdocs.yml"
-        write_config(config, configs[lang])
-    results = run_mkdocs(configs, epoch)
-    failed = {lang: output for lang, (status, output) in results.items() if status != 0}
+    helper = _helper(site)
+    try:
+        # English pages are made in the helper while Chinese ones are made here, then rendered.
+        later = helper.submit(_write_language, "en", src / "en") if helper else None
+        running = {"zh": _start_language(src / "zh", _write_language("zh", src / "zh", site), epoch)}
+        en_sync = later.result() if later else _write_language("en", src / "en", site)
+        running["en"] = _start_language(src / "en", en_sync, epoch)
+        count = sum(len(sync.sources) for _, _, sync in running.values())
+        failed, refused, indexing = {}, [], {}
+        for lang, (process, _, _) in running.items():
+            status, output = finish(process)
+            if status != 0:
+                failed[lang] = output
+                continue
+            # Chinese is indexed in the helper while English still renders; English here.
+            arguments = (src / lang / "out", lang)
+            options = {"root": src / lang / "out", "cache": src / lang / "search-cache.pickle"}
+            indexing[lang] = (helper.submit(build_index, *arguments, **options) if helper and lang == "zh"
+                              else build_index(*arguments, **options))
+        for lang, stats in indexing.items():
+            refused += (stats.result() if isinstance(stats, Future) else stats).refused
+            save_state(src / lang, running[lang][1])
+    finally:
+        if helper:
+            helper.shutdown()
     if failed:
         return BuildResult(False, message="\n".join(f"[{lang}] {text}" for lang, text in failed.items()))
-    missing = [f"[{lang}] {name}" for lang in LANGUAGES for name in unwritten_pages(planned[lang], src / lang / "out")]
+    if refused:  # a page marked classified must never be published, let alone indexed
+        for lang in LANGUAGES:
+            forget_state(src / lang)
+        return BuildResult(False, message="classified page in the site: " + ", ".join(map(str, refused)))
+    missing = [f"[{lang}] {name}" for lang in LANGUAGES
+               for name in unwritten_pages(running[lang][2].sources, src / lang / "out")]
     if missing:  # never swap in a site with pages missing (another process emptied a folder, a full disk …)
+        for lang in LANGUAGES:
+            forget_state(src / lang)
         return BuildResult(False, message=f"{len(missing)} pages planned but not written: " + ", ".join(missing[:10]))
+    staging = _assemble(src, site, build, out)
+    try:
+        _swap(staging, out.resolve())
+    except BaseException:  # interrupted: the previous site stays, no .site-new-* is left
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return BuildResult(True, len(site.withheld), count, time.monotonic() - started)
+
+
+_SITE: Site | None = None  # the site a forked helper works on (inherited, never pickled)
+
+
+def _helper(site: Site) -> ProcessPoolExecutor | None:
+    """A second process for one language's share of the work, forked so that it has the loaded
+    archive without copying it; None on one core, or where forking is unsafe: with other threads
+    running (``make serve``'s watcher and server), a lock one of them holds would stay locked in
+    the child forever."""
+    global _SITE
+    if usable_cores() < 2 or threading.active_count() > 1 or "fork" not in mp.get_all_start_methods():
+        return None
+    _SITE = site
+    return ProcessPoolExecutor(1, mp_context=mp.get_context("fork"))
+
+
+def _write_language(lang: str, work: Path, site: Site | None = None) -> Sync:
+    """Make one language's pages and write the changed ones (in the helper: the inherited site)."""
+    site = site or _SITE
+    sync = write_pages(all_pages(Ctx(site, lang)), work / "docs", lang)
+    write_config(config_for(lang, work / "docs", work / "out", set(sync.sources)), work / "mkdocs.yml")
+    return sync
+
+
+def _start_language(work: Path, sync: Sync, epoch: int) -> tuple[subprocess.Popen, str, Sync]:
+    """Start MkDocs on one language: dirty when only pages changed since the last finished build,
+    clean when anything else did (config, nav, theme, tools) or that build did not finish.
+    Returns the process, the stamp to save once the language is done, and the pages written."""
+    value = stamp(work / "mkdocs.yml", THEME)
+    dirty = previous_stamp(work) == value and (work / "out").is_dir()
+    forget_state(work)
+    if dirty:
+        prepare_dirty(work / "out", sync)
+    else:
+        prepare_clean(work / "out")
+    return start_mkdocs(work / "mkdocs.yml", epoch, dirty), value, sync
+
+
+def _assemble(src: Path, site: Site, build: Path, out: Path) -> Path:
+    """The complete new site in a fresh folder beside ``out``, made of hard links to the built
+    languages and documents (nothing is copied, and nothing built is ever rewritten in place)."""
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
     try:
-        shutil.rmtree(staging)
-        shutil.move(str(src / "zh" / "out"), staging)
-        shutil.move(str(src / "en" / "out"), staging / "en")
+        link_tree(src / "zh" / "out", staging)
+        link_tree(src / "en" / "out", staging / "en")
         if site.documents:
             target = staging / "documents"
             target.mkdir()
             for names in site.documents.values():
                 for name in names:
-                    shutil.copy2(build / "documents" / name, target / name)
-        refused = [path for lang in LANGUAGES for path in build_index(staging, lang).refused]
-        if refused:  # a page marked classified must never be published, let alone indexed
-            shutil.rmtree(staging, ignore_errors=True)
-            return BuildResult(False, message="classified page in the site: " + ", ".join(map(str, refused)))
+                    link_file(build / "documents" / name, target / name)
         mark(staging)
-        _swap(staging, out)
     except BaseException:  # interrupted (Ctrl-C) or failed: the previous site stays, no .site-new-* is left
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return BuildResult(True, len(site.withheld), count, time.monotonic() - started)
+    return staging
 
 
 def unwritten_pages(sources: list[str], out: Path) -> list[str]:

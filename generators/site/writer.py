@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterable
@@ -20,6 +19,7 @@ from pathlib import Path
 import yaml
 from tqdm import tqdm
 
+from generators.filesync import Sync, sync_files
 from generators.search.index import RUNTIME as SEARCH_RUNTIME
 from generators.site.i18n import t
 from generators.site.pages import Page
@@ -43,19 +43,11 @@ def page_text(page: Page) -> str:
     return f"---\ntitle: {json.dumps(escape(page.title), ensure_ascii=False)}\n{hide}---\n{page.body.strip()}\n"
 
 
-def write_pages(pages: Iterable[Page], docs: Path, lang: str, total: int | None = None) -> list[str]:
-    """Write every page's Markdown under ``docs`` (emptied first); returns the written sources."""
-    if docs.exists():
-        shutil.rmtree(docs)
-    docs.mkdir(parents=True)
-    written: list[str] = []
-    for page in tqdm(pages, total=total, desc=f"pages {lang}", unit="page", disable=not sys.stderr.isatty(),
-                     leave=False):
-        target = docs / page.source
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page_text(page), encoding="utf-8")
-        written.append(page.source)
-    return sorted(written)
+def write_pages(pages: Iterable[Page], docs: Path, lang: str, total: int | None = None) -> Sync:
+    """Make ``docs`` hold exactly the pages' Markdown: only new or changed files are written, so
+    MkDocs's dirty build renders only them; files of pages that are gone are deleted."""
+    shown = tqdm(pages, total=total, desc=f"pages {lang}", unit="page", disable=not sys.stderr.isatty(), leave=False)
+    return sync_files(((page.source, page_text(page).encode("utf-8")) for page in shown), docs)
 
 
 def config_for(lang: str, docs: Path, out: Path, written: set[str]) -> dict:
@@ -88,19 +80,25 @@ def config_for(lang: str, docs: Path, out: Path, written: set[str]) -> dict:
     return config
 
 
-def run_mkdocs(configs: dict[str, Path], epoch: int) -> dict[str, tuple[int, str]]:
-    """Both builds at once (two processes); returns lang → (exit status, output)."""
+def start_mkdocs(config: Path, epoch: int, dirty: bool = False) -> subprocess.Popen:
+    """One language's MkDocs build, started in its own process; ``dirty`` renders only the pages
+    whose Markdown is newer than their HTML (the others are kept as they are in site_dir)."""
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch), PYTHONHASHSEED="0", NO_MKDOCS_2_WARNING="1")
-    running = {
-        lang: subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--clean", "-q", "-f", str(cfg)],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=ROOT)
-        for lang, cfg in configs.items()
-    }
-    results = {}
-    for lang, proc in running.items():
-        output = proc.communicate()[0]
-        results[lang] = (proc.returncode, output)
-    return results
+    return subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--dirty" if dirty else "--clean", "-q",
+                             "-f", str(config)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env=env, cwd=ROOT)
+
+
+def finish(process: subprocess.Popen) -> tuple[int, str]:
+    """(exit status, output) once the process has ended."""
+    output = process.communicate()[0]
+    return process.returncode, output
+
+
+def run_mkdocs(configs: dict[str, Path], epoch: int) -> dict[str, tuple[int, str]]:
+    """Both builds at once (two processes), clean; returns lang → (exit status, output)."""
+    running = {lang: start_mkdocs(cfg, epoch) for lang, cfg in configs.items()}
+    return {lang: finish(process) for lang, process in running.items()}
 
 
 def write_config(config: dict, path: Path) -> None:

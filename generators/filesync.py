@@ -1,0 +1,67 @@
+"""Writing build outputs so that a rebuild touches only what changed.
+
+Built trees share files with the served site through hard links, so an output file is never
+rewritten in place: a changed file is replaced (a new inode), an unchanged one is left alone (its
+modification time too, which is what MkDocs's dirty build compares).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write ``data`` unless the file already holds exactly it; a write replaces the file (a new
+    inode), never rewrites it in place. Returns whether it wrote."""
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".part")
+    os.fchmod(handle, 0o644)  # mkstemp's 0600 would hide the page from a web server's user
+    with os.fdopen(handle, "wb") as stream:
+        stream.write(data)
+    os.replace(temporary, path)
+    return True
+
+
+def remove_files(root: Path, names: Iterable[str]) -> None:
+    """Delete these files under ``root`` and the folders they leave empty (a clean build has no
+    empty folders)."""
+    for name in names:
+        path = root / name
+        path.unlink(missing_ok=True)
+        parent = path.parent
+        while parent != root and parent.is_dir() and not any(parent.iterdir()):
+            parent.rmdir()
+            parent = parent.parent
+
+
+@dataclass
+class Sync:
+    """The outcome of writing one language's Markdown."""
+    sources: list[str] = field(default_factory=list)  # every page source, sorted
+    changed: list[str] = field(default_factory=list)  # written because new or different
+    removed: list[str] = field(default_factory=list)  # in docs/ before, no page now: deleted
+
+
+def sync_files(texts: Iterable[tuple[str, bytes]], folder: Path) -> Sync:
+    """Make ``folder`` hold exactly these (relative path, bytes) files: unchanged files are left
+    alone (their times too), changed ones replaced, files no longer wanted deleted."""
+    folder.mkdir(parents=True, exist_ok=True)
+    before = {path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()}
+    sync = Sync()
+    for name, data in texts:
+        sync.sources.append(name)
+        if write_if_changed(folder / name, data):
+            sync.changed.append(name)
+    sync.removed = sorted(before - set(sync.sources))
+    remove_files(folder, sync.removed)
+    sync.sources.sort()
+    sync.changed.sort()
+    return sync

@@ -1,0 +1,99 @@
+"""What lets a rebuild touch only what changed: Markdown written only when its bytes differ,
+MkDocs told to render only those pages (``--dirty``), and a finished tree put together from
+hard links.
+
+The working trees live in ``$(BUILD)/site-src/<lang>/``: ``docs/`` (the generated Markdown, whose
+unchanged files keep their times, which is what MkDocs compares) and ``out/`` (the rendered
+language, kept between builds). ``state.json`` holds the stamp of everything besides the Markdown
+a rendered page depends on (the MkDocs config with its nav, the theme, the tool versions); when it
+differs, or when the previous build did not finish, the language is rendered clean.
+
+The served site shares files with ``out/`` through hard links, so nothing may ever be written
+into an ``out/`` file in place: the outputs MkDocs will rewrite are unlinked first
+(:func:`prepare_dirty`), and every other writer replaces files (:func:`write_if_changed`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+from importlib import metadata
+from pathlib import Path
+
+from generators.filesync import Sync, remove_files, write_if_changed
+
+STATE = "state.json"
+# Theme templates MkDocs renders on every build, dirty or not (Material's static_templates), and
+# the gzip copy of the sitemap it writes beside it.
+ALWAYS_WRITTEN = ("404.html", "sitemap.xml", "sitemap.xml.gz")
+THEME = Path(__file__).resolve().parents[2] / "theme" / "site"
+TOOLS = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions")
+
+
+def output_of(source: str) -> str:
+    """The HTML file MkDocs writes for a page source (every source is ``<url>index.md``)."""
+    return source[: -len(".md")] + ".html"
+
+
+def stamp(config: Path, theme: Path) -> str:
+    """Everything besides a page's own Markdown that its HTML depends on."""
+    digest = hashlib.sha256(config.read_bytes())
+    for path in sorted(p for p in theme.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(theme).as_posix().encode() + b"\0" + path.read_bytes())
+    for tool in TOOLS:
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            digest.update(f"{tool}={metadata.version(tool)}\n".encode())
+    return digest.hexdigest()
+
+
+def previous_stamp(work: Path) -> str | None:
+    try:
+        return json.loads((work / STATE).read_text(encoding="utf-8")).get("stamp")
+    except (OSError, ValueError):
+        return None
+
+
+def forget_state(work: Path) -> None:
+    """Called before ``out/`` is touched: a build that does not finish leaves no stamp, so the next
+    one renders clean."""
+    (work / STATE).unlink(missing_ok=True)
+
+
+def save_state(work: Path, value: str) -> None:
+    write_if_changed(work / STATE, json.dumps({"stamp": value}).encode())
+
+
+def prepare_clean(out: Path) -> None:
+    shutil.rmtree(out, ignore_errors=True)
+
+
+def prepare_dirty(out: Path, sync: Sync) -> None:
+    """Before ``mkdocs build --dirty``: unlink every output it will rewrite (MkDocs writes files in
+    place, and they are hard-linked into the served site) and the outputs of deleted pages (MkDocs
+    does not delete anything in a dirty build)."""
+    for name in ALWAYS_WRITTEN:
+        (out / name).unlink(missing_ok=True)
+    for source in sync.changed:
+        (out / output_of(source)).unlink(missing_ok=True)
+    remove_files(out, [output_of(source) for source in sync.removed])
+
+
+def link_tree(source: Path, target: Path) -> None:
+    """A copy of ``source`` at ``target`` made of hard links (a plain copy across file systems)."""
+    target.mkdir(parents=True, exist_ok=True)
+    with os.scandir(source) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                link_tree(Path(entry.path), target / entry.name)
+            else:
+                link_file(Path(entry.path), target / entry.name)
+
+
+def link_file(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # another file system, or no hard links there
+        shutil.copy2(source, target)
