@@ -8,24 +8,21 @@ reported.
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from generators.archive.clock import build_timestamp
 from generators.filesync import Sync
-from generators.machine import usable_cores
 from generators.outputs import mark
 from generators.present import LANGUAGES, is_classified, public_view
 from generators.records import Archive
 from generators.search.index import build_index
+from generators.site import helper as helpers
 from generators.site.context import Ctx, Site
 from generators.site.views import all_pages
 from generators.site.incremental import (
@@ -97,10 +94,11 @@ def build_site(archive: Archive, data: Path, out: Path, build: Path) -> BuildRes
     epoch = int(build_timestamp(data)[0].timestamp())
     src = build / "site-src"
     helper = _helper(site)
+    running: dict[str, tuple[subprocess.Popen, str, Sync]] = {}
     try:
         # English pages are made in the helper while Chinese ones are made here, then rendered.
         later = helper.submit(_write_language, "en", src / "en") if helper else None
-        running = {"zh": _start_language(src / "zh", _write_language("zh", src / "zh", site), epoch)}
+        running["zh"] = _start_language(src / "zh", _write_language("zh", src / "zh", site), epoch)
         en_sync = later.result() if later else _write_language("en", src / "en", site)
         running["en"] = _start_language(src / "en", en_sync, epoch)
         count = sum(len(sync.sources) for _, _, sync in running.values())
@@ -116,11 +114,15 @@ def build_site(archive: Archive, data: Path, out: Path, build: Path) -> BuildRes
             indexing[lang] = (helper.submit(build_index, *arguments, **options) if helper and lang == "zh"
                               else build_index(*arguments, **options))
         for lang, stats in indexing.items():
-            refused += (stats.result() if isinstance(stats, Future) else stats).refused
+            refused += (stats.result() if isinstance(stats, helpers.Pending) else stats).refused
             save_state(src / lang, running[lang][1])
-    finally:
+    finally:  # also when interrupted: nothing goes on writing into the working trees
         if helper:
-            helper.shutdown()
+            helper.close()
+        for process, _, _ in running.values():
+            if process.poll() is None:
+                process.kill()
+                process.wait()
     if failed:
         return BuildResult(False, message="\n".join(f"[{lang}] {text}" for lang, text in failed.items()))
     if refused:  # a page marked classified must never be published, let alone indexed
@@ -145,16 +147,11 @@ def build_site(archive: Archive, data: Path, out: Path, build: Path) -> BuildRes
 _SITE: Site | None = None  # the site a forked helper works on (inherited, never pickled)
 
 
-def _helper(site: Site) -> ProcessPoolExecutor | None:
-    """A second process for one language's share of the work, forked so that it has the loaded
-    archive without copying it; None on one core, or where forking is unsafe: with other threads
-    running (``make serve``'s watcher and server), a lock one of them holds would stay locked in
-    the child forever."""
+def _helper(site: Site) -> helpers.Helper | None:
+    """The helper process, which inherits ``site`` (see :mod:`generators.site.helper`)."""
     global _SITE
-    if usable_cores() < 2 or threading.active_count() > 1 or "fork" not in mp.get_all_start_methods():
-        return None
     _SITE = site
-    return ProcessPoolExecutor(1, mp_context=mp.get_context("fork"))
+    return helpers.start()
 
 
 def _write_language(lang: str, work: Path, site: Site | None = None) -> Sync:
