@@ -156,7 +156,7 @@ def test_verify_passes_then_fails_after_one_byte(bag: Path, tmp_path: Path) -> N
     result = run("verify-release", "--bag", str(altered), cwd=tmp_path)
     assert result.returncode == 1
     assert "altered\tdata/documents/n-2022-20-v2.pdf\t(sha256, sha512)" in result.stdout
-    assert "1 problems" in result.stdout
+    assert "1 problem (" in result.stdout
 
 
 def test_verify_names_missing_and_extra_files(bag: Path, tmp_path: Path) -> None:

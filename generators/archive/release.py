@@ -292,6 +292,11 @@ def _bag(folder: Path, archive: Archive, tag: Tag, snapshot: Snapshot, left_out:
                else f"{len(left_out)} classified records left out")),
         "Bag-Group-Identifier": archive.jurisdiction.fonds_number,
     }
+    bag_folder(folder, info)
+
+
+def bag_folder(folder: Path, info: dict[str, str]) -> None:
+    """Make ``folder`` a bag of ours: BagIt 1.0, payload and tag manifests in every algorithm, sorted."""
     cwd = Path.cwd()
     try:
         bagit.make_bag(str(folder), bag_info=info, processes=1, checksums=list(ALGORITHMS))
