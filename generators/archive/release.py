@@ -194,6 +194,8 @@ def build_release(data: Path, tag_name: str, build: Path, *, restricted: bool = 
     log("records, catalogue")
     _copy_records(archive, snapshot, repo, data_rel, payload / "records", left_out, masked=not restricted)
     rows = catalogue(archive, pdfs, restricted=restricted)
+    if not restricted:  # the public package's catalogue shows titles as the site does: numbers masked
+        rows = [{key: mask_personal(value) for key, value in row.items()} for row in rows]
     (payload / "metadata").mkdir()
     (payload / "metadata" / "archival.csv").write_text(catalogue_csv(rows), encoding="utf-8")
     (payload / "metadata" / "archival.json").write_text(
