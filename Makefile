@@ -58,6 +58,10 @@ import: setup ## a ledger workbook into the records: make import FILE=… [CAMPA
 	$(RUN) import '$(FILE)' --data $(DATA) $(if $(CAMPAIGN),--campaign '$(CAMPAIGN)') \
 	  $(if $(TOWN),--town '$(TOWN)') $(if $(DRY_RUN),--dry-run)
 
+.PHONY: proof
+proof: docs ## first pages of one document of every kind as PNG contact sheets in BUILD/proof
+	$(PY) -m generators.documents.proof --data $(DATA) --docs $(BUILD)/documents --out $(BUILD)/proof
+
 bench-docs: setup ## documents per second for DATA, cold (empty cache) and warm
 	$(PY) tests/bench/bench_docs.py --data $(DATA)
 

@@ -7,12 +7,11 @@ so the glyph check can name the characters and where they were written before an
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass, field
 from typing import Any
 
 from generators import charts, present
-from generators.documents import ast, tables
+from generators.documents import ast, tables, titles
 from generators.documents.fonts import load_config
 from generators.records import Archive
 from generators.records.model import Hazard, Notice, Organisation, Person
@@ -22,7 +21,6 @@ from generators.rules.records import standing
 
 PathT = tuple[str | int, ...]
 TITLE_CHARS_PER_LINE = 20  # 2号 (22 pt) characters in 156 mm
-CLOSING = "，。、；：？！）》」』”’〕】"
 
 
 @dataclass(frozen=True)
@@ -146,7 +144,7 @@ class Builder:
 
     def title(self, text: str, src: tuple[str | None, PathT], style: str = "report-title",
               word_style: str = "GW Title") -> None:
-        self.add(self.lines(style, word_style, title_lines(text), "title", src))
+        self.add(self.lines(style, word_style, titles.title_lines(text, TITLE_CHARS_PER_LINE), "title", src))
 
     def signature(self, signature: str, date: dt.date | None, src: tuple[str | None, PathT]) -> None:
         if date is None:
@@ -165,24 +163,6 @@ class Builder:
 def _word_page_break() -> ast.Node:
     # Structure only (no record text): the one piece of OpenXML we write ourselves.
     return {"t": "RawBlock", "c": ["openxml", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>']}
-
-
-def title_lines(title: str, per_line: int = TITLE_CHARS_PER_LINE) -> list[str]:
-    """A long title in balanced lines, the upper ones no shorter (an inverted trapezoid), never
-    starting a line with closing punctuation."""
-    if len(title) <= per_line:
-        return [title]
-    count = math.ceil(len(title) / per_line)
-    lines: list[str] = []
-    rest = title
-    for remaining in range(count, 1, -1):
-        cut = math.ceil(len(rest) / remaining)
-        while cut < len(rest) and rest[cut] in CLOSING:
-            cut += 1
-        lines.append(rest[:cut])
-        rest = rest[cut:]
-    lines.append(rest)
-    return [line for line in lines if line]
 
 
 def org_name(archive: Archive, org_id: str | None) -> str:
@@ -248,12 +228,12 @@ def notice(archive: Archive, record: Notice, stem: str, body_of: Any) -> Printab
 
     issued = issued_attachment(record)
     listed = [(i, a) for i, a in enumerate(record.attachments) if (a.id or a.title.zh) != issued]
+    # Kept with the signature: the attachment notes, or without them the text's last paragraph.
+    closing = len(doc.blocks) - (0 if listed else 1)
     for position, (index, attachment) in enumerate(listed):
-        number = f"{position + 1}." if len(listed) > 1 else ""
-        lead = "附件：" if position == 0 else "\u3000" * 3
-        b.add(b.styled("attachment-note", "GW Attachment Note", f"{lead}{number}{attachment.title.zh}",
-                       "body", (rid, ("attachments", index, "title"))))
+        b.add(attachment_note(b, position, len(listed), attachment.title.zh, (rid, ("attachments", index, "title"))))
     b.signature(b.words(record.signature.zh) if record.signature else issuer, record.date, (rid, ("signature",)))
+    keep_together(doc, closing)
     if record.note:
         b.add(b.styled("annotation", "GW Body", f"（{b.words(record.note.zh)}）", "body", (rid, ("note",))))
 
@@ -261,7 +241,9 @@ def notice(archive: Archive, record: Notice, stem: str, body_of: Any) -> Printab
         src = (rid, ("attachments", index))
         b.page_break()
         if (attachment.id or attachment.title.zh) != issued:
-            name = attachment_label(record, attachment.id) if attachment.id else f"附件{index + 1}"
+            # One attachment is "附件", several "附件1" "附件2" (GB/T 9704 7.3.4).
+            name = "附件" if len(listed) == 1 else (
+                attachment_label(record, attachment.id) if attachment.id else f"附件{index + 1}")
             b.add(b.styled("attachment-label", "GW Attachment Label", name, "hei", src))
         b.title(attachment.title.zh, (rid, ("attachments", index, "title")), style="attachment-title")
         if attachment.body is not None:
@@ -281,6 +263,22 @@ def notice(archive: Archive, record: Notice, stem: str, body_of: Any) -> Printab
             ast.div("plain", [ast.para(date(printed_on) + "印发")], "GW End Printer"),
         ]))
     return doc
+
+
+def attachment_note(b: Builder, position: int, count: int, name: str, src: tuple[str | None, PathT]) -> ast.Node:
+    """One line of the 附件说明: "附件：" before the first, "1." "2." when there are several."""
+    lead = ast.div("plain", [ast.para(b.use("body", "附件：", *src))]) if position == 0 else ast.none_arg()
+    number = ast.div("plain", [ast.para(f"{position + 1}.")]) if count > 1 else ast.none_arg()
+    b.use("body", f"{position + 1}.", *src)
+    return ast.div("attachment-note", [lead, number, ast.div("plain", [ast.para(b.use("body", name, *src))])])
+
+
+def keep_together(doc: Printable, start: int) -> None:
+    """The blocks from ``start`` on (the text's last paragraph or the attachment notes, then the
+    signature) on one page: the signature never stands alone (GB/T 9704 7.3.5.4)."""
+    first = doc.blocks[start] if 0 <= start < len(doc.blocks) else {}
+    if first.get("t") == "Para" or "gw-attachment-note" in str(first.get("c", [[None, []]])[0][1]):
+        doc.blocks[start:] = [ast.div("keep", doc.blocks[start:])]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -507,7 +505,9 @@ def report(archive: Archive, record: Any, stem: str) -> Printable:
                        (record.id, ("classification",))))
     b.title(record.title.zh, (record.id, ("title",)))
     report_body(b, record)
+    closing = len(doc.blocks) - 1
     b.signature(author, when, (record.id, ()))
+    keep_together(doc, closing)
     return doc
 
 

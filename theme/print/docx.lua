@@ -34,6 +34,15 @@ function Div(div)
     table.insert(blocks, pandoc.Div({ pandoc.Para(line) }, { ["custom-style"] = "GW End Printer" }))
     return blocks
   end
+  if has(div, "gw-attachment-note") then
+    -- children: lead (or none), number (or none), name: one paragraph in Word.
+    local line = pandoc.List()
+    -- (Filters run inside out: the parts are paragraphs by now, absent ones gone.)
+    for _, child in ipairs(div.content) do
+      if child.t == "Para" or child.t == "Plain" then line:extend(child.content) end
+    end
+    return pandoc.Div({ pandoc.Para(line) }, { ["custom-style"] = "GW Attachment Note" })
+  end
   -- Other gw- wrappers carry their Word style themselves, or are plain containers.
   if div.attributes["custom-style"] == nil then
     for _, class in ipairs(div.classes) do

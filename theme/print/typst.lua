@@ -12,7 +12,18 @@ local function arg(block)
   return "[" .. written:gsub("%s+$", "") .. "]"
 end
 
+-- gw-keep: its blocks (our own calls among them) written inside one gw-keep(...) call.
+local function keep(div)
+  local blocks = {}
+  for _, child in ipairs(div.content) do
+    table.insert(blocks, child.t == "Div" and (Div(child) or child) or child)
+  end
+  local written = pandoc.write(pandoc.Pandoc(blocks), "typst")
+  return pandoc.RawBlock("typst", "#gw-keep[\n" .. written:gsub("%s+$", "") .. "\n]\n")
+end
+
 function Div(div)
+  if div.classes:includes("gw-keep") then return keep(div) end
   for _, class in ipairs(div.classes) do
     local name = class:match("^gw%-(.+)$")
     if name and name ~= "none" then
