@@ -41,10 +41,20 @@ def run(args: argparse.Namespace) -> int:
     print_diagnostics(result.diagnostics)
     if any(d.is_error for d in result.diagnostics):
         return 1
+    ledgers = _ledger_workbooks(archive, args.out)
     if message_language() == "zh":
         print(f"文档 {result.documents} 份（PDF 与 Word）：新生成 {result.rendered} 份，"
               f"缓存 {result.cached} 份 → {args.out}")
     else:
         print(f"{result.documents} documents (PDF and Word): {result.rendered} rendered, "
               f"{result.cached} from cache → {args.out}", file=sys.stdout)
+    print(f"清单与隐患台账工作簿 {ledgers} 份（.xlsx）" if message_language() == "zh"
+          else f"{ledgers} list and ledger workbooks (.xlsx)")
     return 0
+
+
+def _ledger_workbooks(archive, out: Path) -> int:
+    """The printed lists as .xlsx beside their PDF and Word versions (not for classified records)."""
+    from generators.ledgers.export import write_exports
+
+    return len(write_exports(archive, out))
