@@ -12,10 +12,16 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from html import escape
 
 from generators.records import Archive
 from generators.records.model import Campaign, Hazard, SubReport
-from generators.site.html import esc
+
+
+def esc(value: object) -> str:
+    """Text inside the SVG (drawn for site and print alike, so not with the site's own helper)."""
+    return escape(str(value), quote=True)
+
 
 WIDTH, HEIGHT = 640, 260
 LEFT, RIGHT, TOP, BOTTOM = 48, 16, 28, 48

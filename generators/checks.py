@@ -16,7 +16,7 @@ Checker = Callable[[Archive], list[Diagnostic]]
 
 def checkers() -> list[Checker]:
     # Imported here so that each stage's module stays importable on its own.
-    from generators.archive.versions import check_versions
+    from generators.records.versions import check_versions
     from generators.refs.checks import check_references
     from generators.rules.check import check_calendars, check_procedure, check_statistics
     from generators.rules.chronology import check_chronology

@@ -14,8 +14,8 @@ from archive_repo import commit, example_repo, git, git_env
 from generators.archive.history import RepoHistory
 from generators.archive.publish import PublishError, publish
 from generators.archive.snapshot import SnapshotError, checkout, data_in_snapshot
-from generators.archive.versions import current_version, is_withdrawn
 from generators.records import load_archive
+from generators.records.versions import current_version, is_withdrawn
 
 ROOT = Path(__file__).resolve().parent.parent
 

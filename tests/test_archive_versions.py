@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from archive_repo import REVISED, WITHDRAWAL, append, copy_base, load
 
-from generators.archive.versions import (
+from generators.checks import checkers
+from generators.records.versions import (
     all_versions,
     check_release,
     check_versions,
@@ -18,7 +19,6 @@ from generators.archive.versions import (
     successor,
     version_date,
 )
-from generators.checks import checkers
 
 V3 = """\
 type: notice

@@ -36,11 +36,11 @@ import bagit
 
 from generators.archive.history import record_files
 from generators.archive.snapshot import Snapshot, SnapshotError, checkout, git, repo_root
-from generators.archive.versions import check_release, is_withdrawn, successor, version_date
 from generators.diagnostics import Diagnostic
 from generators.present import is_classified, mask_personal, title
 from generators.records import Archive
 from generators.records.model import DocumentRecord, Notice
+from generators.records.versions import check_release, is_withdrawn, successor, version_date
 
 ALGORITHMS = ("sha256", "sha512")
 BAGIT_TXT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"

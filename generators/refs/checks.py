@@ -8,10 +8,9 @@ old versions, scope) applies to both kinds, because both are in the one referenc
 from __future__ import annotations
 
 from generators import present
-from generators.archive import versions
 from generators.diagnostics import Diagnostic
 from generators.messages import register
-from generators.records import Archive
+from generators.records import Archive, versions
 from generators.records.model import Hazard, Record, SelfAssessment, SubReport
 from generators.refs.graph import MalformedRef, Reference, RefGraph, coverage, current_of_town, graph, repeated
 from generators.refs.resolve import suggest

@@ -26,9 +26,8 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generators import present
-from generators.archive import versions
 from generators.diagnostics import Location, relative_path
-from generators.records import Archive
+from generators.records import Archive, versions
 from generators.records.model import DocumentRecord, Hazard, Record, SelfAssessment, SubReport
 from generators.records.types import Prose, RefTo
 from generators.records.walk import marked_values, texts

@@ -14,8 +14,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from generators.archive import versions
-from generators.records import Archive
+from generators.records import Archive, versions
 from generators.records.model import Notice
 
 _YEAR_BRACKETS = re.compile(r"[\[(（［【〔〖]\s*(\d{4})\s*[\])）］】〕〗]")

@@ -2,16 +2,16 @@
 
 A superseded version or a withdrawn document stays in the archive (it was published), but
 the procedure, completeness and results are judged on what stands now. "Current" means what
-:mod:`generators.archive.versions` says, so the rules and the site agree.
+:mod:`generators.records.versions` says, so the rules and the site agree.
 """
 
 from __future__ import annotations
 
 from typing import TypeVar
 
-from generators.archive.versions import is_current, is_withdrawn
 from generators.records import Archive
 from generators.records.model import Campaign, Record
+from generators.records.versions import is_current, is_withdrawn
 
 R = TypeVar("R", bound=Record)
 

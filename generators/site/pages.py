@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from generators import present
-from generators.archive import versions
+from generators.records import versions
 from generators.records.model import DocumentRecord, Record
 from generators.site import html as h
 from generators.site.context import Ctx, record_url
