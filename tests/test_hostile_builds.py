@@ -122,4 +122,6 @@ def test_pages_planned_but_not_written_are_named(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "index.html").write_text("x")
     (tmp_path / "index.html").write_text("x")
-    assert unwritten_pages(["index.md", "a/index.md", "b/index.md", "c.md"], tmp_path) == ["b/index.md", "c.md"]
+    (tmp_path / "404.html").write_text("x")
+    assert unwritten_pages(["index.md", "404.md", "a/index.md", "b/index.md", "c.md"], tmp_path) == [
+        "b/index.md", "c.md"]

@@ -204,7 +204,9 @@ def unwritten_pages(sources: list[str], out: Path) -> list[str]:
     missing = []
     for source in sources:
         stem = source.removesuffix(".md")
-        page = f"{stem}.html" if stem == "index" or stem.endswith("/index") else f"{stem}/index.html"
+        # MkDocs's directory URLs, with its exception: 404.md becomes 404.html (the server's error page).
+        flat = stem in {"index", "404"} or stem.endswith("/index")
+        page = f"{stem}.html" if flat else f"{stem}/index.html"
         if not (out / page).is_file():
             missing.append(source)
     return missing
