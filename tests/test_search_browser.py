@@ -243,3 +243,30 @@ def test_one_han_character_searches_titles(page, base_url):
     state = search(page, base_url, "镇")  # only the towns' titles say 镇; every hazard's text does
     assert state["total"] == sum("镇" in name for _, name, _ in TOWNS)
     assert all(u.startswith("towns/") for u in state["shown"])
+
+
+@pytest.mark.parametrize(("typed", "lang", "meant"), [
+    ("堆放货勿", "zh", "堆放货物"), ("监户人员", "zh", "监护人员"),
+    ("extinguisers", "en", "extinguishers"), ("scafold", "en", "scaffold"),
+    ("blocked atendant", "en", "blocked attendant"),
+])
+def test_a_typo_gets_a_suggestion_from_the_index_and_the_hint(page, base_url, typed, lang, meant):
+    state = search(page, base_url, typed, lang=lang)
+    assert state["total"] == 0 or not state["shown"]
+    assert state["suggestion"] == meant
+    link = page.locator(".zz-search__didyoumean a")
+    assert link.inner_text() == meant
+    assert page.locator(".zz-search__hint").inner_text()
+    link.click()
+    page.wait_for_function("window.zzSearchState && window.zzSearchState.status === 'done'")
+    assert page.evaluate("window.zzSearchState.shown.length") > 0
+
+
+def test_snippet_skips_the_field_list_and_shows_the_passage_with_most_terms(page, base_url):
+    search(page, base_url, "三星镇")  # in each dossier's field list and in its findings
+    snippets = page.locator(".zz-result__snippet").all_inner_texts()
+    assert any("三星镇安全生产检查中发现" in s for s in snippets)
+    assert not [s for s in snippets if "所在区镇" in s]
+    search(page, base_url, "第一责任人 验收销号")
+    first = page.locator(".zz-result__snippet").first
+    assert first.locator("mark").all_inner_texts() == ["第一责任人", "验收销号"]

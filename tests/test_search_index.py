@@ -116,3 +116,15 @@ def test_english_index_is_separate(site):
     assert _postings(site, "lane", "en")
     assert _postings(site, "lane", "zh") == []
     assert all(not d["u"].startswith("en/") for d in _docs(site, "en"))
+
+
+def test_suggestion_words_include_compounds_typed_whole(site):
+    from generators.search import suggest
+
+    words = suggest.chinese_words(["住宿与生产经营区域未有效防火分隔"])
+    assert "防火分隔" in words  # jieba cuts 防火 / 分隔; people type it whole
+    groups = suggest.entries(words, han=True)
+    assert "防火分隔" in groups["04防"] and "防火分隔" in groups["14火"]
+    english = suggest.entries(suggest.english_words(["Fire lane blocked", "fire lanes"]), han=False)
+    assert english["af"] == ["fire"] and english["al"] == ["lane", "lanes"] and "lane" in english["ba"]
+    assert list((site / "search-index" / "s").glob("*.json"))

@@ -11,6 +11,7 @@
 - ``d/<n // 1000>/<n>.json`` — document n: url, title, type label, town, domain, record ID,
   text (for the snippet and the phrase check) and where it starts after the metadata header;
   fetched only for the results shown. Documents are numbered in rank order (pages.rank_class);
+- ``s/<n>.json`` — words for "did you mean", read only when a query finds nothing (suggest.py);
 - ``rank.json`` — the number of the first page about the archive (review, coverage), ranked last;
 - ``search.js``, ``search.css`` — the browser side, copied from ``theme/search/``.
 
@@ -28,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generators.filesync import sync_files, write_if_changed
-from generators.search import tokens
+from generators.search import suggest, tokens
 from generators.search.pages import FACETS, Page, files_under, language_root, rank_class, read_page
 
 RUNTIME = Path(__file__).resolve().parents[2] / "theme" / "search"
@@ -189,6 +190,7 @@ def build_index(site_dir: Path | str, lang: str, *, root: Path | None = None,
                                                encode_postings(title.get(key, array("I")), len(pages))]
     files = [(f"b/{n}.json", _json(bucket)) for n, bucket in enumerate(buckets) if bucket]
     files += _docs(pages)
+    files += suggest.files([page.title + "\n" + page.text for page in pages])
     files.append(("meta.json", _json(_meta(lang, pages, nbuckets))))
     # Where the pages about the archive begin (they are numbered last): the browser ranks them
     # after every record, even when their title holds the query. Tiny, fetched with the buckets.

@@ -22,7 +22,9 @@
     zh: {
       placeholder: "搜索档案：名称、隐患、编号、文号", search: "搜索", more: "更多结果",
       found: function (n) { return "找到 " + n + " 个结果"; },
-      none: "没有找到结果。", short: "请输入至少两个汉字，或一个英文词或数字。",
+      none: "没有找到结果。", short: "请输入汉字、英文词或数字。", didYouMean: "您是不是要找：",
+      hint: "可以搜索：两个或更多汉字（一个汉字只查标题）、英文词、记录编号（如 HZ-2021-0042，空格、全角都可以）、" +
+        "文号（如 海安委办〔2023〕41号、2023年41号、41号文）；用引号搜索整个短语，如“消防通道”。",
       loading: "正在搜索…", failed: "搜索索引无法加载。",
       facets: { campaign: "专项整治", type: "记录类型", town: "区镇", domain: "行业领域",
                 year: "年度", grade: "等级", status: "状态" }
@@ -31,7 +33,10 @@
       placeholder: "Search the archive: names, hazards, IDs, document numbers", search: "Search",
       more: "More results",
       found: function (n) { return n + (n === 1 ? " result" : " results"); },
-      none: "No results.", short: "Type at least two Chinese characters, or a word or number.",
+      none: "No results.", short: "Type a word, a number or Chinese characters.", didYouMean: "Did you mean:",
+      hint: "You can search for words (any form: hazard finds hazards), a record ID (HZ-2021-0042, spaces " +
+        "and full-width letters are fine), a document number (海安委办〔2023〕41号, 2023年41号, 41号文), or a " +
+        "phrase in quotes (\"fire lane\").",
       loading: "Searching…", failed: "The search index could not be loaded.",
       facets: { campaign: "Campaign", type: "Record type", town: "Town", domain: "Industry domain",
                 year: "Year", grade: "Grade", status: "Status" }
@@ -589,13 +594,16 @@
       var owners = undelta(postings(exact)[1]), isOwner = {};
       owners.forEach(function (d) { isOwner[d] = true; });
       if (whole && owners.length) { terms = whole; keyLists = phraseKeys; }
-      var body = null, title = null;
-      keyLists.forEach(function (ks) {
+      var body = null, title = null, unknown = [];
+      keyLists.forEach(function (ks, i) {
+        var own = null;
         ks.forEach(function (k) {
           var p = postings(k), b = undelta(p[0]), t = undelta(p[1]);
+          own = own === null ? b : intersect(own, b);
           body = body === null ? b : intersect(body, b);
           title = title === null ? t : intersect(title, t);
         });
+        if (!own || !own.length) unknown.push(terms[i]);  // this term alone finds nothing
       });
       // Ranked: the pages the query names exactly, then title matches, then text matches;
       // within each, in document order (index.py numbers documents in rank order); pages about
@@ -609,7 +617,7 @@
         });
       });
       ranked = ranked.concat(later);
-      return { terms: terms, docs: ranked, owners: isOwner };
+      return { terms: terms, docs: ranked, owners: isOwner, unknown: unknown };
     });
   }
 
@@ -721,9 +729,90 @@
 
   function snippet(flat, list, body) {
     var best = bestWindow(list, body || 0);
-    var start = best && best[0] >= (body || 0) ? Math.max(0, best[0] - 40) : Math.min(body || 0, flat.length);
+    body = Math.min(body || 0, flat.length);
+    var start = best && best[0] >= body ? Math.max(body, best[0] - 40) : body;
     var end = Math.min(flat.length, start + SNIPPET);
     return (start > 0 ? "…" : "") + marked(flat, list, start, end) + (end < flat.length ? "…" : "");
+  }
+
+  /* ---- "did you mean": words of the index's own pages (generators/search/suggest.py) ---- */
+  var SUGGEST_FILES = 512;
+
+  /* Edit distance with transpositions (optimal string alignment), given up above ``max``. */
+  function editDistance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    var prev2 = null, prev = [], row;
+    for (var j = 0; j <= b.length; j++) prev.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      row = [i];
+      var least = i;
+      for (var k = 1; k <= b.length; k++) {
+        var cost = a[i - 1] === b[k - 1] ? 0 : 1;
+        var v = Math.min(prev[k] + 1, row[k - 1] + 1, prev[k - 1] + cost);
+        if (prev2 && i > 1 && k > 1 && a[i - 1] === b[k - 2] && a[i - 2] === b[k - 1]) v = Math.min(v, prev2[k - 2] + 1);
+        row.push(v);
+        least = Math.min(least, v);
+      }
+      if (least > max) return max + 1;
+      prev2 = prev; prev = row;
+    }
+    return prev[b.length];
+  }
+
+  function differences(a, b) {
+    var n = 0;
+    for (var i = 0; i < a.length; i++) if (a[i] !== b[i]) n++;
+    return n;
+  }
+
+  /* The likeliest word the term was meant to be, or null: Chinese terms of the same length that
+   * differ in one character, English words within edit distance 2 (1 up to four letters); the
+   * most frequent wins among the closest. */
+  function suggestTerm(term) {
+    var word = fold(term), chars = Array.from(word), keys, han = chars.every(function (c) { return HAN_CHAR.test(c); });
+    if (han && chars.length >= 2) keys = ["0" + chars.length + chars[0], "1" + chars.length + chars[1]];
+    else if (ENGLISH.test(word) && word.length >= 3) keys = ["a" + word[0], "b" + word[1]];
+    else return Promise.resolve(null);
+    var max = han ? 1 : word.length <= 4 ? 1 : 2;
+    return Promise.all(keys.map(function (k) {
+      return getJSON("s/" + fnv1a(k) % SUGGEST_FILES + ".json").then(function (e) { return (e && e[k]) || []; });
+    })).then(function (lists) {
+      var best = null, bestScore = Infinity;
+      lists.forEach(function (list) {
+        list.forEach(function (w, rank) {
+          if (w === word) return;
+          var d = han ? differences(Array.from(w), chars) : editDistance(w, word, max);
+          if (d > max) return;
+          var score = d * 1e6 + rank;
+          if (score < bestScore) { bestScore = score; best = w; }
+        });
+      });
+      return best;
+    }).catch(function () { return null; });
+  }
+
+  /* Suggestions for the terms that found nothing themselves: the query with them replaced. */
+  function suggestQuery(q, terms) {
+    return Promise.all(terms.map(suggestTerm)).then(function (words) {
+      var fixed = q, changed = false;
+      terms.forEach(function (t, i) {
+        if (!words[i]) return;
+        fixed = fixed.split(t).join(words[i]);
+        changed = true;
+      });
+      return changed ? fixed : null;
+    });
+  }
+
+  function helpHTML(q, suggestion) {
+    var html = "";
+    if (suggestion) {
+      var p = new URLSearchParams();
+      p.set("q", suggestion);
+      html += '<p class="zz-search__didyoumean">' + esc(TEXT.didYouMean) + ' <a href="?' + esc(p.toString()) + '">' +
+        esc(suggestion) + "</a></p>";
+    }
+    return html + '<p class="zz-search__hint">' + esc(TEXT.hint) + "</p>";
   }
 
   /* ---- facets ------------------------------------------------------------------------ */
@@ -782,13 +871,14 @@
       '<input class="zz-search__input" type="search" name="q" autocomplete="off" aria-label="' +
       esc(TEXT.search) + '" placeholder="' + esc(TEXT.placeholder) + '">' +
       '<button type="submit">' + esc(TEXT.search) + "</button></form>" +
-      '<p class="zz-search__summary" role="status" aria-live="polite"></p>' +
+      '<p class="zz-search__summary" role="status" aria-live="polite"></p><div class="zz-search__help" hidden></div>' +
       '<div class="zz-search__body"><div class="zz-search__facets"></div>' +
       '<div class="zz-search__main"><ol class="zz-search__results"></ol>' +
       '<button type="button" class="zz-search__more" hidden>' + esc(TEXT.more) + "</button></div></div>";
     return {
       form: el.querySelector("form"), input: el.querySelector("input"),
-      summary: el.querySelector(".zz-search__summary"), facets: el.querySelector(".zz-search__facets"),
+      summary: el.querySelector(".zz-search__summary"), help: el.querySelector(".zz-search__help"),
+      facets: el.querySelector(".zz-search__facets"),
       results: el.querySelector(".zz-search__results"), more: el.querySelector(".zz-search__more")
     };
   }
@@ -853,6 +943,8 @@
     ui.results.innerHTML = "";
     ui.facets.innerHTML = "";
     ui.more.hidden = true;
+    ui.help.hidden = true;
+    state.suggestion = null;
     state.status = "searching";
     ui.summary.textContent = q ? TEXT.loading : "";
     if (!q.trim()) { state.status = "done"; state.total = 0; return Promise.resolve(); }
@@ -861,7 +953,12 @@
     // the results; otherwise they load after the first results, not competing with them.
     var metaLoad = isNarrowed(params) ? loadMeta() : null;
     return match(q).then(function (found) {
-      if (!found) { ui.summary.textContent = TEXT.short; state.status = "done"; state.total = 0; return; }
+      if (!found) {
+        ui.summary.textContent = TEXT.short;
+        showHelp(ui, q, null);
+        state.status = "done"; state.total = 0;
+        return;
+      }
       return Promise.resolve(metaLoad).then(function (meta) {
         var list = meta ? found.docs.filter(function (d) {
           return passes(meta, selection(params, meta), d, null);
@@ -877,10 +974,14 @@
           found.meta = m;
           renderFacets(ui, found, selection(params, m), params);
         });
-        return Promise.all([shown, facets]).then(function () {
+        var help = shown.then(function () {
+          if (state.shown.length) return;
+          ui.summary.textContent = TEXT.none;
+          return suggestQuery(q, found.unknown).then(function (suggestion) { showHelp(ui, q, suggestion); });
+        });
+        return Promise.all([help, facets]).then(function () {
           state.status = "done";
           if (state.firstResultsMs === undefined) state.firstResultsMs = performance.now();  // "no results" shown
-          if (!state.shown.length) ui.summary.textContent = TEXT.none;
         });
       });
     }).catch(function (err) {
@@ -888,6 +989,13 @@
       state.status = "error";
       state.error = String(err);
     });
+  }
+
+  /* Nothing found: what the query may have meant, and what a query can be. */
+  function showHelp(ui, q, suggestion) {
+    state.suggestion = suggestion;
+    ui.help.innerHTML = helpHTML(q, suggestion);
+    ui.help.hidden = false;
   }
 
   function paramsFromForm(ui) {
