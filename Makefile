@@ -58,6 +58,9 @@ import: setup ## a ledger workbook into the records: make import FILE=… [CAMPA
 	$(RUN) import '$(FILE)' --data $(DATA) $(if $(CAMPAIGN),--campaign '$(CAMPAIGN)') \
 	  $(if $(TOWN),--town '$(TOWN)') $(if $(DRY_RUN),--dry-run)
 
+bench-ledgers: setup ## import time of a ledger of N new hazards (default 1000) into a copy of DATA
+	$(PY) tests/bench/bench_ledgers.py --data $(DATA) --rows $(or $(N),1000)
+
 .PHONY: proof
 proof: docs ## first pages of one document of every kind as PNG contact sheets in BUILD/proof
 	$(PY) -m generators.documents.proof --data $(DATA) --docs $(BUILD)/documents --out $(BUILD)/proof

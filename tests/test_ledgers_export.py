@@ -164,3 +164,19 @@ def test_docs_writes_the_workbooks_beside_the_pdfs(built):  # noqa: F811 - fixtu
     assert (out / "hazards-T-CAMP.pdf").is_file() and not any(n.startswith("hazards-") for n in names)
     for name in names:
         assert (out / name.replace(".xlsx", ".pdf")).is_file() and (out / name.replace(".xlsx", ".docx")).is_file()
+
+
+def test_the_site_links_the_workbooks_with_the_printed_versions(archive, tmp_path):
+    from generators.present import public_view
+    from generators.site.build import printed_documents
+    from generators.site.pages import _kind
+
+    folder = tmp_path / "documents"
+    folder.mkdir()
+    for name in ("zz2020-sa-changle.pdf", "zz2020-sa-changle.xlsx", "hazards-zz2020-changle.xlsx"):
+        (folder / name).write_bytes(b"")
+    public, _withheld = public_view(archive)
+    found = printed_documents(archive, public, tmp_path)
+    assert found["zz2020-sa-changle"] == ["zz2020-sa-changle.pdf", "zz2020-sa-changle.xlsx"]
+    assert "hazards-zz2020-changle.xlsx" in found["HZ-2020-0002"]
+    assert _kind("zz2020-sa-changle.xlsx") == "Excel"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 import unicodedata
 from typing import Any
@@ -42,6 +43,12 @@ def text(value: Any) -> str:
 def folded(value: Any) -> str:
     """A cell as a code: full-width forms folded, no spaces at all."""
     return "".join(unicodedata.normalize("NFKC", text(value)).split())
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold(name: str) -> str:
+    """``folded`` for the archive's own names, which every row compares with again."""
+    return folded(name)
 
 
 def date(value: Any) -> tuple[dt.date | None, Problem | None]:
@@ -85,10 +92,10 @@ def find_name(value: Any, names: dict[str, list[str]], what: str) -> tuple[str |
     """The ID whose names (``names``: ID → [Chinese name, short name, ID]) match ``value``:
     exactly, else the one whose name starts with it (常乐 → 常乐镇). None or several: a problem."""
     typed = folded(value)
-    exact = [rid for rid, options in names.items() if typed in {folded(o) for o in options}]
+    exact = [rid for rid, options in names.items() if typed in {_fold(o) for o in options}]
     if len(exact) == 1:
         return exact[0], None
-    partial = exact or [rid for rid, options in names.items() if any(folded(o).startswith(typed) for o in options[:2])]
+    partial = exact or [rid for rid, options in names.items() if any(_fold(o).startswith(typed) for o in options[:2])]
     display = {rid: options[0] for rid, options in names.items()}
     if len(partial) == 1 and len(typed) >= 2:
         return partial[0], None

@@ -154,6 +154,8 @@ class _Job:
         self.display = book.display
         self.campaign: Campaign | None = None
         self.seen_ids: dict[tuple[str, str], str] = {}
+        self.names: dict[tuple[str, ...], dict[str, list[str]]] = {}
+        self.last_number: dict[int, int] = {}     # year → highest HZ-<year>-NNNN taken so far
 
     def error(self, code: str, where, **params: object) -> None:
         self.plan.diagnostics.append(Diagnostic.error(code, where, **params))
@@ -215,6 +217,13 @@ class _Job:
         return town
 
     def _names(self, ids: list[str]) -> dict[str, list[str]]:
+        """ID → [Chinese name, short name, ID] of organisations or domains (made once per scope)."""
+        key = tuple(ids)
+        if key not in self.names:
+            self.names[key] = self._name_table(ids)
+        return self.names[key]
+
+    def _name_table(self, ids: list[str]) -> dict[str, list[str]]:
         result = {}
         for rid in ids:
             record = self.archive.get(rid)
@@ -343,6 +352,8 @@ class _Job:
             if hazard.campaign != self.campaign.id:
                 self.error("E926", row.where(self.display, "id"), id=hid, campaign=hazard.campaign)
                 continue
+            if not _differs(hazard, row, LEDGER):
+                continue   # the common case on a re-import: no file to read or write
             origin = self.archive.origins[hazard.id]
             record = self._file(origin.file).record(hazard.id)
             self._apply(hazard.id, origin.file, record, Hazard, row, LEDGER, added=False)
@@ -395,9 +406,13 @@ class _Job:
         self._apply(hid, path, record, Hazard, row, LEDGER, added=True)
 
     def _next_hazard_id(self, year: int) -> str:
-        taken = set(self.archive.records) | set(self.archive.nested) | set(self.plan.changes)
-        numbers = [int(m.group(2)) for rid in taken if (m := HAZARD_ID.match(rid)) and int(m.group(1)) == year]
-        return f"HZ-{year}-{max(numbers, default=0) + 1:04d}"
+        if not self.last_number:
+            for rid in (*self.archive.records, *self.archive.nested):
+                if match := HAZARD_ID.match(rid):
+                    found = int(match.group(1))
+                    self.last_number[found] = max(self.last_number.get(found, 0), int(match.group(2)))
+        self.last_number[year] = self.last_number.get(year, 0) + 1
+        return f"HZ-{year}-{self.last_number[year]:04d}"
 
     # -- the three lists of the self-assessment ----------------------------------------------
 
@@ -579,6 +594,21 @@ def _set_all(mapping: dict, cls: type[BaseModel], row: Row, kind: SheetKind) -> 
         if found:
             changes.append((column.field, *found))
     return changes
+
+
+def _differs(model: BaseModel, row: Row, kind: SheetKind) -> bool:
+    """Whether any value the row holds differs from the loaded record's."""
+    for column in kind.columns:
+        if column.kind in (INDEX, SHOWN, ID) or column.field not in row.values:
+            continue
+        current: Any = model
+        for part in column.field.split("."):
+            current = getattr(current, part, None)
+        if column.kind == TEXT:
+            current = current.zh if current is not None else None
+        if current != row.values[column.field]:
+            return True
+    return False
 
 
 def _set(target: dict, name: str, value: Any, is_text: bool, order: list[str]) -> tuple[str, str] | None:

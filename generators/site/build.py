@@ -67,7 +67,7 @@ def printed_documents(archive: Archive, public: Archive, build: Path) -> dict[st
     found: dict[str, list[str]] = {}
     for record_id, names in sorted(stems.items()):
         ordered = sorted(names, key=lambda stem: (stem != record_id, stem))
-        files = [f"{stem}{suffix}" for stem in ordered for suffix in (".pdf", ".docx")
+        files = [f"{stem}{suffix}" for stem in ordered for suffix in (".pdf", ".docx", ".xlsx")
                  if (folder / f"{stem}{suffix}").is_file()]
         if files:
             found[record_id] = files

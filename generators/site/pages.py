@@ -235,7 +235,8 @@ def _own_files(ctx: Ctx, record_id: str) -> str:
 
 
 def _kind(name: str) -> str:
-    return "PDF" if name.endswith(".pdf") else "Word" if name.endswith(".docx") else name
+    kinds = {".pdf": "PDF", ".docx": "Word", ".xlsx": "Excel"}  # .xlsx: the lists as workbooks (generators/ledgers)
+    return kinds.get(name[name.rfind("."):], name)
 
 
 def paginate(items: list, size: int = PAGE_SIZE) -> list[list]:
