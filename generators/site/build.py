@@ -27,14 +27,18 @@ from generators.site.context import Ctx, Site
 from generators.site.views import all_pages
 from generators.site.incremental import (
     THEME,
+    fingerprint,
+    forget_build,
     forget_state,
     link_file,
     link_tree,
     prepare_clean,
     prepare_dirty,
     previous_stamp,
+    record_build,
     save_state,
     stamp,
+    unchanged_since_last_build,
 )
 from generators.site.writer import config_for, finish, start_mkdocs, write_config, write_pages
 
@@ -93,6 +97,11 @@ def build_site(archive: Archive, data: Path, out: Path, build: Path) -> BuildRes
     site = make_site(archive, data, build)
     epoch = int(build_timestamp(data)[0].timestamp())
     src = build / "site-src"
+    inputs = fingerprint(data, site.documents, [str(site.build_date), str(epoch // 86400)])
+    last = unchanged_since_last_build(src, out.resolve(), inputs)
+    if last is not None:  # the site in place is what this build would make
+        return BuildResult(True, len(site.withheld), last["pages"], time.monotonic() - started)
+    forget_build(src)
     helper = _helper(site)
     running: dict[str, tuple[subprocess.Popen, str, Sync]] = {}
     try:
@@ -141,6 +150,7 @@ def build_site(archive: Archive, data: Path, out: Path, build: Path) -> BuildRes
     except BaseException:  # interrupted: the previous site stays, no .site-new-* is left
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    record_build(src, out.resolve(), inputs, count)
     return BuildResult(True, len(site.withheld), count, time.monotonic() - started)
 
 

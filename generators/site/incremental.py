@@ -20,6 +20,7 @@ import hashlib
 import json
 import os
 import shutil
+import subprocess
 from importlib import metadata
 from pathlib import Path
 
@@ -29,7 +30,8 @@ STATE = "state.json"
 # Theme templates MkDocs renders on every build, dirty or not (Material's static_templates), and
 # the gzip copy of the sitemap it writes beside it.
 ALWAYS_WRITTEN = ("404.html", "sitemap.xml", "sitemap.xml.gz")
-THEME = Path(__file__).resolve().parents[2] / "theme" / "site"
+ROOT = Path(__file__).resolve().parents[2]
+THEME = ROOT / "theme" / "site"
 TOOLS = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions")
 
 
@@ -44,8 +46,7 @@ def stamp(config: Path, theme: Path) -> str:
     for path in sorted(p for p in theme.rglob("*") if p.is_file()):
         digest.update(path.relative_to(theme).as_posix().encode() + b"\0" + path.read_bytes())
     for tool in TOOLS:
-        with contextlib.suppress(metadata.PackageNotFoundError):
-            digest.update(f"{tool}={metadata.version(tool)}\n".encode())
+        digest.update(f"{tool}={_version(tool)}\n".encode())
     return digest.hexdigest()
 
 
@@ -97,3 +98,81 @@ def link_file(source: Path, target: Path) -> None:
         os.link(source, target)
     except OSError:  # another file system, or no hard links there
         shutil.copy2(source, target)
+
+
+# --- Nothing changed: the whole build skipped ---------------------------------------------
+# The pages are a function of the archive's files (data and the content/ beside it), the git log
+# of the repository holding them (the history on record pages), the printed documents present,
+# the build date and the code (generators/, theme/, mkdocs.yml, the tools). When none of these
+# changed since the build that made the site now in place, that site is what a build would make.
+CODE = (ROOT / "generators", ROOT / "theme", ROOT / "mkdocs.yml")
+FINGERPRINT = "inputs.json"
+
+
+def _hash_tree(digest: hashlib._Hash, root: Path) -> None:
+    if root.is_file():
+        digest.update(b"F" + root.read_bytes())
+        return
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            path = Path(folder) / name
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+            with contextlib.suppress(OSError):  # vanished meanwhile: the build will say so
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+
+
+def _git_head(data: Path) -> str:
+    result = subprocess.run(["git", "rev-parse", "HEAD", "--is-shallow-repository"], cwd=data, capture_output=True,
+                            text=True, check=False)
+    return result.stdout if result.returncode == 0 else "no repository"
+
+
+def fingerprint(data: Path, documents: dict[str, list[str]], dates: list[str]) -> str:
+    """Everything the site is made from, hashed. ``dates``: the build's dates (the pages and
+    MkDocs use the day, never the time: two builds on one day outside git are the same)."""
+    digest = hashlib.sha256()
+    for root in (data, data.resolve().parent / "content", *CODE):
+        digest.update(b"\0root\0" + str(root.name).encode())
+        if root.exists():
+            _hash_tree(digest, root)
+    extra = {"git": _git_head(data), "documents": documents, "dates": dates, "at": os.environ.get("ARCHIVE_AT"),
+             "tools": {tool: _version(tool) for tool in TOOLS}}
+    digest.update(json.dumps(extra, sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+def _version(tool: str) -> str | None:
+    try:
+        return metadata.version(tool)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def _site_identity(out: Path) -> list[int] | None:
+    """The served folder's inode and device: a swap puts a new folder there."""
+    try:
+        status = out.stat()
+    except OSError:
+        return None
+    return [status.st_ino, status.st_dev]
+
+
+def unchanged_since_last_build(src: Path, out: Path, value: str) -> dict | None:
+    """What the previous build recorded, when it made the site in ``out`` from these same inputs."""
+    try:
+        saved = json.loads((src / FINGERPRINT).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if saved.get("inputs") == value and saved.get("site") == _site_identity(out) and saved.get("out") == str(out):
+        return saved
+    return None
+
+
+def record_build(src: Path, out: Path, value: str, pages: int) -> None:
+    write_if_changed(src / FINGERPRINT, json.dumps(
+        {"inputs": value, "out": str(out), "site": _site_identity(out), "pages": pages}).encode())
+
+
+def forget_build(src: Path) -> None:
+    (src / FINGERPRINT).unlink(missing_ok=True)
