@@ -19,7 +19,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -43,6 +43,9 @@ OPTIONS_TITLE = "选项"
 SPARE_ROWS = 300           # empty rows below the data that still carry the dropdowns and date format
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 SHOWN_FILL = PatternFill("solid", fgColor="EDEDED")
+THIN = Side(style="thin", color="A6A6A6")
+GRID = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+WRAP = Alignment(wrap_text=True, vertical="top")
 SHOWN_NOTE = "（仅供查看，导入时不读取 / shown only, not imported）"
 
 
@@ -128,12 +131,14 @@ def _data_sheet(book: Workbook, data: SheetData, option_ranges: dict[str, str]) 
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.border = GRID
         note = column.field if column.kind != SHOWN else f"{column.field}{SHOWN_NOTE}"
         cell.comment = Comment(note, "整治评估档案库", width=260, height=60)
         sheet.column_dimensions[get_column_letter(col)].width = column.width
     for r, row in enumerate(data.rows, 2):
         for col, value in enumerate(row, 1):
             cell = sheet.cell(r, col, value if value != "" else None)
+            cell.border, cell.alignment = GRID, WRAP
             if columns[col - 1].kind == SHOWN:
                 cell.fill = SHOWN_FILL
     for col, column in enumerate(columns, 1):
@@ -152,6 +157,12 @@ def _data_sheet(book: Workbook, data: SheetData, option_ranges: dict[str, str]) 
             rule.add(f"{letter}2:{letter}{last_row}")
             sheet.add_data_validation(rule)
     sheet.freeze_panes = "A2"
+    # Printed from Excel/WPS: landscape, as wide as the page, the header on every page.
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(2, len(data.rows) + 1)}"
 
 
