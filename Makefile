@@ -36,7 +36,7 @@ system-deps: ## install the fonts and browser from Debian when missing (needs ro
 	@bash theme/system-deps.sh
 
 check: setup ## validate DATA and apply the spec's rules; list every problem
-	$(RUN) check --data $(DATA)
+	$(RUN) check --data $(DATA) --build $(BUILD)
 
 review: setup ## one report's references, backlinks and coverage: make review ID=<report ID>
 	$(RUN) review --data $(DATA) --id "$(ID)"

@@ -16,15 +16,18 @@ from generators.records import Archive, load_archive
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", type=Path, default=Path("data"), help="the archive's data folder")
+    parser.add_argument("--build", type=Path, default=None,
+                        help="build folder; unchanged record files are not read again (cache in BUILD/cache/records)")
     parser.add_argument("--werror", action="store_true", help="treat warnings as errors")
     parser.add_argument("--timeline", action=argparse.BooleanOptionalAction, default=True,
                         help="print each campaign's procedure timeline and headline figures (default: on)")
 
 
-def load_and_check(data: Path) -> tuple[Archive, list[Diagnostic]]:
+def load_and_check(data: Path, build: Path | None = None) -> tuple[Archive, list[Diagnostic]]:
     """Load DATA and apply every check to the records that loaded (see :mod:`generators.partial`).
-    Used by every build command."""
-    archive, diagnostics = load_archive(data)
+    Used by every build command. With ``build``, record files unchanged since the last run come
+    from BUILD/cache/records."""
+    archive, diagnostics = load_archive(data, build / "cache" / "records" if build is not None else None)
     failed = failed_files(diagnostics, archive)
     if not failed:
         diagnostics += run_checks(archive)
@@ -62,7 +65,7 @@ def plural(n: int, word: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    archive, diagnostics = load_and_check(args.data)
+    archive, diagnostics = load_and_check(args.data, args.build)
     print_diagnostics(diagnostics)
     if args.timeline and archive.records and not any(d.is_error and d.code < "E200" for d in diagnostics):
         from generators.archive.clock import build_date

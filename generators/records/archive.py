@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from generators.diagnostics import Location
 from generators.records.model import Jurisdiction, Record, Term
+from generators.records.walk import Marked, marked_values
 from generators.records.yamlio import PathT, SourceMap
 
 R = TypeVar("R", bound=Record)
@@ -72,6 +73,18 @@ class Archive:
     @cached_property
     def _of_type_cache(self) -> dict[type, tuple[Record, ...]]:
         # The archive never changes, so each class's sorted list is computed once.
+        return {}
+
+    def marked_values(self, record_id: str) -> list[Marked]:
+        """The references and vocabulary values of one record (worked out once: the loader's checks
+        and the reference graph both need them)."""
+        cache = self._marked_cache
+        if record_id not in cache:
+            cache[record_id] = marked_values(self.records[record_id])
+        return cache[record_id]
+
+    @cached_property
+    def _marked_cache(self) -> dict[str, list[Marked]]:
         return {}
 
     def kind_of(self, record_id: str) -> str | None:

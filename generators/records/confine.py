@@ -69,11 +69,12 @@ def _kind(mode: int) -> str:
     return "special file"
 
 
-def confined_problem(file: Path, data_dir: Path, where: Location, *, limit: int = MAX_PROSE_BYTES
-                     ) -> Diagnostic | None:
-    """Why ``file`` may not be read (a located error), or None when it may."""
+def confined_problem(file: Path, data_dir: Path, where: Location, *, limit: int = MAX_PROSE_BYTES,
+                     roots: tuple[Path, ...] | None = None) -> Diagnostic | None:
+    """Why ``file`` may not be read (a located error), or None when it may. ``roots``: the
+    :func:`allowed_roots` of ``data_dir`` when the caller has them (resolving is most of the cost)."""
     shown = _shown(file)
-    roots = allowed_roots(data_dir)
+    roots = roots or allowed_roots(data_dir)
     try:
         real = file.resolve(strict=True)
     except (OSError, RuntimeError):  # missing, or a symlink loop

@@ -75,21 +75,20 @@ def _short_id(value: str) -> str:
 
 Id = Annotated[str, Field(pattern=ID_PATTERN, description="Stable ID; never reused."), AfterValidator(_short_id)]
 
-_DATE_FORM = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
 def _date_from_text(value: object) -> object:
     """Dates are written YYYY-MM-DD (the loader keeps them as text); nothing else is a date."""
+    if type(value) is str:
+        # The shape first (fromisoformat alone would also take 20220318 and 2022-W11-5), then the
+        # calendar. Plain string tests: this runs for each of the 80,000 dates of 10,000 dossiers.
+        if len(value) == 10 and value[4] == "-" == value[7] and value.isascii():
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                pass
+        raise PydanticCustomError("date_parsing", "Input should be a real date written YYYY-MM-DD")
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
-    if not isinstance(value, str):
-        raise PydanticCustomError("date_type", "Input should be a date written YYYY-MM-DD")
-    if _DATE_FORM.fullmatch(value):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise PydanticCustomError("date_parsing", "Input should be a real date written YYYY-MM-DD")
+    raise PydanticCustomError("date_type", "Input should be a date written YYYY-MM-DD")
 
 
 def _number_from_yaml(value: object) -> object:

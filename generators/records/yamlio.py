@@ -47,6 +47,9 @@ class SourceMap:
     values: dict[PathT, tuple[int, int]] = field(default_factory=dict)
     keys: dict[PathT, tuple[int, int]] = field(default_factory=dict)
     schema_comment: str | None = None
+    # Where each text that holds a reference ([[…]]) is written: (start, end) offsets in characters,
+    # so that a reference found in the text can be located exactly without parsing the file again.
+    spans: dict[PathT, tuple[int, int]] = field(default_factory=dict)
 
     def locate(self, path: PathT, *, key: bool = False) -> Location:
         """The position of ``path``, or of its nearest ancestor that has one."""
@@ -291,9 +294,11 @@ def _value(parser: CParser, event: Any, path: PathT, source: SourceMap, depth: i
     if event.tag not in (None, "!", _STANDARD_TAGS.get(kind)):
         raise _RefusedError("E047", mark, tag=event.tag)
     if kind is ScalarEvent:
-        if not event.style and event.tag is None:  # libyaml gives plain scalars the style ""
-            return plain_scalar(event.value)
-        return event.value  # quoted, block, or tagged !!str: text as written
+        # libyaml gives plain scalars the style ""; quoted, block or !!str scalars are text as written.
+        value = plain_scalar(event.value) if not event.style and event.tag is None else event.value
+        if isinstance(value, str) and ("[[" in value or "［［" in value or "【【" in value):
+            source.spans[path] = (mark.index, event.end_mark.index)
+        return value
     if depth >= MAX_DEPTH:
         raise _RefusedError("E008", mark)
     if kind is SequenceStartEvent:

@@ -17,20 +17,18 @@ from __future__ import annotations
 
 import bisect
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal
 
-import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-
 from generators import present
 from generators.diagnostics import Location, relative_path
 from generators.records import Archive, versions
+from generators.records.archive import Origin
 from generators.records.model import DocumentRecord, Hazard, Record, SelfAssessment, SubReport
 from generators.records.types import Prose, RefTo
-from generators.records.walk import marked_values, texts
+from generators.records.walk import texts
 from generators.refs.resolve import resolve
 from generators.refs.syntax import find_malformed, find_refs
 
@@ -139,7 +137,7 @@ def _field_refs(archive: Archive, record: Record) -> list[Reference]:
     return [
         Reference(record.id, marked.path, marked.value, resolve(archive, marked.value),
                   origin.locate(marked.path), "field")
-        for marked in marked_values(record)
+        for marked in archive.marked_values(record.id)
         if isinstance(marked.mark, RefTo)
     ]
 
@@ -170,13 +168,12 @@ def _prose_refs(archive: Archive, record: Record, sources: dict,
 # Positions of prose references
 
 
-def _locator(origin, sources: dict, value, path: PathT, lang: str, content: str):
+def _locator(origin: Origin, sources: dict, value, path: PathT, lang: str, content: str):
     """``where(offset, raw) -> Location`` for the text of ``value`` in ``lang``; each call starts afresh."""
     file_name = getattr(value, f"{lang}_file", None) if isinstance(value, Prose) else None
     if file_name is not None:
         return _in_markdown(origin.file.parent / file_name, content)
-    return _in_yaml(sources, origin.file, origin.display_path, origin.base + path + (lang,),
-                    origin.locate(path + (lang,)))
+    return _in_yaml(sources, origin, origin.base + path + (lang,), origin.locate(path + (lang,)))
 
 
 def _in_markdown(file: Path, content: str):
@@ -189,20 +186,21 @@ def _in_markdown(file: Path, content: str):
     return where
 
 
-def _in_yaml(sources: dict, file: Path, display: str, yaml_path: PathT, fallback: Location):
+def _in_yaml(sources: dict, origin: Origin, yaml_path: PathT, fallback: Location):
     """Position of a reference inside an inline YAML string: found in the scalar's source span.
 
     The parsed string and its source differ by quoting, escapes and folding, so the reference
     is searched for as written inside the scalar's span; when a fold or escape split it, the
     scalar's own position is the honest answer.
     """
+    file, display = origin.file, origin.display_path
     if file not in sources:
         sources[file] = _compose(file)
     composed = sources[file]
-    span = _scalar_span(composed, yaml_path)
-    if span is None:
+    span = origin.source.spans.get(yaml_path)  # the loader noted where each text with a reference is
+    if composed is None or span is None:
         return lambda _offset, _raw: fallback
-    source, start, end = span
+    source, (start, end) = composed.text, span
     cursor = [start]
 
     def where(_offset: int, raw: str) -> Location:
@@ -218,7 +216,6 @@ def _in_yaml(sources: dict, file: Path, display: str, yaml_path: PathT, fallback
 @dataclass
 class _Composed:
     text: str
-    root: Node | None = field(default=None)
 
     @cached_property
     def line_starts(self) -> list[int]:
@@ -229,32 +226,11 @@ class _Composed:
         return line, offset - self.line_starts[line - 1] + 1
 
 
-# libyaml when present (marks count characters there too): composing is the slow part.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def _compose(file: Path) -> _Composed | None:
     try:
-        text = file.read_bytes().removeprefix(b"\xef\xbb\xbf").decode("utf-8")
-        return _Composed(text, yaml.compose(text, Loader=_LOADER))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return _Composed(file.read_bytes().removeprefix(b"\xef\xbb\xbf").decode("utf-8"))
+    except (OSError, UnicodeDecodeError):
         return None
-
-
-def _scalar_span(composed: _Composed | None, path: PathT) -> tuple[str, int, int] | None:
-    if composed is None:
-        return None
-    node = composed.root
-    for part in path:
-        if isinstance(node, MappingNode) and isinstance(part, str):
-            node = next((v for k, v in node.value if isinstance(k, ScalarNode) and k.value == part), None)
-        elif isinstance(node, SequenceNode) and isinstance(part, int) and part < len(node.value):
-            node = node.value[part]
-        else:
-            return None
-    if not isinstance(node, ScalarNode):
-        return None
-    return composed.text, node.start_mark.index, node.end_mark.index
 
 
 # ---------------------------------------------------------------------------------------------

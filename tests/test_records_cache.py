@@ -1,0 +1,176 @@
+"""The record cache: unchanged files are neither parsed nor validated again, and a damaged cache is
+never trusted. Every run with a cache must give exactly what a run without one gives."""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import generators.records.load as load_module
+from generators.records import load_archive
+from generators.records.cache import MAGIC, code_version
+from tests.conftest import ROOT
+from tests.test_records_strict import notice
+
+NOTICE = notice().replace("body: {zh: 正文}", "body: {zh_file: n1.zh.md}")
+
+FILES = {
+    "n1.yml": NOTICE,
+    "n1.zh.md": "正文，见[[sanxing]]。\n",
+    "people.yml": "- {type: person, id: p1, name: {zh: 张三}, organisation: office, role: {zh: 科员}}\n"
+                  "- {type: person, id: p2, name: {zh: 李四}, organisation: ofice, role: {zh: 科员}}\n",
+    "bad-syntax.yml": "type: person\nid: p3\nname: {zh: 王五\n",
+    "bad-number.yml": "type: mechanism\nid: m1\ncampaign: c1\ntitle: {zh: 机制}\nissued_on: 2022-01-01\n"
+                      "issuer: office\narchival: {year: 2022, retention: Y, item_number: 0017}\n",
+    "gbk.yml": "type: person\nid: p4\nname: {zh: 赵六}\n".encode("gbk"),
+}
+
+
+@pytest.fixture
+def parses(monkeypatch) -> list[str]:
+    """The files the loader actually parsed during a test (the real parser runs; it is only counted)."""
+    seen: list[str] = []
+    real = load_module.parse_yaml
+
+    def counting(raw: bytes, display: str):
+        seen.append(Path(display).name)
+        return real(raw, display)
+
+    monkeypatch.setattr(load_module, "parse_yaml", counting)
+    return seen
+
+
+def outcome(data: Path, cache: Path | None) -> tuple[list[str], list[str]]:
+    archive, diagnostics = load_archive(data, cache)
+    records = [record.model_dump_json() + repr(archive.origins[record.id].source) for record in archive]
+    return records, [d.format("en") for d in diagnostics]
+
+
+def test_a_warm_run_parses_nothing_and_gives_what_no_cache_gives(make_archive, tmp_path, parses):
+    data = make_archive(FILES)
+    cache = tmp_path / "cache"
+    expected = outcome(data, None)
+    assert any("E041" in line for line in expected[1]) and any("E002" in line for line in expected[1])
+    parses.clear()
+    assert outcome(data, cache) == expected  # cold: fills the cache
+    assert len(parses) == len(list(data.rglob("*.yml")))
+    parses.clear()
+    assert outcome(data, cache) == expected  # warm
+    assert parses == []
+
+
+def test_only_the_changed_file_is_parsed_again(make_archive, tmp_path, parses):
+    data = make_archive(FILES)
+    cache = tmp_path / "cache"
+    outcome(data, cache)
+    (data / "people.yml").write_text(FILES["people.yml"].replace("ofice", "office"), encoding="utf-8")
+    parses.clear()
+    warm = outcome(data, cache)
+    assert parses == ["people.yml"]
+    assert warm == outcome(data, None)
+    assert not any("ofice" in line for line in warm[1])
+
+
+def test_prose_files_are_read_on_every_run(make_archive, tmp_path):
+    data = make_archive(FILES)
+    cache = tmp_path / "cache"
+    outcome(data, cache)
+    (data / "n1.zh.md").write_text("改过的正文。\n", encoding="utf-8")
+    archive, _ = load_archive(data, cache)
+    assert archive.records["n1"].body.zh == "改过的正文。\n"
+
+
+def test_a_renamed_file_is_reported_under_its_new_name(make_archive, tmp_path):
+    data = make_archive(FILES)
+    cache = tmp_path / "cache"
+    outcome(data, cache)
+    (data / "bad-number.yml").rename(data / "renamed.yml")
+    _, diagnostics = outcome(data, cache)
+    assert any("renamed.yml:7:51: error[E041]" in line for line in diagnostics), diagnostics
+    assert not any("bad-number.yml" in line for line in diagnostics)
+
+
+def pack(cache: Path) -> Path:
+    (found,) = cache.glob("*.pickle")
+    return found
+
+
+def signed(payload: bytes) -> bytes:
+    return MAGIC + hashlib.sha256(payload).digest() + payload
+
+
+@pytest.mark.parametrize("damage", [
+    lambda blob: blob[: len(blob) // 2],  # truncated
+    lambda blob: b"",  # empty
+    lambda blob: blob[:-1] + bytes([blob[-1] ^ 1]),  # one bit flipped
+    lambda blob: blob.replace("张三".encode(), "王三".encode()),  # a value changed, still a valid pickle
+    lambda blob: b"garbage" * 100,
+    lambda blob: signed(b"not a pickle"),
+    lambda blob: signed(pickle.dumps(["a", "list"])),
+    lambda blob: signed(pickle.dumps(("another code version", pickle.loads(blob[len(MAGIC) + 32:])[1]))),
+    lambda blob: signed(pickle.dumps((code_version(), {"key": "not a file result"}))),
+], ids=["truncated", "empty", "bit-flip", "value-changed", "garbage", "not-pickle", "wrong-shape", "old-version",
+        "wrong-entry"])
+def test_a_damaged_cache_is_ignored_and_rewritten(make_archive, tmp_path, parses, damage):
+    data = make_archive(FILES)
+    cache = tmp_path / "cache"
+    expected = outcome(data, None)
+    outcome(data, cache)
+    good = pack(cache).read_bytes()
+    pack(cache).write_bytes(damage(good))
+    parses.clear()
+    assert outcome(data, cache) == expected
+    assert len(parses) == len(list(data.rglob("*.yml")))  # nothing was taken from the damaged pack
+    assert pack(cache).read_bytes() == good  # rewritten whole
+
+
+def test_an_entry_that_no_longer_validates_is_not_trusted(make_archive, tmp_path, parses):
+    data = make_archive(FILES)
+    cache = tmp_path / "cache"
+    expected = outcome(data, None)
+    outcome(data, cache)
+    version, entries = pickle.loads(pack(cache).read_bytes()[len(MAGIC) + 32:])
+    for entry in entries.values():
+        for item in entry.items:
+            if isinstance(item.data, dict) and item.data.get("id") == "n1":
+                item.data["date"] = "2022-02-30"  # valid values were cached; these are not
+    pack(cache).write_bytes(signed(pickle.dumps((version, entries))))
+    parses.clear()
+    assert outcome(data, cache) == expected
+    assert parses == ["n1.yml"]
+
+
+def test_the_pack_is_deterministic_and_written_whole(make_archive, tmp_path):
+    data = make_archive(FILES)
+    outcome(data, tmp_path / "a")
+    outcome(data, tmp_path / "b")
+    assert pack(tmp_path / "a").read_bytes() == pack(tmp_path / "b").read_bytes()
+    assert [p.name for p in (tmp_path / "a").iterdir()] == [pack(tmp_path / "a").name]  # no partial file left
+
+
+def test_a_cache_that_cannot_be_written_only_costs_time(make_archive, tmp_path):
+    data = make_archive(FILES)
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("x", encoding="utf-8")
+    assert outcome(data, blocked / "cache") == outcome(data, None)
+
+
+def test_make_check_twice_prints_the_same(tmp_path):
+    """As a person runs it: `make check` cold, then warm, from the repository with BUILD elsewhere."""
+    build = tmp_path / "build"
+
+    def check() -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "generators", "check", "--data", "data", "--build", str(build)],
+                              cwd=ROOT, capture_output=True, text=True,
+                              env={"LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"})
+
+    cold, warm = check(), check()
+    assert cold.returncode == warm.returncode == 0, cold.stderr
+    assert "Traceback" not in cold.stderr + warm.stderr
+    assert (cold.stdout, cold.stderr) == (warm.stdout, warm.stderr)
+    assert len(list((build / "cache" / "records").glob("*.pickle"))) == 1
