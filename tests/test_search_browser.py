@@ -270,3 +270,4 @@ def test_snippet_skips_the_field_list_and_shows_the_passage_with_most_terms(page
     search(page, base_url, "第一责任人 验收销号")
     first = page.locator(".zz-result__snippet").first
     assert first.locator("mark").all_inner_texts() == ["第一责任人", "验收销号"]
+

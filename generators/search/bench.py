@@ -1,6 +1,11 @@
 """``make bench-search``: our index beside Material's built-in search and plain Pagefind, on the
 same built site and the same queries, in one run.
 
+Then the query classes people type (PROBES: document numbers in other spellings, IDs with spaces
+or full-width letters, singular/plural, quoted phrases, the names of towns, domains and campaigns,
+typos), each with its recall, extra results, how often the right page came first and, for typos,
+how often ours offered the expected "did you mean".
+
 For each engine and language it prints recall (against the pages whose text holds the query),
 extra results (pages returned that do not hold it, or must not be found at all), bytes the
 browser fetched for the engine per query (cold cache), the median and the slowest time to first
@@ -55,11 +60,12 @@ def _material_root() -> Path:
 # ---------------------------------------------------------------------------- ground truth
 
 def units(text: str) -> list[str]:
-    """Han characters one by one, Latin/digit words whole: what 'the text contains the
-    query' means for every engine (punctuation and spaces between them do not count)."""
+    """Han characters one by one, Latin/digit words whole (English words by their stem, so a
+    page saying "lifebuoys" holds "lifebuoy"): what 'the text contains the query' means for every
+    engine (punctuation and spaces between them do not count)."""
     out: list[str] = []
     for run in tokens.runs(text):
-        out.extend(list(run.text) if run.han else [run.text])
+        out.extend(list(run.text) if run.han else [tokens.stem(run.text)])
     return out
 
 
@@ -105,6 +111,79 @@ def corpus(site: Path, lang: str) -> Corpus:
         if page.facets.get("town"):
             towns.add(page.facets["town"])
     return Corpus(lang, urls, texts, forbidden, ids, sorted(towns), listings)
+
+
+@dataclass(frozen=True)
+class Probe:
+    """A query of a class: what is typed, what it means (the ground truth is the pages holding
+    ``meant``), the page that must come first (or None: any page holding it), and for a typo the
+    suggestion it must get."""
+    cls: str
+    lang: str
+    typed: str
+    meant: str
+    first: str | None = None
+    suggestion: str | None = None
+
+
+# Written from the example site's pages (site/…), not from the code; different from the tests'
+# queries (tests/test_search_browser.py searches a synthetic site). A probe whose page a site
+# lacks is left out of that site's table.
+def _both(cls: str, typed: str, meant: str, first: str | None = None) -> list[Probe]:
+    return [Probe(cls, "zh", typed, meant, first), Probe(cls, "en", typed, meant, first)]
+
+
+PROBES: list[Probe] = [
+    *_both("doc-number", "海安委办2023年9号", "海安委办〔2023〕9号", "notices/zz2020-circular-overall/"),
+    *_both("doc-number", "2023年15号", "海安委办〔2023〕15号", "notices/zz2020-circular-review/"),
+    *_both("doc-number", "(2021)24号", "海安委办〔2021〕24号", "notices/zz2020-listing-202108/"),
+    *_both("doc-number", "【2022】25号", "海安委办〔2022〕25号", "notices/zz2020-listing-202212/"),
+    *_both("doc-number", "海安委办 2020年22号", "海安委办〔2020〕22号", "notices/zz2020-listing-202010/"),
+    *_both("doc-number", "41号文", "海安委办〔2023〕41号", "notices/rq2023-circular-overall/"),
+    *_both("doc-number", "海安委办［2021］26号", "海安委办〔2021〕26号", "notices/zz2020-listing-202112/"),
+    *_both("id-spaces", "hz 2020 0017", "HZ-2020-0017", "hazards/HZ-2020-0017/"),
+    *_both("id-spaces", "HZ2022 0098", "HZ-2022-0098", "hazards/HZ-2022-0098/"),
+    *_both("id-spaces", "ｈｚ－２０２１－００６６", "HZ-2021-0066", "hazards/HZ-2021-0066/"),
+    *_both("id-spaces", "Hz 2021 0005", "HZ-2021-0005", "hazards/HZ-2021-0005/"),
+    Probe("plural", "en", "lifebuoy", "lifebuoy"),
+    Probe("plural", "en", "bicycle", "bicycle"),
+    Probe("plural", "en", "signaller", "signaller"),
+    Probe("plural", "en", "manifest", "manifest"),
+    Probe("plural", "en", "material", "material"),
+    Probe("plural", "en", "escorts", "escorts"),
+    Probe("phrase", "en", '"hot work"', "hot work"),
+    Probe("phrase", "en", '"emergency lighting"', "emergency lighting"),
+    Probe("phrase", "en", '"fire watch"', "fire watch"),
+    Probe("phrase", "zh", "“安全出口”", "安全出口"),
+    Probe("phrase", "zh", "“应急 预案”", "应急预案"),
+    Probe("entity", "zh", "常乐镇", "常乐镇", "towns/changle/"),
+    Probe("entity", "zh", "三厂街道", "三厂街道", "towns/sanchang-jd/"),
+    Probe("entity", "zh", "海永镇", "海永镇", "towns/haiyong/"),
+    Probe("entity", "zh", "四甲", "四甲", "towns/sijia/"),
+    Probe("entity", "zh", "余东镇", "余东镇", "towns/yudong/"),
+    Probe("entity", "zh", "危险废物", "危险废物", "domains/hazwaste/"),
+    Probe("entity", "zh", "消防", "消防", "domains/fire-safety/"),
+    Probe("entity", "zh", "海门区城镇燃气安全专项整治", "海门区城镇燃气安全专项整治", "campaigns/rq2023/"),
+    Probe("entity", "en", "Haiyong Town", "Haiyong Town", "towns/haiyong/"),
+    Probe("entity", "en", "Sanchang Sub-district", "Sanchang Sub-district", "towns/sanchang-jd/"),
+    Probe("entity", "en", "Sijia", "Sijia", "towns/sijia/"),
+    Probe("entity", "en", "Hazardous waste", "Hazardous waste", "domains/hazwaste/"),
+    Probe("entity", "en", "Haimen town gas safety campaign", "Haimen town gas safety campaign", "campaigns/rq2023/"),
+    Probe("typo", "zh", "防火分格", "防火分隔", suggestion="防火分隔"),
+    Probe("typo", "zh", "应急照名", "应急照明", suggestion="应急照明"),
+    Probe("typo", "zh", "持证上刚", "持证上岗", suggestion="持证上岗"),
+    Probe("typo", "zh", "深基抗", "深基坑", suggestion="深基坑"),
+    Probe("typo", "en", "excavaton", "excavation", suggestion="excavation"),
+    Probe("typo", "en", "lifebouys", "lifebuoys", suggestion="lifebuoys"),
+    Probe("typo", "en", "evacuaton", "evacuation", suggestion="evacuation"),
+    Probe("typo", "en", "extinguishrs", "extinguishers", suggestion="extinguishers"),
+]
+
+
+def probes(c: Corpus) -> list[Probe]:
+    """The probes of this language whose page (or, without one, whose meaning) the site has."""
+    urls = set(c.urls)
+    return [p for p in PROBES if p.lang == c.lang and (p.first in urls if p.first else c.truth(p.meant))]
 
 
 def queries(c: Corpus) -> list[str]:
@@ -237,6 +316,8 @@ class Run:
     ms: float
     bytes: int
     found: set[str]
+    first: str | None = None  # the top result
+    suggestion: str | None = None  # ours: the "did you mean" offered
 
 
 @dataclass
@@ -245,6 +326,7 @@ class Row:
     lang: str
     build: Build
     runs: dict[str, Run] = field(default_factory=dict)
+    probes: dict[str, Run] = field(default_factory=dict)  # by typed query
 
 
 def _lang_url(url: str, lang: str, base: str) -> str:
@@ -283,18 +365,21 @@ def measure_ours(browser, base: str, lang: str, q: str) -> Run:
     context, page, sizes = _visit(browser, f"{base}{prefix}search/?q={quote(q)}", "/search-index/", ready)
     ms = page.evaluate("window.zzSearchState.firstResultsMs || performance.now()")
     nbytes = sum(sizes)
+    state = page.evaluate("window.zzSearchState")
     found = {_lang_url(u, lang, "") for u in page.evaluate("q => window.zzSearch.all(q)", q)}
     context.close()
-    return Run(ms, nbytes, found)
+    shown = state.get("shown") or []
+    return Run(ms, nbytes, found, shown[0] if shown else None, state.get("suggestion"))
 
 
 def measure_pagefind(browser, base: str, lang: str, q: str) -> Run:
     context, page, sizes = _visit(browser, f"{base}{BENCH_DIR}/pagefind-{lang}.html?q={quote(q)}",
                                   "/pagefind/", "window.done === true")
     ms, nbytes = page.evaluate("window.firstResultsMs"), sum(sizes)
+    first = page.evaluate("window.firstUrls")
     found = {_lang_url(u, lang, "") for u in page.evaluate("window.allUrls()")}
     context.close()
-    return Run(ms, nbytes, found)
+    return Run(ms, nbytes, found, _lang_url(first[0], lang, "") if first else None)
 
 
 class MaterialSession:
@@ -315,8 +400,10 @@ class MaterialSession:
             url = f"{self.base}{BENCH_DIR}/material-{self.lang}.html?q={quote(q)}"
             context, page, sizes = _visit(self.browser, url, f"/{MATERIAL_DIR}/", "window.done === true",
                                           timeout=600_000)
+            items = page.evaluate("window.items")
             run = Run(page.evaluate("window.firstResultsMs"), sum(sizes),
-                      {_lang_url(u, self.lang, "") for u in page.evaluate("window.items")})
+                      {_lang_url(u, self.lang, "") for u in items},
+                      _lang_url(items[0], self.lang, "") if items else None)
             if self.cold < self.COLD_RUNS:
                 context.close()
             else:
@@ -324,7 +411,8 @@ class MaterialSession:
             return run
         _, page = self.warm
         items = page.evaluate("q => window.ask(q).then(items => items.map(g => g[0].location))", q)
-        return Run(float("nan"), 0, {_lang_url(u, self.lang, "") for u in items})
+        return Run(float("nan"), 0, {_lang_url(u, self.lang, "") for u in items},
+                   _lang_url(items[0], self.lang, "") if items else None)
 
     def close(self) -> None:
         if self.warm:
@@ -397,28 +485,81 @@ def bench(site: Path, engines: list[str]) -> str:
             rows.append(Row("material", lang, build_material(site, lang)))
         if pagefind:
             rows.append(Row("pagefind", lang, pagefind))
+    ps = {lang: probes(c) for lang, c in corpora.items()}
     with serve(site) as base, sync_playwright() as p:
         browser = launch(p)
         for row in rows:
             session = MaterialSession(browser, base, row.lang) if row.engine == "material" else None
             for q in qs[row.lang]:
-                try:
-                    if row.engine == "ours":
-                        row.runs[q] = measure_ours(browser, base, row.lang, q)
-                    elif row.engine == "pagefind":
-                        row.runs[q] = measure_pagefind(browser, base, row.lang, q)
-                    else:
-                        row.runs[q] = session.measure(q)
-                except Exception as error:  # a failed query counts as finding nothing
-                    print(f"  {row.engine} {row.lang} {q!r} FAILED: {error}", file=sys.stderr)
-                    row.runs[q] = Run(float("nan"), 0, set())
-                    continue
-                print(f"  {row.engine} {row.lang} {q!r}: {row.runs[q].ms:.0f} ms, {row.runs[q].bytes} B, "
-                      f"{len(row.runs[q].found)} found", file=sys.stderr)
+                row.runs[q] = _measure(browser, base, row, session, q)
+            for probe in ps[row.lang]:
+                row.probes[probe.typed] = _measure(browser, base, row, session, probe.typed)
             if session:
                 session.close()
         browser.close()
-    return report(rows, corpora, qs)
+    return report(rows, corpora, qs) + "\n\n" + report_probes(rows, corpora, ps)
+
+
+def _measure(browser, base: str, row: Row, session, q: str) -> Run:
+    try:
+        if row.engine == "ours":
+            run = measure_ours(browser, base, row.lang, q)
+        elif row.engine == "pagefind":
+            run = measure_pagefind(browser, base, row.lang, q)
+        else:
+            run = session.measure(q)
+    except Exception as error:  # a failed query counts as finding nothing
+        print(f"  {row.engine} {row.lang} {q!r} FAILED: {error}", file=sys.stderr)
+        return Run(float("nan"), 0, set())
+    print(f"  {row.engine} {row.lang} {q!r}: {run.ms:.0f} ms, {run.bytes} B, {len(run.found)} found, "
+          f"first {run.first}" + (f", suggests {run.suggestion!r}" if run.suggestion else ""), file=sys.stderr)
+    return run
+
+
+def _probe_ok(probe: Probe, run: Run, c: Corpus) -> bool:
+    if probe.suggestion:
+        return run.suggestion == probe.suggestion
+    return run.first == probe.first if probe.first else run.first in c.truth(probe.meant)
+
+
+def report_probes(rows: list[Row], corpora: dict[str, Corpus], ps: dict[str, list[Probe]]) -> str:
+    """Per query class and engine: recall of what the queries mean, how often the right page
+    came first (the named page, or else any page holding the meaning), and for typos how often
+    ours offered the expected suggestion."""
+    header = (f"{'class':<11} {'engine':<9} {'lang':<4} {'queries':>7} {'recall':>7} {'extra':>6} "
+              f"{'right first':>11} {'suggestion':>10} {'first ms':>9} {'slowest':>8}")
+    lines = [header, "-" * len(header)]
+    classes = list(dict.fromkeys(p.cls for lang in ps for p in ps[lang]))
+    for cls in classes:
+        for row in rows:
+            c = corpora[row.lang]
+            mine = [p for p in ps[row.lang] if p.cls == cls]
+            if not mine:
+                continue
+            hits = total = extra = right = offered = 0
+            for probe in mine:
+                run, truth = row.probes[probe.typed], c.truth(probe.meant)
+                hits += len(truth & run.found)
+                total += len(truth)
+                extra += len(run.found - truth - c.listings)
+                right += run.first == probe.first if probe.first else run.first in truth
+                offered += bool(probe.suggestion) and run.suggestion == probe.suggestion
+            typos = sum(1 for p in mine if p.suggestion)
+            times = [row.probes[p.typed].ms for p in mine]
+            suggestion = f"{offered}/{typos}" if typos and row.engine == "ours" else "-"
+            lines.append(f"{cls:<11} {row.engine:<9} {row.lang:<4} {len(mine):>7} "
+                         f"{hits / total if total else float('nan'):>7.1%} {extra:>6} {f'{right}/{len(mine)}':>11} "
+                         f"{suggestion:>10} {_median(times):>9.0f} {_slowest(times):>8.0f}")
+    lines.append("")
+    lines.append("per probe (ours): typed → first result · suggestion")
+    for row in rows:
+        if row.engine != "ours":
+            continue
+        for probe in ps[row.lang]:
+            run = row.probes[probe.typed]
+            mark = "ok" if _probe_ok(probe, run, corpora[row.lang]) else "MISS"
+            lines.append(f"  {mark:<4} {probe.cls:<10} {row.lang} {probe.typed!r} → {run.first} · {run.suggestion}")
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -576,11 +576,17 @@
     var cite = citation(q), terms = cite ? cite.terms : queryTerms(q);
     if (!terms.length) return Promise.resolve(null);
     var exact = cite ? cite.key : exactKey(q);
-    // Several words may be one ID typed with spaces (HZ 2021 0042): when the whole query is
-    // someone's exact key, its words are searched in a row, as one phrase.
-    var whole = !cite && terms.length > 1 && !QUOTED.test(q) ? [q.trim()] : null;
+    // Several words may be one ID typed with spaces (HZ 2021 0042) or run together (HZ2021 0042):
+    // when the whole query is someone's exact key, it is searched as one phrase — as typed, or
+    // with letters and digits apart, whichever more pages hold.
+    var wholes = [];
+    if (!cite && !QUOTED.test(q)) {
+      var typed = q.trim(), apart = fold(typed).replace(/([a-z])(?=[0-9])|([0-9])(?=[a-z])/g, "$1$2 ");
+      if (terms.length > 1) wholes.push(typed);
+      if (apart !== fold(typed)) wholes.push(apart);
+    }
     QUOTED.lastIndex = 0;
-    var keyLists = terms.map(queryKeys), phraseKeys = whole ? whole.map(queryKeys) : [];
+    var keyLists = terms.map(queryKeys), phraseKeys = wholes.map(queryKeys);
     var all = [exact], numbers = {};
     keyLists.concat(phraseKeys).forEach(function (ks) { all = all.concat(ks); });
     all.forEach(function (k) { numbers[k] = fnv1a(k) % BUCKETS; });
@@ -593,7 +599,16 @@
       function postings(k) { return buckets[numbers[k]][k] || [[], []]; }
       var owners = undelta(postings(exact)[1]), isOwner = {};
       owners.forEach(function (d) { isOwner[d] = true; });
-      if (whole && owners.length) { terms = whole; keyLists = phraseKeys; }
+      if (wholes.length && owners.length) {
+        var most = -1;
+        phraseKeys.forEach(function (ks, i) {
+          var docs = ks.reduce(function (acc, k) {
+            var b = undelta(postings(k)[0]);
+            return acc === null ? b : intersect(acc, b);
+          }, null) || [];
+          if (docs.length > most) { most = docs.length; terms = [wholes[i]]; keyLists = [ks]; }
+        });
+      }
       var body = null, title = null, unknown = [];
       keyLists.forEach(function (ks, i) {
         var own = null;
