@@ -33,19 +33,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import bagit
+import yaml
 
 from generators.archive.history import record_files
 from generators.archive.snapshot import Snapshot, SnapshotError, checkout, git, repo_root
 from generators.diagnostics import Diagnostic
 from generators.present import is_classified, mask_personal, title
 from generators.records import Archive
+from generators.records.document import author_of, date_of
 from generators.records.model import DocumentRecord, Notice
-from generators.records.versions import check_release, is_withdrawn, successor, version_date
+from generators.records.versions import check_release, is_withdrawn, successor
 
 ALGORITHMS = ("sha256", "sha512")
 BAGIT_TXT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
 CATEGORY = "WS"  # 文书 (DA/T 22-2015): the document category these records belong to
-AUTHOR_FIELDS = ("issuer", "reviewer", "department", "by", "town")
 CATALOGUE_COLUMNS = (
     ("reference_code", "档号"), ("fonds", "全宗号"), ("year", "年度"), ("retention", "保管期限"),
     ("item_number", "件号"), ("title", "题名"), ("document_number", "文号"), ("author", "责任者"),
@@ -124,16 +125,12 @@ def _status(archive: Archive, record: DocumentRecord) -> str:
 
 
 def _date(record: DocumentRecord) -> str:
-    value = version_date(record)
+    value = date_of(record)  # the date the printed document bears
     return value.isoformat() if value else ""
 
 
 def _author(archive: Archive, record: DocumentRecord) -> str:
-    for name in AUTHOR_FIELDS:
-        value = getattr(record, name, None)
-        if isinstance(value, str) and archive.kind_of(value):
-            return title(archive, value, "zh")
-    return title(archive, archive.jurisdiction.issuer, "zh")
+    return title(archive, author_of(archive, record), "zh")  # who signs the printed document
 
 
 def catalogue_csv(rows: list[dict[str, str]]) -> str:
@@ -260,10 +257,14 @@ def _pdf_owners(archive: Archive) -> dict[str, tuple[str, ...]]:
 
 def _copy_records(archive: Archive, snapshot: Snapshot, repo: Path, data_rel: Path, dest: Path,
                   left_out: tuple[str, ...], *, masked: bool = False) -> None:
-    """DATA and content/ as committed at the tag, without the files of left-out records. In a
+    """DATA and content/ as committed at the tag, without the left-out records: a file that holds
+    only left-out records is left out, one that also holds others is written with the others only
+    (:func:`without_records`), and the prose files of left-out records are left out. In a
     ``masked`` (public) package personal numbers in the texts are masked as on the site; the
     restricted package holds the files exactly as committed."""
-    withheld = {p.resolve() for record_id in left_out for p in record_files(archive, record_id)}
+    dropped = _dropped_items(archive, left_out)
+    withheld = {p.resolve() for record_id in left_out for p in record_files(archive, record_id)
+                if p.resolve() not in dropped}
     tracked = git(snapshot.root, "ls-files", "-z", "--", data_rel.as_posix(), "content").split("\0")
     for name in sorted(filter(None, tracked)):
         source = snapshot.root / name
@@ -271,11 +272,43 @@ def _copy_records(archive: Archive, snapshot: Snapshot, repo: Path, data_rel: Pa
             continue
         target = dest / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        if masked and source.suffix.lower() in {".yml", ".yaml", ".md"}:
+        if source.resolve() in dropped or (masked and source.suffix.lower() in {".yml", ".yaml", ".md"}):
             text = source.read_bytes().decode("utf-8", errors="replace")
-            target.write_bytes(mask_personal(text).encode("utf-8"))
+            if source.resolve() in dropped:
+                text = without_records(text, dropped[source.resolve()])
+            target.write_bytes((mask_personal(text) if masked else text).encode("utf-8"))
         else:
             shutil.copyfile(source, target)
+
+
+def _dropped_items(archive: Archive, left_out: tuple[str, ...]) -> dict[Path, set[int]]:
+    """Files holding left-out records beside records that stay → the list indexes to leave out."""
+    by_file: dict[Path, list[tuple[str, tuple]]] = {}
+    for record_id, origin in archive.origins.items():
+        by_file.setdefault(origin.file.resolve(), []).append((record_id, origin.base))
+    dropped: dict[Path, set[int]] = {}
+    hidden = set(left_out)
+    for file, records in by_file.items():
+        out = {base[0] for record_id, base in records if record_id in hidden and base}
+        if out and len(out) < len(records):
+            dropped[file] = out
+    return dropped
+
+
+def without_records(text: str, indexes: set[int]) -> str:
+    """A YAML file that is a block list of records, with the items at ``indexes`` cut out: the
+    other records' text stays as written (comments, quoting, order), so the result is the same
+    for the same file. Lines from an item's ``-`` to the next item's belong to the item."""
+    root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    if not isinstance(root, yaml.SequenceNode) or root.flow_style:
+        raise ReleaseError("a file holding classified and public records must be a block list of records")
+    lines = text.splitlines(keepends=True)
+    starts = [item.start_mark.line for item in root.value] + [len(lines)]
+    kept = lines[:starts[0]]
+    for index in range(len(root.value)):
+        if index not in indexes:
+            kept += lines[starts[index]:starts[index + 1]]
+    return "".join(kept)
 
 
 def _bag(folder: Path, archive: Archive, tag: Tag, snapshot: Snapshot, left_out: tuple[str, ...],

@@ -14,6 +14,7 @@ from generators import charts, present
 from generators.documents import ast, tables, titles
 from generators.documents.fonts import load_config
 from generators.records import Archive
+from generators.records.document import author_of, date_of
 from generators.records.model import Hazard, Notice, Organisation, Person
 from generators.refs.render import attachment_label, print_replacer, replace_refs
 from generators.rules import statistics as st
@@ -480,24 +481,13 @@ def grade_list(archive: Archive, campaign_id: str) -> list[list[str]]:
     return [list(row) for row in sorted(rows)]
 
 
-REPORT_DATES = {
-    "overall-report": "completed_on", "comprehensive-review": "completed_on", "evaluation-plan": "issued_on",
-    "rectification-plan": "issued_on", "self-assessment": "submitted_on", "sub-report": "fed_back_on",
-}
-
-
 def report_author(archive: Archive, record: Any) -> str:
-    if record.type == "comprehensive-review":
-        return org_name(archive, record.reviewer)
-    if record.type in ("self-assessment", "rectification-plan"):
-        return org_name(archive, record.town)
-    campaign = archive.get(record.campaign)
-    return org_name(archive, campaign.lead_department) if campaign is not None else ""
+    return org_name(archive, author_of(archive, record))
 
 
 def report(archive: Archive, record: Any, stem: str) -> Printable:
     author = report_author(archive, record)
-    when = getattr(record, REPORT_DATES.get(record.type, ""), None)
+    when = date_of(record)
     doc = Printable(stem, record.type, record.title.zh, author, when, (record.id,))
     b = Builder(archive, doc)
     if present.is_classified(archive, record):

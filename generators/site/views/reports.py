@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from generators.records.document import date_of
 from generators.records.model import (
     ComprehensiveReview,
     DocumentRecord,
@@ -77,11 +78,7 @@ def report_table(ctx: Ctx, records: list[DocumentRecord], *, campaign_column: bo
 
 
 def report_date(record: DocumentRecord):
-    for attribute in ("issued_on", "submitted_on", "completed_on", "filed_on", "date", "fed_back_on"):
-        value = getattr(record, attribute, None)
-        if value is not None:
-            return value
-    return None
+    return date_of(record)  # the date the printed document bears
 
 
 # ---------------------------------------------------------------------------------------------
