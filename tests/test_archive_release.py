@@ -32,11 +32,30 @@ document_number: 海安委办〔2022〕30号
 issuer: office
 date: 2022-06-30
 title: {zh: 关于重大隐患挂牌督办的通知, en: Notice on listing a major hazard for supervision}
-addressees: {zh: 三星镇, en: Sanxing}
+addressees: {zh: 各区镇, en: All towns}
 body: {zh: 涉密内容。, en: Classified content.}
 classification: 秘密
 archival: {year: 2022, retention: Y, item_number: 30}
 """
+# One file, one classified and one public notice: the public package keeps the public one.
+PUBLIC = """\
+type: notice
+id: n-2022-31
+kind: notice
+document_number: 海安委办〔2022〕31号
+issuer: office
+date: 2022-06-30
+title: {zh: 关于报送半年工作总结的通知, en: Notice on sending the half-year summary}
+addressees: {zh: 各区镇, en: All towns}
+body: {zh: 请各区镇报送半年工作总结。, en: Towns are asked to send their half-year summary.}
+classification: 公开
+archival: {year: 2022, retention: D10, item_number: 31}
+"""
+MIXED = "notices/2022-06-30.yml"
+
+
+def as_list(*records: str) -> str:
+    return "# 六月底的两份通知\n" + "".join("- " + record.replace("\n", "\n  ").rstrip(" ") for record in records)
 
 
 def run(*args: str, cwd: Path, tz: str = "Asia/Shanghai") -> subprocess.CompletedProcess:
@@ -56,8 +75,8 @@ def release(repo: Path, *extra: str, tz: str = "Asia/Shanghai") -> Path:
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     repo = example_repo(tmp_path_factory.mktemp("release") / "repo")
-    (repo / "data" / "notices" / "n-2022-30.yml").write_text(SECRET, encoding="utf-8")
-    commit(repo, "收录挂牌督办通知（秘密）", "2022-06-30T16:00:00+08:00")
+    (repo / "data" / MIXED).write_text(as_list(SECRET, PUBLIC), encoding="utf-8")
+    commit(repo, "收录六月底的两份通知", "2022-06-30T16:00:00+08:00")  # a commit message is public history
     git(repo, "tag", "-a", TAG, "-m", "七月发布", when="2022-07-01T10:00:00+08:00")
     # work after the tag must not reach the package
     (repo / "data" / "notices" / "n-2022-21.yml").write_text("type: broken\n", encoding="utf-8")
@@ -100,7 +119,7 @@ def test_payload_holds_site_pdfa_records_catalogue(bag: Path) -> None:
     text = (data / "metadata" / "archival.csv").read_text(encoding="utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
     by_id = {row["记录编号 record_id"]: row for row in rows}
-    assert [row["件号 item_number"] for row in rows] == ["0020", "0021", "0022"]  # by item number
+    assert [row["件号 item_number"] for row in rows] == ["0020", "0021", "0022", "0031"]  # by item number
     revised = by_id["n-2022-20-v2"]
     assert revised["档号 reference_code"] == "J053-WS·2022-D30-0022"
     assert (revised["全宗号 fonds"], revised["年度 year"], revised["保管期限 retention"]) == ("J053", "2022", "D30")
@@ -123,9 +142,17 @@ def test_classified_records_are_left_out(bag: Path) -> None:
             assert "挂牌督办" not in path.read_text(encoding="utf-8", errors="replace"), path
 
 
+def test_public_records_of_a_mixed_file_are_in_the_package(bag: Path) -> None:
+    """Withhold records, not files: the file is there with its public record only, as written."""
+    kept = (bag / "data" / "records" / "data" / MIXED).read_text(encoding="utf-8")
+    assert kept == "# 六月底的两份通知\n" + "- " + PUBLIC.replace("\n", "\n  ").rstrip(" ")
+    rows = (bag / "data" / "metadata" / "archival.csv").read_text(encoding="utf-8-sig")
+    assert "n-2022-31" in rows and (bag / "data" / "documents" / "n-2022-31.pdf").is_file()
+
+
 def test_restricted_package_holds_everything(repo: Path) -> None:
     restricted = release(repo, "--restricted")
-    assert (restricted / "data" / "records" / "data" / "notices" / "n-2022-30.yml").is_file()
+    assert "id: n-2022-30" in (restricted / "data" / "records" / "data" / MIXED).read_text(encoding="utf-8")
     assert (restricted / "data" / "documents" / "n-2022-30.pdf").is_file()
     assert "n-2022-30" in (restricted / "data" / "metadata" / "archival.csv").read_text(encoding="utf-8")
     assert "RESTRICTED" in (restricted / "bag-info.txt").read_text(encoding="utf-8")
@@ -140,6 +167,14 @@ def test_package_is_reproducible(repo: Path, bag: Path, tmp_path: Path) -> None:
     assert compare_trees(bag, again) == []
     assert os.stat(again / "data" / "metadata" / "archival.csv").st_mtime == os.stat(
         bag / "data" / "metadata" / "archival.csv").st_mtime  # the tag's time
+
+
+def test_package_is_the_same_from_another_build_folder(repo: Path, bag: Path) -> None:
+    """The same tag built into another BUILD folder (paths in reviewer pages and the search index
+    are relative to the archive, not to where it was built): the same bytes."""
+    result = run("release", "--data", "data", "--tag", TAG, "--build", "elsewhere/build-2", cwd=repo)
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert compare_trees(bag, repo / "elsewhere" / "build-2" / "releases" / TAG) == []
 
 
 def test_verify_passes_then_fails_after_one_byte(bag: Path, tmp_path: Path) -> None:

@@ -170,8 +170,9 @@ def build_release(data: Path, tag_name: str, build: Path, *, restricted: bool = 
     archive, diagnostics = load_and_check(snap_data)
     errors = [d for d in diagnostics if d.is_error]
     if errors:
+        count = f"{len(errors)} error{'' if len(errors) == 1 else 's'}"
         raise ReleaseError("\n".join([d.format() for d in errors]
-                                     + [f"{len(errors)} errors in the data of {tag.name}: no package made"]))
+                                     + [f"{count} in the data of {tag.name}: no package made"]))
     left_out = tuple(r.id for r in archive.of_type(DocumentRecord)
                      if is_classified(archive, r) and not restricted)
     name = tag.name + ("-restricted" if restricted else "")
@@ -184,9 +185,10 @@ def build_release(data: Path, tag_name: str, build: Path, *, restricted: bool = 
     work = build / "releases" / f".{target.name}.work"
     _remove(work)
     log(f"site ← {tag.name} ({snapshot.sha[:10]})")
-    _generate("site", snap_data, payload / "site", env, "--build", str(work / "site-build"))
+    _generate("site", snap_data, payload / "site", env, "--build", str(work / "site-build"), root=snapshot.root)
     log(f"documents ← {tag.name}")
-    _generate("docs", snap_data, work / "documents", env, "--cache", str(work / "cache"), "--no-progress")
+    _generate("docs", snap_data, work / "documents", env, "--cache", str(work / "cache"), "--no-progress",
+              root=snapshot.root)
     pdfs = _copy_pdfs(archive, work / "documents", payload / "documents", restricted=restricted)
     log("records, catalogue")
     _copy_records(archive, snapshot, repo, data_rel, payload / "records", left_out, masked=not restricted)
@@ -208,14 +210,16 @@ def build_release(data: Path, tag_name: str, build: Path, *, restricted: bool = 
     return Release(target, tag, left_out, tuple(check_release(archive)))
 
 
-def _generate(command: str, data: Path, out: Path, env: dict[str, str], *extra: str) -> None:
+def _generate(command: str, data: Path, out: Path, env: dict[str, str], *extra: str, root: Path) -> None:
     """Run a build command of the current code on the snapshot's data, in a process of its own."""
     from generators.cli import COMMANDS
 
     if command not in COMMANDS:
         raise ReleaseError(f"the '{command}' command is not available yet: cannot build the package")
+    # Run from the snapshot's root, so that every path a page shows (reviewer pages, diagnostics) is
+    # relative to the archive, the same from whatever BUILD folder the package is made in.
     result = subprocess.run([sys.executable, "-m", "generators", command, "--data", str(data), "--out", str(out),
-                             *extra], env=env, capture_output=True, text=True)
+                             *extra], env=env, capture_output=True, text=True, cwd=root)
     if result.returncode != 0:
         raise ReleaseError(f"'{command}' failed for the package:\n{result.stderr.strip()}\n{result.stdout.strip()}")
 
