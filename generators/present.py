@@ -155,6 +155,9 @@ def public_view(archive: Archive) -> tuple[Archive, list[str]]:
     return Archive(archive.root, records, origins, nested, archive.vocabularies), withheld
 
 
+_PERSONAL_FIELDS = {"mobile": mask_mobile, "id_number": mask_id_number}
+
+
 def _codes(record: Record) -> set[PathT]:
     """Paths of values that are codes (references, vocabulary keys), never text to mask."""
     return {marked.path for marked in marked_values(record)}
@@ -162,7 +165,11 @@ def _codes(record: Record) -> set[PathT]:
 
 def _masked(value: Any, codes: set[PathT], path: PathT = ()) -> Any:
     if isinstance(value, str):
-        return value if path in codes or (path and path[-1] == "id") else mask_personal(value)
+        if path in codes or (path and path[-1] == "id"):
+            return value
+        # The personal-data fields are masked whatever they hold (a landline, a number with a typo).
+        whole = _PERSONAL_FIELDS.get(str(path[-1])) if path else None
+        return whole(value) if whole else mask_personal(value)
     if isinstance(value, BaseModel):
         updates = {}
         for name in type(value).model_fields:

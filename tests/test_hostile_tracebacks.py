@@ -184,3 +184,18 @@ def test_generated_records_give_a_diagnostic_or_safe_pages(base_archive, title, 
     finally:
         path.unlink()
     assert public_view(archive)[0].get("n-1") is not None
+
+
+def test_personal_fields_are_masked_whatever_they_hold(tmp_path):
+    """A landline or a mistyped number in ``mobile``/``id_number`` is not a mobile or ID pattern, yet
+    it is personal data: the public view masks these fields whole."""
+    person = """
+    - {type: person, id: p-1, name: {zh: 张三}, organisation: office, role: {zh: 主要负责人},
+       mobile: "0513-8512 3456", id_number: "32068419900101"}
+    """
+    data = archive_with(tmp_path, {"people-extra.yml": person})
+    archive, diagnostics = load_and_check(data)
+    assert not [d for d in diagnostics if d.is_error]
+    shown = public_view(archive)[0].get("p-1")
+    assert shown.mobile == "051＊＊＊＊＊3456" and shown.id_number == "320684＊＊＊＊0101"
+    assert archive.get("p-1").mobile == "0513-8512 3456"  # the archive itself is unchanged

@@ -1,8 +1,8 @@
 """What every page builder needs: the published view of the archive, the language, links.
 
 The site is built from :func:`generators.present.public_view`, the archive without classified
-records (personal numbers masked), so no page, link, row or count can include them. The full archive is kept only to tell a reference
-to a withheld record (shown as "[not published]") from a reference to nothing (shown broken).
+records (personal numbers masked), so no page, link, row or count can include them. The full
+archive is kept only to tell a reference to a withheld record (shown as "[not published]") from a reference to nothing (shown broken).
 """
 
 from __future__ import annotations
@@ -207,7 +207,7 @@ class Ctx:
             return self.link(person_id) if person_id else ""
         parts = [self.plain(person.role)]
         if person.mobile:
-            parts.append(present.mask_mobile(person.mobile))
+            parts.append(person.mobile)  # masked in the public view
         sep = "，" if self.lang == "zh" else ", "
         inner = sep.join(p for p in parts if p)
         paren = f"（{inner}）" if self.lang == "zh" else f" ({inner})"
