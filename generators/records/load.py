@@ -51,12 +51,14 @@ def load_archive(data_dir: Path, cache_dir: Path | None = None) -> tuple[Archive
 @contextlib.contextmanager
 def _no_cycle_collection() -> Iterator[None]:
     """Loading makes millions of small objects and no reference cycles; Python's cycle collector
-    would walk them all again and again (it took three quarters of the time to read the cache)."""
+    would walk them all again and again (it took three quarters of the time to read the cache).
+    What was loaded lives as long as the archive: frozen, the collector never walks it again."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if was_enabled:
             gc.enable()
 
@@ -73,7 +75,8 @@ def _load_archive(data_dir: Path, cache_dir: Path | None) -> tuple[Archive, list
     roots = allowed_roots(data_dir)
     for file in record_files(data_dir):
         display = relative_path(file)
-        outside = confined_problem(file, data_dir, Location(display), limit=MAX_FILE_BYTES, roots=roots)
+        outside = confined_problem(file, data_dir, Location(display), limit=MAX_FILE_BYTES, roots=roots,
+                                   shown=display)
         if outside is not None:  # a symlink out of the archive is not one of its records
             diagnostics.append(outside)
             continue
