@@ -103,3 +103,10 @@ def test_summary_says_one_error_and_one_warning(planted, monkeypatch):
     monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")
     line = summary(archive, one_each)
     assert "隐患档案 " in line and "hazard " not in line and "错误 1 个，警告 1 个" in line
+
+
+def test_stage_names_are_chinese_in_chinese_messages(planted):
+    _, _, diagnostics, _ = planted
+    (late,) = [d for d in diagnostics if d.code == "W210"]  # the example's late comprehensive review
+    assert "综合评议于" in late.message("zh") and "行业复评结束" in late.message("zh")
+    assert not any(word in late.message("zh") for word in ("Comprehensive", "review", "end of"))

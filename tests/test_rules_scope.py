@@ -39,6 +39,14 @@ def planted(tmp_path_factory):
                                           "department: emergency", "department: sijia", at="sijia"),
         "accident-row-department": plant(data, "accidents/2021.yml", "{period: 2021-01, town: haimen-jd, domain: road",
                                          "{period: 2021-01, town: transport, domain: road", at="transport"),
+        "task-other-campaign": plant(data, "campaigns/zz2020/self-assessments/yudong.yml", "- task: zz2020-t01",
+                                     "- task: rq2023-t1", at="rq2023-t1"),
+        "task-plan-other-campaign": plant(data, "campaigns/zz2020/campaign.yml",
+                                          "- id: zz2020-t01\n  plan: zz2020-master",
+                                          "- id: zz2020-t01\n  plan: rq2023-master", at="rq2023-master"),
+        "rq2023-plan-domain-outside": plant(data, "campaigns/rq2023/campaign.yml",
+                                            "  kind: industry\n  domain: construction",
+                                            "  kind: industry\n  domain: road", at="road"),
         "domain-lead-town": plant(data, "domains.yml", "lead_department: emergency", "lead_department: yudong",
                                   at="yudong"),
     }
@@ -60,6 +68,9 @@ def planted(tmp_path_factory):
     ("lookback-department-town", "E263"),
     ("accident-row-department", "E260"),
     ("domain-lead-town", "E263"),
+    ("task-other-campaign", "E264"),
+    ("task-plan-other-campaign", "E264"),
+    ("rq2023-plan-domain-outside", "E262"),
 ])
 def test_planted_fault_is_reported_at_its_field(planted, fault, code):
     places, found, _ = planted
