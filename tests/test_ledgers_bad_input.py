@@ -11,7 +11,7 @@ import sys
 import zipfile
 
 import pytest
-from ledgers_helpers import ROOT, messy_row, messy_workbook, reload
+from ledgers_helpers import ROOT, convert, messy_row, messy_workbook, reload
 from msoffcrypto.format.ooxml import OOXMLFile
 from openpyxl import Workbook, load_workbook
 
@@ -27,7 +27,7 @@ def archive():
 def _refused(archive, path) -> list[str]:
     result = plan_import(archive, path, "zz2020")
     assert result.failed and write_plan(result) == []
-    return [f"{d.location}: {d.code}" for d in result.diagnostics if d.is_error]
+    return sorted(f"{d.location}: {d.code}" for d in result.diagnostics if d.is_error)
 
 
 def test_macro_workbooks_are_refused_whole(archive, tmp_path):
@@ -60,17 +60,18 @@ def test_hidden_sheet_is_refused_and_named(archive, tmp_path):
     assert _refused(archive, path) == [f"{path}:旧数据!A1: E906"]
 
 
-def test_formula_and_merged_data_cells_are_located(archive, tmp_path):
+@pytest.mark.parametrize("suffix", ["xlsx", "ods", "xls"])
+def test_formula_and_merged_data_cells_are_located(archive, tmp_path, suffix):
     path = messy_workbook(tmp_path / "ledger.xlsx", [messy_row(), messy_row(序号=2, 隐患名称="另一隐患")])
     book = load_workbook(path)
     sheet = book.active
     sheet["I4"] = "=DATE(2022,7,23)"
     sheet.merge_cells("C4:C5")
     book.save(path)
+    if suffix != "xlsx":   # the same workbook saved by LibreOffice, with the formula's value cached
+        path = convert(path, suffix, tmp_path / "out")
     found = _refused(archive, path)
-    assert f"{path}:Sheet1!I4: E909" in found
-    assert f"{path}:Sheet1!C4: E910" in found
-    assert not any(code.endswith(("A1: E910", "A2: E910")) for code in found)   # merged title rows are fine
+    assert found == [f"{path}:Sheet1!C4: E910", f"{path}:Sheet1!I4: E909"]   # once each; title rows may merge
 
 
 def test_a_hundred_thousand_rows_are_refused(archive, tmp_path):

@@ -52,7 +52,8 @@ def show_changes(plan, zh: bool) -> None:
         print("没有变化：档案已与工作簿一致" if zh else "no changes: the archive already matches the workbook")
         return
     for change in added:
-        print(f"+ {change.record}  ({relative_path(change.path)})")
+        title = (plan.files[change.path].record(change.record) or {}).get("title") or {}
+        print(f"+ {change.record} {title.get('zh', '')}  ({relative_path(change.path)})")
     for change in changed:
         print(f"~ {change.record}  ({relative_path(change.path)})")
         for name, old, new in change.fields:

@@ -284,6 +284,7 @@ class _Job:
         """Every data row below the header; empty rows, and rows holding only an ID (a template's
         pre-filled row nobody filled in), say nothing and are skipped."""
         keys = {col.field for col in kind.columns if col.kind in (ID, INDEX)}
+        reported = _reported_cells(sheet, header_row)
         result = []
         for r in range(header_row + 1, len(sheet.rows) + 1):
             raw = sheet.rows[r - 1]
@@ -291,6 +292,9 @@ class _Job:
             for c, column in matched.items():
                 value = raw[c - 1] if c - 1 < len(raw) else None
                 row.cols[column.field] = c
+                if (r, c) in reported:
+                    row.bad.add(column.field)   # a formula or merged cell, reported once already
+                    continue
                 if column.kind == SHOWN or cells.text(value) == "":
                     continue
                 where = at(self.display, sheet.name, r, c)
@@ -594,6 +598,15 @@ def _set_all(mapping: dict, cls: type[BaseModel], row: Row, kind: SheetKind) -> 
         if found:
             changes.append((column.field, *found))
     return changes
+
+
+def _reported_cells(sheet: Sheet, header_row: int) -> set[tuple[int, int]]:
+    """Data cells already reported as formulas or merged: their value is not read again."""
+    found = {cell for cell in sheet.formulas if cell[0] > header_row}
+    for r1, c1, r2, c2 in sheet.merged:
+        if r2 > header_row:
+            found |= {(r, c) for r in range(max(r1, header_row + 1), r2 + 1) for c in range(c1, c2 + 1)}
+    return found
 
 
 def _differs(model: BaseModel, row: Row, kind: SheetKind) -> bool:

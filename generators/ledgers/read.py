@@ -204,7 +204,10 @@ def _read_calamine(path: Path, display: str, suffix: str) -> tuple[Workbook | No
         diagnostics.append(Diagnostic.error("E906", at(display, name), sheet=name))
     if diagnostics:
         return None, diagnostics
-    formulas, merged = _xml_extras(path, suffix, book.sheet_names)
+    try:
+        formulas, merged = _xml_extras(path, suffix, book.sheet_names)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, SyntaxError) as exc:  # ParseError is a SyntaxError
+        return None, [Diagnostic.error("E901", whole, detail=_short(exc))]
     sheets: list[Sheet] = []
     for name in book.sheet_names:
         try:
@@ -254,7 +257,46 @@ def _xml_extras(path: Path, suffix: str, names: list[str]) -> tuple[dict[str, di
         return _xlsx_formulas(path, names), {}
     if suffix == ".ods" and zipfile.is_zipfile(path):
         return _ods_extras(path)
+    if suffix == ".xls":
+        return _xls_formulas(path), {}
     return {}, {}
+
+
+_XLS_BOUNDSHEET, _XLS_FORMULA = 0x0085, 0x0006   # BIFF8 record types
+
+
+def _xls_formulas(path: Path) -> dict[str, dict]:
+    """Formula cells of a BIFF8 .xls: its FORMULA records, placed in the sheet whose substream
+    (BOUNDSHEET's offset of its BOF record) holds them."""
+    import struct
+
+    import olefile
+
+    try:
+        with olefile.OleFileIO(str(path)) as ole:
+            stream = ole.openstream("Workbook").read() if ole.exists("Workbook") else b""
+    except OSError:
+        return {}
+    sheets: list[tuple[int, str]] = []
+    formulas: list[tuple[int, int, int]] = []
+    pos = 0
+    while pos + 4 <= len(stream):
+        kind, length = struct.unpack_from("<HH", stream, pos)
+        data = stream[pos + 4:pos + 4 + length]
+        if kind == _XLS_BOUNDSHEET and len(data) >= 8:
+            count, wide = data[6], data[7] & 1
+            raw = data[8:8 + count * (2 if wide else 1)]
+            sheets.append((struct.unpack_from("<I", data)[0], raw.decode("utf-16-le" if wide else "latin-1")))
+        elif kind == _XLS_FORMULA and len(data) >= 4:
+            row, col = struct.unpack_from("<HH", data)
+            formulas.append((pos, row + 1, col + 1))
+        pos += 4 + length
+    result: dict[str, dict] = {}
+    for at_pos, row, col in formulas:
+        owner = max((s for s in sheets if s[0] <= at_pos), default=None)
+        if owner is not None:
+            result.setdefault(owner[1], {})[(row, col)] = ""
+    return result
 
 
 def _xlsx_formulas(path: Path, names: list[str]) -> dict[str, dict]:

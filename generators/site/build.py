@@ -198,9 +198,9 @@ def _assemble(src: Path, site: Site, build: Path, out: Path) -> Path:
         if site.documents:
             target = staging / "documents"
             target.mkdir()
-            for names in site.documents.values():
-                for name in names:
-                    link_file(build / "documents" / name, target / name)
+            # A combined document (a town's hazard list) is linked from many records: once here.
+            for name in sorted({name for names in site.documents.values() for name in names}):
+                link_file(build / "documents" / name, target / name)
         mark(staging)
     except BaseException:  # interrupted (Ctrl-C) or failed: the previous site stays, no .site-new-* is left
         shutil.rmtree(staging, ignore_errors=True)
