@@ -47,6 +47,11 @@ def planted(tmp_path_factory):
         "rq2023-plan-domain-outside": plant(data, "campaigns/rq2023/campaign.yml",
                                             "  kind: industry\n  domain: construction",
                                             "  kind: industry\n  domain: road", at="road"),
+        "plan-reported-to-town": plant(data, "campaigns/zz2020/rectification/plans/changle.yml",
+                                       "reported_to: [emergency, office]", "reported_to: [emergency, changle]",
+                                       at="changle]"),
+        "results-to-town": plant(data, "campaigns/zz2020/campaign.yml", "  to: org-dept", "  to: sanxing",
+                                 at="sanxing"),
         "domain-lead-town": plant(data, "domains.yml", "lead_department: emergency", "lead_department: yudong",
                                   at="yudong"),
     }
@@ -69,6 +74,8 @@ def planted(tmp_path_factory):
     ("accident-row-department", "E260"),
     ("domain-lead-town", "E263"),
     ("task-other-campaign", "E264"),
+    ("plan-reported-to-town", "E263"),
+    ("results-to-town", "E263"),
     ("task-plan-other-campaign", "E264"),
     ("rq2023-plan-domain-outside", "E262"),
 ])

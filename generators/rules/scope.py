@@ -80,8 +80,9 @@ _TOWN_FIELDS: dict[type[Record], tuple[tuple, ...]] = {
     AccidentStatistics: (("rows", "*", "town"),),
 }
 _DEPARTMENT_FIELDS: dict[type[Record], tuple[tuple, ...]] = {
-    Campaign: (("lead_department",),), Domain: (("lead_department",),), LookBack: (("department",),),
-    SupervisionCheck: (("by",),), ComprehensiveReview: (("reviewer",),),
+    Campaign: (("lead_department",), ("results_reported", "to")), Domain: (("lead_department",),),
+    LookBack: (("department",),), SupervisionCheck: (("by",),), ComprehensiveReview: (("reviewer",),),
+    RectificationPlan: (("reported_to", "*"),),
 }
 _DOMAIN_FIELDS: dict[type[Record], tuple[tuple, ...]] = {
     Hazard: (("domain",),), Mechanism: (("domain",),), Campaign: (("plans", "*", "domain"),
