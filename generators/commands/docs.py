@@ -25,7 +25,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from generators.documents.build import build
 
-    archive, diagnostics = load_and_check(args.data)
+    # Unchanged record files come from BUILD/cache/records (BUILD: the folder holding the output);
+    # nothing is written when an output is refused (below).
+    build_dir = args.out.parent
+    cacheable = not (refusal(args.out, args.data, kind="documents")
+                     or refusal(build_dir, args.data, kind="build files", replaced=False))
+    archive, diagnostics = load_and_check(args.data, build_dir if cacheable else None)
     errors = [d for d in diagnostics if d.is_error]
     if errors:
         print_diagnostics(errors)

@@ -20,7 +20,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from generators.site.build import build_site, report
 
-    archive, diagnostics = load_and_check(args.data)
+    # Unchanged record files come from BUILD/cache/records; nothing is written when an output is
+    # refused (below).
+    cacheable = not (refusal(args.out, args.data, kind="the site")
+                     or refusal(args.build, args.data, kind="build files", replaced=False))
+    archive, diagnostics = load_and_check(args.data, args.build if cacheable else None)
     print_diagnostics(diagnostics)
     lang = message_language()
     if any(d.is_error for d in diagnostics):
