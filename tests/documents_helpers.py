@@ -58,3 +58,18 @@ def built(tmp_path_factory):
     result = build(archive, out, cache, progress=False)
     assert not [d.format("en") for d in result.diagnostics if d.is_error]
     return archive, out, cache, result
+
+
+INVISIBLE = str.maketrans("", "", "\u200b\u2060")  # the line-break hints theme/print/typst.lua writes
+
+
+def open_pdf(path: Path):
+    """A PDF read with pdfplumber, its characters without the invisible line-break hints (a zero-width
+    space after closing marks, a word joiner before opening ones) that keep punctuation on the grid."""
+    import pdfplumber
+
+    pdf = pdfplumber.open(path)
+    for page in pdf.pages:
+        for char in page.chars:
+            char["text"] = char["text"].translate(INVISIBLE)
+    return pdf

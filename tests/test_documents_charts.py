@@ -8,9 +8,8 @@ import re
 import subprocess
 
 import docx
-import pdfplumber
 import pytest
-from documents_helpers import ARTIFACTS
+from documents_helpers import ARTIFACTS, open_pdf
 
 from generators import charts, present
 from generators.documents.catalog import documents
@@ -73,7 +72,7 @@ def test_pdf_draws_the_charts_with_captions_and_axis_labels(built, reports):
     campaign = archive.get(archive.get(doc.record_ids[0]).campaign)
     assert isinstance(campaign, Campaign)
     trend = charts.accident_trend(archive, campaign)
-    pdf = pdfplumber.open(out / f"{doc.stem}.pdf")
+    pdf = open_pdf(out / f"{doc.stem}.pdf")
     pages = [i for i, page in enumerate(pdf.pages) if "图1" in (page.extract_text() or "").replace(" ", "")]
     assert len(pages) == 1
     page = pdf.pages[pages[0]]
@@ -96,7 +95,7 @@ def test_pdf_draws_the_charts_with_captions_and_axis_labels(built, reports):
 def test_comprehensive_review_prints_the_charts_too(built, reports):
     _, out, _, _ = built
     doc = reports["comprehensive-review"]
-    text = "".join(page.extract_text() or "" for page in pdfplumber.open(out / f"{doc.stem}.pdf").pages)
+    text = "".join(page.extract_text() or "" for page in open_pdf(out / f"{doc.stem}.pdf").pages)
     for caption in ("图1", "图2", "图3", "问题隐患销号进度"):
         assert caption in text.replace(" ", "")
 

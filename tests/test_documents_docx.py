@@ -89,3 +89,27 @@ def test_the_hazard_list_shows_the_status_the_site_shows(built):
                 for hz in archive.of_type(Hazard) if hz.id in printed}
     assert expected and printed == expected
     assert len(set(expected.values())) > 1  # the fixture has dossiers in different states
+
+
+def test_word_files_in_libreoffice_with_the_substitution_table_match_the_pdfs(built, tmp_path):
+    """LibreOffice with the replacement table made from theme/print/fonts.toml sets the Word files
+    in the PDFs' faces (no Japanese fallback) and on as many pages as the PDFs: the notice and an
+    overall report (tables and charts)."""
+    from generators.documents.fonts import font_set
+    from generators.documents.libreoffice import write_profile
+
+    _, out, _, _ = built
+    profile = write_profile(tmp_path / "profile")
+    stems = ("haianweiban-2022-17", "T-OR")
+    result = subprocess.run(
+        ["soffice", "--headless", f"-env:UserInstallation=file://{profile}", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), *(str(out / f"{stem}.docx") for stem in stems)],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    chosen = {font.family.split()[0] for font in font_set().chosen.values() if font}
+    for stem in stems:
+        converted = pdfplumber.open(tmp_path / f"{stem}.pdf")
+        faces = {c["fontname"].split("+")[-1] for page in converted.pages for c in page.chars}
+        assert all(any(name in face for name in chosen) for face in faces if not face.startswith("DejaVu")), faces
+        assert len(converted.pages) == len(pdfplumber.open(out / f"{stem}.pdf").pages), stem

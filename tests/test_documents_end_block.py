@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 
-import pdfplumber
 import pytest
-from documents_helpers import MM, load, make_archive
+from documents_helpers import MM, load, make_archive, open_pdf
 
 from generators.documents.build import build
 
@@ -42,7 +41,7 @@ def printed(tmp_path_factory):
     out = folder / "build" / "documents"
     result = build(archive, out, folder / "cache", progress=False)
     assert not [d.format("en") for d in result.diagnostics if d.is_error]
-    return {n: pdfplumber.open(out / f"T-END-{n}.pdf") for n in LINES}
+    return {n: open_pdf(out / f"T-END-{n}.pdf") for n in LINES}
 
 
 def page_number(page) -> str | None:

@@ -7,10 +7,9 @@ import re
 import subprocess
 from collections import defaultdict
 
-import pdfplumber
 import pikepdf
 import pytest
-from documents_helpers import ARTIFACTS, MM, SEED
+from documents_helpers import ARTIFACTS, MM, SEED, open_pdf
 
 from generators.documents.catalog import documents
 from generators.documents.fonts import font_set
@@ -23,7 +22,7 @@ BLOCK_TOP, BLOCK_BOTTOM, BLOCK_LEFT, BLOCK_RIGHT = 37, 297 - 35, 28, 210 - 26
 @pytest.fixture(scope="module")
 def notice(built):
     _, out, _, _ = built
-    return pdfplumber.open(out / "haianweiban-2022-17.pdf")
+    return open_pdf(out / "haianweiban-2022-17.pdf")
 
 
 def body_lines(page) -> list[list[dict]]:
@@ -139,7 +138,7 @@ def test_page_numbers_odd_right_even_left_7mm_below_the_block(notice):
 
 def test_end_block_sits_on_the_bottom_edge_of_the_last_page(built):
     _, out, _, _ = built
-    pdf = pdfplumber.open(out / "T-NOTICE-1.pdf")
+    pdf = open_pdf(out / "T-NOTICE-1.pdf")
     last = pdf.pages[-1]
     text = last.extract_text()
     assert "抄送：区委办、区政府办。" in text and "2022年3月20日印发" in text
@@ -173,7 +172,7 @@ def test_pdf_is_byte_identical_across_runs(built):
 def test_record_text_is_printed_not_executed(built):
     _, out, _, _ = built
     # The form's content column alone (its labels are centred beside wrapped text).
-    pages = pdfplumber.open(out / "T-HZ-0001.pdf").pages
+    pages = open_pdf(out / "T-HZ-0001.pdf").pages
     text = "".join(page.crop((_content_column(page), 0, page.width, page.height)).extract_text() for page in pages)
     assert "<script>alert('pwn')</script><b>粗体</b>" in text.replace("\n", "")
 
@@ -197,9 +196,24 @@ def test_png_renderings_of_the_notice_and_a_dossier(built):
 
 def test_dossier_is_a_form_of_every_field_and_lists_are_landscape(built):
     _, out, _, _ = built
-    dossier = "".join(page.extract_text() for page in pdfplumber.open(out / "T-HZ-0002.pdf").pages)
+    dossier = "".join(page.extract_text() for page in open_pdf(out / "T-HZ-0002.pdf").pages)
     for words in ("统一社会信用代码", "91320684MA1YYYYY0Y", "重大隐患判定依据", "应急预案落实", "延期"):
         assert words in dossier.replace(" ", "")
-    listing = pdfplumber.open(out / "hazards-T-CAMP.pdf").pages[0]
+    listing = open_pdf(out / "hazards-T-CAMP.pdf").pages[0]
     assert listing.width > listing.height
     assert "T-HZ-0001" in listing.extract_text().replace("\n", "")
+
+
+def test_self_assessment_is_an_upward_document_with_the_signer(built):
+    """GB/T 9704 7.2.5/7.2.6: the mark 80 mm from the top of the page, "签发人：" in 仿宋 and the
+    name in 楷体 one character in from the right, above the red rule, from ``signed_by``."""
+    _, out, _, _ = built
+    page = open_pdf(out / "T-SA-sanxing.pdf").pages[0]
+    red = [c for c in page.chars if c["non_stroking_color"] and tuple(c["non_stroking_color"])[:3] == (1, 0, 0)]
+    assert red and abs(min(c["top"] for c in red) / MM - 80) < 1.5
+    line = sorted((c for c in page.chars if abs(c["size"] - 16) < 0.05 and c["top"] < 125 * MM), key=lambda c: c["x0"])
+    text = "".join(c["text"] for c in line)
+    assert text == "签发人：三星分管领导"
+    name = line[len("签发人："):]
+    assert all("Kai" in c["fontname"] for c in name) and not any("Kai" in c["fontname"] for c in line[:4])
+    assert abs(max(c["x1"] for c in line) / MM - (BLOCK_RIGHT - 156 / 28)) < 1.0  # one character in

@@ -16,7 +16,8 @@ from generators.documents.fonts import load_config
 from generators.records import Archive
 from generators.records.document import author_of, date_of
 from generators.records.model import Hazard, Notice, Organisation, Person
-from generators.refs.render import attachment_label, print_replacer, replace_refs
+from generators.refs.render import Replacer, attachment_label, print_replacer, replace_refs
+from generators.refs.syntax import RefMatch
 from generators.rules import statistics as st
 from generators.rules.records import standing
 
@@ -47,6 +48,7 @@ class Printable:
     landscape: bool = False
     mark_length: int = 10
     head_lines: int = 0  # 份号, 密级, 紧急程度 lines above the issuer mark
+    upward: bool = False  # 上行文: the mark 80 mm from the top, the 签发人 line
     images: dict[str, str] = field(default_factory=dict)  # file name → SVG (charts)
 
     def meta(self, fonts: dict[str, str], weights: dict[str, str]) -> dict[str, Any]:
@@ -60,7 +62,26 @@ class Printable:
             "landscape": self.landscape,
             "mark-length": self.mark_length,
             "head-lines": self.head_lines,
+            "upward": self.upward,
         }
+
+
+def clerk_replacer(archive: Archive, notice: Notice | None) -> Replacer:
+    """References as a clerk cites them: a notice by 《title》（document number）, a hazard by its
+    ID and title without 《》 (《》 is for titled documents); the rest as the shared print words
+    (《title》 of a report, 附件N, a name)."""
+    shared = print_replacer(archive, notice, markdown=False)
+
+    def replace(match: RefMatch, target_id: str | None) -> str:
+        record = archive.get(target_id) if target_id and not match.label else None
+        if isinstance(record, Notice) and (notice is None or record.id != notice.id):
+            inner = record.title.zh.replace("《", "〈").replace("》", "〉")  # a title within a title
+            return f"《{inner}》（{record.document_number}）"
+        if isinstance(record, Hazard):
+            return f"{record.id} {record.title.zh}"
+        return shared(match, target_id)
+
+    return replace
 
 
 class Builder:
@@ -69,7 +90,7 @@ class Builder:
     def __init__(self, archive: Archive, printable: Printable, notice: Notice | None = None):
         self.archive = archive
         self.doc = printable
-        self.replacer = print_replacer(archive, notice, markdown=False)
+        self.replacer = clerk_replacer(archive, notice)
 
     # -- text --------------------------------------------------------------------------------
 
@@ -158,12 +179,8 @@ class Builder:
         ]))
 
     def page_break(self) -> None:
-        self.add(ast.div("new-page", [], None), _word_page_break())
-
-
-def _word_page_break() -> ast.Node:
-    # Structure only (no record text): the one piece of OpenXML we write ourselves.
-    return {"t": "RawBlock", "c": ["openxml", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>']}
+        # One break for both formats: docx.lua writes Word's (a second one made a blank page).
+        self.add(ast.div("new-page", [], None))
 
 
 def org_name(archive: Archive, org_id: str | None) -> str:
@@ -274,11 +291,15 @@ def attachment_note(b: Builder, position: int, count: int, name: str, src: tuple
     return ast.div("attachment-note", [lead, number, ast.div("plain", [ast.para(b.use("body", name, *src))])])
 
 
+KEEP_TABLE_ROWS = 12  # a table this short ending a report stays on the page of its signature
+
+
 def keep_together(doc: Printable, start: int) -> None:
     """The blocks from ``start`` on (the text's last paragraph or the attachment notes, then the
     signature) on one page: the signature never stands alone (GB/T 9704 7.3.5.4)."""
     first = doc.blocks[start] if 0 <= start < len(doc.blocks) else {}
-    if first.get("t") == "Para" or "gw-attachment-note" in str(first.get("c", [[None, []]])[0][1]):
+    short_table = first.get("t") == "Table" and len(first["c"][4][0][3]) <= KEEP_TABLE_ROWS
+    if first.get("t") == "Para" or short_table or "gw-attachment-note" in str(first.get("c", [[None, []]])[0][1]):
         doc.blocks[start:] = [ast.div("keep", doc.blocks[start:])]
 
 
@@ -310,8 +331,25 @@ class Sections:
         self.b.heading1(f"{chinese_number(self.count)}、{words}", src)
 
 
+# The report types whose sections follow the spec's skeleton (report-topics flagged so), in the
+# skeleton's order: the same order as the record's page on the site.
+SKELETON_FLAGS = {"self-assessment": "evaluation-content", "comprehensive-review": "evaluation-content",
+                  "overall-report": "overall-report", "sub-report": "sub-report"}
+
+
+def section_order(archive: Archive, record: Any) -> list[tuple[int, Any]]:
+    """(index, section) in the page's order: the skeleton's topics first, in the vocabulary's
+    order, then the other topics as the record lists them; sections of one topic together."""
+    sections = list(enumerate(getattr(record, "sections", [])))
+    flag = SKELETON_FLAGS.get(record.type)
+    topics = list(archive.vocabularies.get("report-topics", {}))
+    skeleton = [k for k in topics if flag and archive.has_flag("report-topics", k, flag)]
+    order = skeleton + [k for k in dict.fromkeys(s.topic for _, s in sections) if k not in skeleton]
+    return [(index, s) for topic in order for index, s in sections if s.topic == topic]
+
+
 def _sections(b: Builder, numbered: Sections, record: Any) -> None:
-    for index, section in enumerate(getattr(record, "sections", [])):
+    for index, section in section_order(b.archive, record):
         heading = section.heading.zh if section.heading else label(b.archive, "report-topics", section.topic)
         numbered.heading(heading, (record.id, ("sections", index, "heading" if section.heading else "topic")))
         b.prose(section.body.zh or "", (record.id, ("sections", index, "body")))
@@ -325,7 +363,8 @@ def report_body(b: Builder, record: Any) -> None:
     kind = record.type
     if kind == "sub-report":
         b.para(f"分级认定结果：{label(archive, 'grades', record.grade)}", (rid, ("grade",)))
-    _sections(b, numbered, record)
+    if kind != "evaluation-plan":
+        _sections(b, numbered, record)
     if kind == "evaluation-plan":
         if record.leading_group:
             numbered.heading("评估工作领导小组")
@@ -340,6 +379,7 @@ def report_body(b: Builder, record: Any) -> None:
         if record.methods:
             numbered.heading("评估方法")
             b.para(methods_text(archive, record.methods), (rid, ("methods",)))
+        _sections(b, numbered, record)  # after the group and the schedule, as on the plan's page
     if kind == "self-assessment":
         numbered.heading("目标任务完成情况清单")
         b.table(["序号", "目标任务", "完成情况", "状态"], [
@@ -359,8 +399,8 @@ def report_body(b: Builder, record: Any) -> None:
     if kind == "sub-report":
         if record.verifications:
             numbered.heading("问题隐患“过筛式”核查情况")
-            b.table(["隐患", "核查日期", "方式", "结果"], [
-                [present.title(archive, v.hazard, "zh"), date(v.verified_on),
+            b.table(["隐患编号", "问题隐患", "核查日期", "方式", "结果"], [
+                [v.hazard, present.title(archive, v.hazard, "zh"), date(v.verified_on),
                  label(archive, "evaluation-methods", v.method), label(archive, "verification-results", v.result)]
                 for v in record.verifications
             ], (rid, ("verifications",)))
@@ -485,6 +525,17 @@ def report_author(archive: Archive, record: Any) -> str:
     return org_name(archive, author_of(archive, record))
 
 
+def upward_head(b: Builder, issuer: str, signer: str, rid: str) -> None:
+    """The head of an upward document (上行文, GB/T 9704 7.2.6): the issuer's mark 80 mm from the
+    top, the 签发人 line, the red rule."""
+    b.doc.upward = True
+    b.doc.mark_length = len(issuer)
+    b.add(b.styled("mark", "GW Mark", issuer, "title", (rid, ("town",))))
+    b.use("body", "签发人：", rid, ("signed_by",))
+    b.add(ast.div("signer", [ast.para("签发人："), ast.para(b.use("kai", signer, rid, ("signed_by",)))]))
+    b.add(ast.div("red-rule", [], "GW Red Rule"))
+
+
 def report(archive: Archive, record: Any, stem: str) -> Printable:
     author = report_author(archive, record)
     when = date_of(record)
@@ -493,7 +544,12 @@ def report(archive: Archive, record: Any, stem: str) -> Printable:
     if present.is_classified(archive, record):
         b.add(b.styled("secret", "GW Secret", present.classification(archive, record), "hei",
                        (record.id, ("classification",))))
-    b.title(record.title.zh, (record.id, ("title",)))
+    signer = getattr(record, "signed_by", None)
+    if signer:
+        upward_head(b, author, person_name(archive, signer), record.id)
+        b.title(record.title.zh, (record.id, ("title",)), style="title")
+    else:
+        b.title(record.title.zh, (record.id, ("title",)))
     report_body(b, record)
     closing = len(doc.blocks) - 1
     b.signature(author, when, (record.id, ()))

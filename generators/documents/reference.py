@@ -156,12 +156,19 @@ def _patch_styles(xml: str, fonts: FontSet) -> str:
                  "<w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/><w:jc w:val=\"both\"/>"
                  "</w:pPr></w:pPrDefault>", xml, flags=re.S)
     # Pandoc's own paragraph styles add space around paragraphs and Latin fonts: make them plain.
+    # Compact is what pandoc gives table cells: 4号, no indent, off the character grid (on it, every
+    # 4号 character would take a 3号 cell and the columns would wrap), no tracking.
+    plain = ('<w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr>',
+             f'{body_fonts}<w:sz w:val="32"/><w:szCs w:val="32"/>')
+    cell = (f'<w:pPr><w:spacing w:before="0" w:after="0"/><w:snapToGrid w:val="0"/>{NO_INDENT}</w:pPr>',
+            f'{body_fonts}<w:spacing w:val="0"/><w:sz w:val="28"/><w:szCs w:val="28"/>')
     for style_id in ("Normal", "BodyText", "FirstParagraph", "Compact"):
+        ppr, rpr = cell if style_id == "Compact" else plain
         xml = re.sub(
             rf'(<w:style w:type="paragraph"[^>]*w:styleId="{style_id}">)(.*?)(</w:style>)',
-            lambda m: m.group(1) + re.sub(r"<w:pPr>.*?</w:pPr>|<w:rPr>.*?</w:rPr>", "", m.group(2), flags=re.S)
-            + '<w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr>'
-            + f'<w:rPr>{body_fonts}<w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr>' + m.group(3),
+            lambda m, ppr=ppr, rpr=rpr: m.group(1)
+            + re.sub(r"<w:pPr>.*?</w:pPr>|<w:rPr>.*?</w:rPr>", "", m.group(2), flags=re.S)
+            + ppr + f"<w:rPr>{rpr}</w:rPr>" + m.group(3),
             xml, flags=re.S)
     return xml.replace("</w:styles>", our_styles(fonts) + "</w:styles>")
 

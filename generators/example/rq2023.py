@@ -169,6 +169,7 @@ def build(ctx: Ctx) -> list[str]:
                     by=f"p-{town}-leader",
                     on=SUBMITTED[town] - days(1) if SUBMITTED[town].weekday() else SUBMITTED[town] - days(3),
                 ),
+                "signed_by": f"p-{town}-leader",
                 "sections": [
                     {"topic": topic, "body": prose(f"{zh_name}：{zh}", f"{en_name}: {en}")}
                     for topic, zh, en in [

@@ -261,6 +261,9 @@ class SelfAssessment(DocumentRecord):
     town: Ref(*ORGANISATION)
     submitted_on: Date | None = None
     approval: Approval | None = Field(default=None, description="Town leader in charge, before submission")
+    signed_by: Ref("person") | None = Field(
+        default=None, description="签发人: who signs the report off to the district; printed as an upward "
+                                  "document (GB/T 9704-2012 7.2.5) with the 签发人 line")
     sections: list[Section] = Field(default_factory=list)
     target_task_list: list[TaskListItem] = Field(default_factory=list)
     hazard_list: list[HazardListItem] = Field(default_factory=list)

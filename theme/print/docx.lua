@@ -7,6 +7,15 @@ local function raw(xml) return pandoc.RawBlock("openxml", xml) end
 
 local function has(div, class) return div.classes:includes(class) end
 
+-- The parts of a line (filters run inside out: they are paragraphs by now, absent ones gone).
+local function joined(div, style)
+  local line = pandoc.List()
+  for _, child in ipairs(div.content) do
+    if child.t == "Para" or child.t == "Plain" then line:extend(child.content) end
+  end
+  return pandoc.Div({ pandoc.Para(line) }, { ["custom-style"] = style })
+end
+
 function Div(div)
   if has(div, "gw-none") then return {} end
   if has(div, "gw-red-rule") then
@@ -34,15 +43,9 @@ function Div(div)
     table.insert(blocks, pandoc.Div({ pandoc.Para(line) }, { ["custom-style"] = "GW End Printer" }))
     return blocks
   end
-  if has(div, "gw-attachment-note") then
-    -- children: lead (or none), number (or none), name: one paragraph in Word.
-    local line = pandoc.List()
-    -- (Filters run inside out: the parts are paragraphs by now, absent ones gone.)
-    for _, child in ipairs(div.content) do
-      if child.t == "Para" or child.t == "Plain" then line:extend(child.content) end
-    end
-    return pandoc.Div({ pandoc.Para(line) }, { ["custom-style"] = "GW Attachment Note" })
-  end
+  -- Parts printed on one line (Typst lays them out in a grid): one paragraph in Word.
+  if has(div, "gw-attachment-note") then return joined(div, "GW Attachment Note") end
+  if has(div, "gw-signer") then return joined(div, "GW Number") end
   -- Other gw- wrappers carry their Word style themselves, or are plain containers.
   if div.attributes["custom-style"] == nil then
     for _, class in ipairs(div.classes) do

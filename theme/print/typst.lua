@@ -80,3 +80,39 @@ function Table(tbl)
   end
   return pandoc.RawBlock("typst", table.concat(parts, ",\n") .. ")\n")
 end
+
+-- Punctuation keeps its whole cell of the grid (GB/T 9704: 28 characters a line, punctuation
+-- included). At a line start Typst trims the blank half of an opening bracket, and at a line end
+-- that of a closing mark, so the bracket would hang half a character outside the type block and a
+-- line could take half a character more. A word joiner (U+2060) before an opening bracket (after a
+-- zero-width space, so the line may still break there) and a zero-width space after a closing mark
+-- leave no bracket first and no mark last in the line's text: nothing is trimmed. Both are
+-- invisible and take no width; the line breaks where it did.
+local OPENING = { ["（"] = true, ["《"] = true, ["「"] = true, ["『"] = true, ["“"] = true, ["‘"] = true,
+  ["〔"] = true, ["【"] = true }
+local CLOSING = { ["，"] = true, ["。"] = true, ["、"] = true, ["；"] = true, ["："] = true, ["？"] = true,
+  ["！"] = true, ["）"] = true, ["》"] = true, ["」"] = true, ["』"] = true, ["”"] = true, ["’"] = true,
+  ["〕"] = true, ["】"] = true }
+local ZWSP, WJ = utf8.char(0x200B), utf8.char(0x2060)
+
+function Str(str)
+  local chars = {}
+  for _, code in utf8.codes(str.text) do table.insert(chars, utf8.char(code)) end
+  local out, changed = {}, false
+  for i, ch in ipairs(chars) do
+    local before = chars[i - 1]
+    if OPENING[ch] and not OPENING[before or ""] then
+      -- After another opening mark no break is allowed anyway (“《 stay together).
+      table.insert(out, (i > 1 and not CLOSING[before] and ZWSP or "") .. WJ)
+      changed = true
+    end
+    table.insert(out, ch)
+    local after = chars[i + 1]
+    -- Not before another closing mark: a break there would start a line with it.
+    if CLOSING[ch] and not CLOSING[after or ""] then
+      table.insert(out, ZWSP)
+      changed = true
+    end
+  end
+  if changed then return pandoc.Str(table.concat(out)) end
+end
