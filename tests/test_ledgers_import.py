@@ -195,3 +195,17 @@ def test_command_dry_run_shows_changes_in_chinese_and_writes_nothing(tmp_path):
     assert "+ HZ-2022-" in run.stdout and "新增 1 条记录" in run.stdout
     assert "列“备注”不属于该清单" in run.stderr and "Traceback" not in run.stderr
     assert _snapshot(data) == before
+
+
+def test_a_town_ledger_without_a_town_column(example, tmp_path):
+    _, archive = example
+    from ledgers_helpers import MESSY_HEADER
+
+    header = [h for h in MESSY_HEADER if h != "所在区镇"]
+    row = [v for h, v in zip(MESSY_HEADER, messy_row(), strict=True) if h != "所在区镇"]
+    book = messy_workbook(tmp_path / "悦来.xlsx", [row], header=header)
+    assert errors(plan(archive, book)) == [f"{book}:Sheet1!A4: E928"]      # which town? the row must say
+    result = plan(archive, book, town="悦来")
+    assert errors(result) == []
+    (added,) = [c for c in result.changes.values() if c.added]
+    assert result.files[added.path].record(added.record)["town"] == "yuelai"

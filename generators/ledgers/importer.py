@@ -177,12 +177,14 @@ class _Job:
         rows = {kind.key: [] for kind in SHEETS}
         for sheet, kind, header_row, matched in found:
             rows[kind.key] += self._rows(sheet, kind, header_row, matched)
-        town_id = None
-        if any(rows[k.key] for k in (TASKS, HAZARD_LIST, EXPERIENCE)):
-            town_id = self._town(town or info.get(INFO_TOWN), found)
+        given = town or info.get(INFO_TOWN)
+        town_id = self._town(given) if cells.text(given) else None
+        if not cells.text(given) and any(rows[k.key] for k in (TASKS, HAZARD_LIST, EXPERIENCE)):
+            sheet = next(f[0] for f in found if f[1] is not LEDGER)
+            self.error("E932", at(self.display, sheet.name))
         # Row-level checks (IDs, duplicates, missing cells) run even after cell errors, so that
         # every problem is listed at once; the records are validated only when all cells read.
-        self._hazards(rows[LEDGER.key])
+        self._hazards(rows[LEDGER.key], town_id)
         if town_id:
             self._lists(town_id, rows, cells.folded(info.get(INFO_RECORD)))
         if not self.plan.failed:
@@ -207,11 +209,7 @@ class _Job:
         self.error("E931", at(self.display), choices="、".join(c.id for c in campaigns))
         return None
 
-    def _town(self, wanted: Any, found: list) -> str | None:
-        if wanted is None or cells.text(wanted) == "":
-            sheet = next(f[0] for f in found if f[1] is not LEDGER)
-            self.error("E932", at(self.display, sheet.name))
-            return None
+    def _town(self, wanted: Any) -> str | None:
         town, problem = cells.find_name(wanted, self._names(self.campaign.scope.towns), "区镇")
         self.problem(at(self.display), problem)
         return town
@@ -342,7 +340,8 @@ class _Job:
 
     # -- hazards ----------------------------------------------------------------------------
 
-    def _hazards(self, rows: list[Row]) -> None:
+    def _hazards(self, rows: list[Row], town: str | None) -> None:
+        """Ledger rows into dossiers; a new row without a 区镇 cell is in the workbook's town."""
         new_rows = []
         known = self._natural_keys()
         for row in rows:
@@ -362,6 +361,8 @@ class _Job:
             record = self._file(origin.file).record(hazard.id)
             self._apply(hazard.id, origin.file, record, Hazard, row, LEDGER, added=False)
         for row in new_rows:
+            if town and "town" not in row.values and "town" not in row.bad:
+                row.values["town"] = town
             if self._complete(row, LEDGER):
                 self._new_hazard(row)
 
