@@ -174,3 +174,24 @@ def test_make_check_twice_prints_the_same(tmp_path):
     assert "Traceback" not in cold.stderr + warm.stderr
     assert (cold.stdout, cold.stderr) == (warm.stdout, warm.stderr)
     assert len(list((build / "cache" / "records").glob("*.pickle"))) == 1
+
+
+def test_references_in_texts_are_found_the_same_from_the_cache(make_archive, tmp_path):
+    """The reference graph finds [[…]] in YAML texts by the places the loader noted; those come
+    from the cache on a warm run and must locate every reference as a cold run does."""
+    from generators.refs.graph import graph
+
+    files = {**FILES, "p5.yml": "type: person\nid: p5\nname: {zh: 钱七}\norganisation: office\n"
+                                "role: {zh: '科员，见[[sanxing]]和【【office】】'}\n"}
+    data = make_archive(files)
+    cold_archive, _ = load_archive(data, tmp_path / "cache")
+    warm_archive, _ = load_archive(data, tmp_path / "cache")
+    cold = [repr(r) for r in graph(cold_archive).references if r.kind == "prose"]
+    warm = [repr(r) for r in graph(warm_archive).references if r.kind == "prose"]
+    assert cold == warm
+    role = files["p5.yml"].splitlines()[4]
+    shown = warm_archive.origins["p5"].display_path
+    found = [(r.target_id, str(r.location)) for r in graph(warm_archive).references
+             if r.kind == "prose" and r.source_id == "p5"]
+    assert found == [("sanxing", f"{shown}:5:{role.index('[[sanxing') + 1}"),
+                     ("office", f"{shown}:5:{role.index('【【office') + 1}")]

@@ -36,6 +36,7 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 64  # records nest a few levels; deeper input is an attack or a mistake
 MAX_INT_DIGITS = 30  # an ID or mobile number written as a number still fits; 5,000 digits do not
 MAX_DIAGNOSTICS_PER_FILE = 20
+REFERENCE_OPENERS = ("[[", "［［", "【【")  # how a reference in a text begins (generators/refs/syntax.py)
 PathT = tuple[str | int, ...]
 
 
@@ -296,7 +297,7 @@ def _value(parser: CParser, event: Any, path: PathT, source: SourceMap, depth: i
     if kind is ScalarEvent:
         # libyaml gives plain scalars the style ""; quoted, block or !!str scalars are text as written.
         value = plain_scalar(event.value) if not event.style and event.tag is None else event.value
-        if isinstance(value, str) and ("[[" in value or "［［" in value or "【【" in value):
+        if isinstance(value, str) and any(opener in value for opener in REFERENCE_OPENERS):
             source.spans[path] = (mark.index, event.end_mark.index)
         return value
     if depth >= MAX_DEPTH:
