@@ -1,11 +1,18 @@
 """``make serve``: build the site, serve it locally and rebuild when a YAML record or Markdown text
 changes (DATA and content/). A failed rebuild prints its diagnostics and keeps serving the last
-good site."""
+good site.
+
+Each build is ``make site``'s own, in a process of its own: incremental (only changed pages are
+rendered, unchanged record files come from the cache), and free to fork its helper for the
+second core, which a process running this server's and watcher's threads must not do."""
 
 from __future__ import annotations
 
 import argparse
 import functools
+import os
+import subprocess
+import sys
 import threading
 import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -39,11 +46,20 @@ def _serve(args: argparse.Namespace) -> ThreadingHTTPServer:
     return server
 
 
+def _build(args: argparse.Namespace) -> int:
+    """``make site`` in its own process; its messages go to this terminal."""
+    command = [sys.executable, "-m", "generators", "site", "--data", str(args.data), "--out", str(args.out),
+               "--build", str(args.build)]
+    code = str(Path(__file__).resolve().parents[2])  # this code, whatever the working folder
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, (code, os.environ.get("PYTHONPATH")))))
+    return subprocess.run(command, check=False, env=env).returncode
+
+
 def run(args: argparse.Namespace) -> int:
     from watchdog.events import FileSystemEvent, FileSystemEventHandler
     from watchdog.observers import Observer
 
-    status = site_command.run(args)
+    status = _build(args)
     if status != 0 and not args.out.exists():
         return status
     server = _serve(args)
@@ -70,7 +86,9 @@ def run(args: argparse.Namespace) -> int:
                 time.sleep(0.3)  # an editor's save is often several events: rebuild once
                 changed.clear()
                 print("change seen: rebuilding…", flush=True)
-                site_command.run(args)
+                started = time.monotonic()
+                if _build(args) == 0:
+                    print(f"rebuilt in {time.monotonic() - started:.1f} s", flush=True)
     except KeyboardInterrupt:
         pass
     finally:
