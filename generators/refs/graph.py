@@ -269,6 +269,7 @@ def current_of_town(archive: Archive, cls: type[DocumentRecord], campaign: str, 
             if r.campaign == campaign and r.town == town and g.is_current(r.id)]
 
 
+@lru_cache(maxsize=1024)  # asked once per verification a sub-report makes (status_of): 10,000 dossiers
 def coverage(archive: Archive, report_id: str) -> Coverage | None:
     """The sieve-check figures for a sub-report or a self-assessment (None for other records).
 
@@ -288,13 +289,14 @@ def coverage(archive: Archive, report_id: str) -> Coverage | None:
         return None
     listed = list(dict.fromkeys(item.hazard for sa in lists for item in sa.hazard_list))
     checked = list(dict.fromkeys(v.hazard for report in reports for v in report.verifications))
-    verified = [h for h in listed if h in checked]
+    listed_set, checked_set = set(listed), set(checked)  # membership in lists was quadratic
+    verified = [h for h in listed if h in checked_set]
     closed = [h for h in listed if isinstance(archive.get(h), Hazard) and archive.get(h).closure is not None]
     # Hazards verified although no list names them: only once the town has a list to be on.
-    unlisted = [h for h in checked if h not in listed] if lists else []
+    unlisted = [h for h in checked if h not in listed_set] if lists else []
     duplicates = list(dict.fromkeys(sa.hazard_list[i].hazard for sa in lists
                                     for i in repeated([item.hazard for item in sa.hazard_list])))
-    return Coverage(len(listed), len(verified), len(closed), tuple(h for h in listed if h not in checked),
+    return Coverage(len(listed), len(verified), len(closed), tuple(h for h in listed if h not in checked_set),
                     tuple(listed), tuple(verified), tuple(closed), tuple(unlisted), tuple(duplicates))
 
 

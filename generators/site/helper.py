@@ -8,6 +8,8 @@ ignores Ctrl-C (the build handles it) and is killed when the build stops for any
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing as mp
 import signal
 import threading
@@ -68,8 +70,16 @@ def start() -> Helper | None:
     return Helper()
 
 
+def _die_with_parent() -> None:
+    """Linux: killed when the build dies without its cleanup (SIGTERM, SIGKILL), so that nothing
+    goes on writing into the working trees. Elsewhere the helper ends at its next call."""
+    with contextlib.suppress(OSError, AttributeError, TypeError):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+
+
 def _serve(conn: Connection) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the build stops on Ctrl-C, and then kills this
+    _die_with_parent()
     while True:
         try:
             function, args, kwargs = conn.recv()
