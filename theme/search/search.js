@@ -652,7 +652,8 @@
   }
 
   /* ---- phrase check and snippet ------------------------------------------------------ */
-  /* The text as the index sees it: Han characters one by one and Latin words (stemmed), each
+  /* The text as the index sees it: Han characters one by one (as code points) and Latin words
+   * (stemmed strings), each
    * with where it stands in the text as written ([start, end) in UTF-16 units). ASCII and the
    * common Han blocks, which folding leaves as they are (but for A-Z), take the fast path:
    * pages run to 30,000 characters. */
@@ -671,13 +672,16 @@
         else if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) latin(text[i], i, i + 1);
         else flush();
       } else if (code >= 0x3400 && code <= 0x9fff && (code <= 0x4dbf || code >= 0x4e00)) {
-        flush(); keys.push(text[i]); starts.push(i); ends.push(i + 1);
+        flush(); keys.push(code); starts.push(i); ends.push(i + 1);  // Han by code point: no string made
+      } else if ((code >= 0x2000 && code <= 0x206f) || (code >= 0x3000 && code <= 0x303f && code !== 0x3007) ||
+                 (code >= 0xff00 && code <= 0xff0f) || (code >= 0xff1a && code <= 0xff20)) {
+        flush();  // punctuation and spaces, CJK and general: never part of a word, whatever folding does
       } else {
         var point = text.codePointAt(i);
         size = point > 0xffff ? 2 : 1;
         Array.from(fold(String.fromCodePoint(point))).forEach(function (f) {
           if (LATIN_CHAR.test(f)) latin(f, i, i + size);
-          else if (HAN_CHAR.test(f)) { flush(); keys.push(f); starts.push(i); ends.push(i + size); }
+          else if (HAN_CHAR.test(f)) { flush(); keys.push(f.codePointAt(0)); starts.push(i); ends.push(i + size); }
           else flush();
         });
       }
