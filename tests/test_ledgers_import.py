@@ -209,3 +209,28 @@ def test_a_town_ledger_without_a_town_column(example, tmp_path):
     assert errors(result) == []
     (added,) = [c for c in result.changes.values() if c.added]
     assert result.files[added.path].record(added.record)["town"] == "yuelai"
+
+
+def test_a_hand_written_file_keeps_its_comments_quotes_and_indentation(tmp_path):
+    data = example_copy(tmp_path / "archive")
+    path = data / "campaigns/zz2020/hazards/HZ-2020-0002.yml"
+    text = path.read_text(encoding="utf-8")
+    hand = text.replace("grade: 一般", "grade: 一般   # 2020年复核后仍为一般隐患").replace(
+        "town: changle", 'town: "changle"').replace("progress:\n", "# 整改过程\nprogress:\n")
+    path.write_text(hand, encoding="utf-8")
+    archive = reload(data)
+    record = archive.get("HZ-2020-0002")
+    book = messy_workbook(tmp_path / "edit.xlsx", [messy_row(
+        编号="HZ-2020-0002", 隐患名称=record.title.zh, 所在区镇="常乐镇",
+        行业领域=archive.get(record.domain).name.zh,
+        统一社会信用代码=record.entity.credit_code, 单位地址=record.entity.location.zh, 发现日期="2020-04-18",
+        发现来源="部门检查", 检查人=record.discovery.inspector.zh, 隐患描述="码头装卸作业区安全出口堵塞。",
+        隐患类别="物的不安全状态", 隐患等级="一般隐患",
+        **{"责任单位 ": record.entity.name.zh, "整改期限：": "2020-05-16"})])
+    result = plan(archive, book)
+    assert not result.failed, errors(result)
+    write_plan(result)
+    after = path.read_text(encoding="utf-8")
+    changed = [(a, b) for a, b in zip(hand.splitlines(), after.splitlines(), strict=True) if a != b]
+    assert len(changed) == 1 and changed[0][1] == "  description: {zh: 码头装卸作业区安全出口堵塞。}"
+    assert "# 2020年复核后仍为一般隐患" in after and 'town: "changle"' in after

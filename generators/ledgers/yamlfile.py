@@ -1,15 +1,17 @@
 """Read a record file so that writing it back gives the same bytes, change a record, write it.
 
-The example's files and hand-written ones keep short mappings on one line (``{zh: …, en: …}``)
-and the rest in block style. Reading through :class:`yamlout.Flow`/:class:`yamlout.FlowList`
-keeps that choice per mapping, so a record the import changes is written back with the same
-layout and only the changed lines differ in git. The comment lines at the top of the file (the
-schema line first) are kept as they were; comments further down are not (a record file has none
-below its header in this archive).
+A changed file is first patched in place: each changed value's text (found by the parser's
+marks) is replaced and nothing else, so every other byte — comments, quotes, indentation of a
+hand-written file — stays, and git shows only the changed lines. The patched text is read back
+and used only if it gives exactly the new data. Otherwise (a key or list item added) the file is
+written whole: reading through :class:`yamlout.Flow`/:class:`yamlout.FlowList` keeps each
+mapping's one-line or block style and the key order, and the comment lines at its top (the
+schema line first) are kept; the example's generated files come out byte for byte as before.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from pathlib import Path
@@ -58,8 +60,10 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 class RecordFile:
     """One YAML file: its header comment lines and its record (or list of records)."""
 
-    def __init__(self, path: Path, header: str, data: Any):
+    def __init__(self, path: Path, header: str, data: Any, source: str | None = None):
         self.path, self.header, self.data = path, header, data
+        self.source = source                                   # the file's text as read
+        self.original = copy.deepcopy(data) if source is not None else None
 
     @classmethod
     def read(cls, path: Path) -> RecordFile:
@@ -68,7 +72,7 @@ class RecordFile:
         count = 0
         while count < len(lines) and lines[count].startswith("#"):
             count += 1
-        return cls(path, "".join(lines[:count]), yaml.load(text, Loader=_Loader))  # a SafeLoader subclass
+        return cls(path, "".join(lines[:count]), yaml.load(text, Loader=_Loader), text)  # a SafeLoader subclass
 
     @classmethod
     def new(cls, path: Path, schema: str, data_dir: Path, record: dict) -> RecordFile:
@@ -80,7 +84,55 @@ class RecordFile:
         return next((r for r in items if isinstance(r, dict) and r.get("id") == record_id), None)
 
     def text(self) -> str:
-        return self.header + dump(self.data)
+        patched = self._patched() if self.source is not None else None
+        return patched if patched is not None else self.header + dump(self.data)
+
+    def _patched(self) -> str | None:
+        """The source with only the changed values' text replaced, if that reads back as the data."""
+        edits: list[tuple[int, int, str]] = []
+        if not _edits(self.original, self.data, yaml.compose(self.source, Loader=_Loader), edits):
+            return None
+        text = self.source
+        for start, end, new in sorted(edits, reverse=True):
+            end = start + len(text[start:end].rstrip())   # a block mapping's span runs on to the next key
+            before = text[:start].rstrip()
+            if before.endswith(":") and "\n" in text[len(before):start]:   # "title:⏎  zh: …" → "title: {zh: …}"
+                start, new = len(before), " " + new
+            text = text[:start] + new + text[end:]
+        try:
+            same = yaml.load(text, Loader=_Loader) == self.data
+        except yaml.YAMLError:
+            return None
+        return text if same else None
+
+
+def _edits(old: Any, new: Any, node: yaml.Node, edits: list[tuple[int, int, str]]) -> bool:
+    """Collect (start, end, text) replacements turning ``old`` into ``new``; False when the change
+    is more than replacing small values (a key or list item added to a record or a list)."""
+    if old == new and type(old) is type(new):
+        return True
+    if isinstance(old, dict) and isinstance(new, dict) and isinstance(node, yaml.MappingNode) \
+            and list(old) == list(new):
+        children = {key.value: value for key, value in node.value}
+        return all(_edits(old[k], new[k], children[k], edits) for k in new)
+    if isinstance(old, list) and isinstance(new, list) and isinstance(node, yaml.SequenceNode) \
+            and len(old) == len(new):
+        return all(_edits(o, n, child, edits) for o, n, child in zip(old, new, node.value, strict=True))
+    small = isinstance(node, yaml.ScalarNode) or (
+        isinstance(node, yaml.MappingNode) and all(isinstance(v, yaml.ScalarNode) for _, v in node.value))
+    inline = _inline(new) if small else None
+    if inline is None:
+        return False
+    edits.append((node.start_mark.index, node.end_mark.index, inline))
+    return True
+
+
+def _inline(value: Any) -> str | None:
+    """A value written on one line, as the emitter writes it (None for multi-line text)."""
+    if isinstance(value, dict) and not isinstance(value, Flow):
+        value = Flow(value)
+    text = dump(value).removesuffix("...\n").rstrip("\n")
+    return None if "\n" in text else text
 
 
 def canonical_order(cls: type[BaseModel]) -> list[str]:
