@@ -106,3 +106,19 @@ def test_a_check_that_cannot_run_on_the_partial_archive_says_so(tmp_path):
     assert "Traceback" not in done.stderr
     assert "error[E010]" in done.stderr and "note[N001]" in done.stderr
     assert "note[N002]: the check 'check_" in done.stderr  # the checks that need the jurisdiction
+
+
+def test_a_broken_vocabulary_file_is_one_error_not_thousands(tmp_path):
+    """Every kind, grade and status is judged by the vocabularies: when their file does not load,
+    what they would judge waits (no 'not in the vocabulary', no town 'of the wrong kind')."""
+    data = example_copy(tmp_path)
+    plant(tmp_path, "data/vocabularies.yml", "  id: grades\n", "  id: grades\n  bad: [x\n")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        _, diagnostics = load_and_check(data)
+    shown = [(d.code, *d.location.path.rsplit("/data/", 1)[-1:], d.location.line) for d in diagnostics]
+    assert [d.code for d in diagnostics if d.is_error] == ["E001"], shown[:10]
+    assert {(code, name) for code, name, *_ in located(diagnostics, tmp_path)} == {
+        ("E001", "data/vocabularies.yml"), ("N001", "data/vocabularies.yml")}
+    (note,) = [d for d in diagnostics if d.code == "N001"]
+    assert "every campaign" in note.message("en") and "grades" in note.message("en")

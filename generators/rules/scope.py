@@ -172,8 +172,12 @@ def _walk(value: object, pattern: tuple, path: PathT) -> Iterator[tuple[PathT, s
 
 
 def _org_kind(archive: Archive, org_id: str) -> str | None:
+    """The organisation's kind, when the kinds vocabulary knows it (a kind that is not in it, or a
+    vocabulary that did not load, is reported by the loader: nothing to judge by here)."""
     org = archive.get(org_id)
-    return org.kind if isinstance(org, Organisation) else None
+    if not isinstance(org, Organisation) or org.kind not in archive.vocabularies.get("organisation-kinds", {}):
+        return None
+    return org.kind
 
 
 def _is_town(archive: Archive, org_id: str) -> bool:
