@@ -55,6 +55,7 @@ templates: setup ## one ledger workbook (.xlsx) per town into BUILD/templates: m
 	$(RUN) templates --data $(DATA) --out $(BUILD)/templates $(if $(CAMPAIGN),--campaign '$(CAMPAIGN)')
 
 import: setup ## a ledger workbook into the records: make import FILE=… [CAMPAIGN=…] [TOWN=…] [DRY_RUN=1]
+	@test -n "$(FILE)" || { echo "make import FILE=<workbook .xlsx/.xls/.ods/.csv> [CAMPAIGN=…] [DRY_RUN=1]" >&2; exit 2; }
 	$(RUN) import '$(FILE)' --data $(DATA) $(if $(CAMPAIGN),--campaign '$(CAMPAIGN)') \
 	  $(if $(TOWN),--town '$(TOWN)') $(if $(DRY_RUN),--dry-run)
 
