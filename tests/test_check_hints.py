@@ -95,6 +95,17 @@ def test_plurals_and_articles(code, params, english):
     assert Diagnostic.warning(code, Location("f"), **params).message("en").startswith(english)
 
 
+def test_record_types_and_stages_in_chinese_words():
+    import generators.records.versions  # noqa: F401 — registers its codes
+    wrong = Diagnostic.error("E401", Location("f"), target="x", target_type="overall-report",
+                             type="sub-report")
+    assert wrong.message("en").endswith("'x', an overall-report, but this record is a sub-report")
+    assert wrong.message("zh").endswith("是总体报告，与本记录的类型子项报告不同")
+    veto = Diagnostic.warning("W213", Location("f"), campaign="c", what="rectification follow-up (整改落实)",
+                              what_zh="整改落实环节")
+    assert veto.message("zh") == "c 时限不足一年，不需要整改落实环节（第十三条）"
+
+
 def test_summary_says_one_error_and_one_warning(planted, monkeypatch):
     _, _, _, archive = planted
     monkeypatch.setenv("LC_ALL", "C.UTF-8")

@@ -24,8 +24,8 @@ from generators.records.model import DocumentRecord, Notice, Record
 
 register({
     "E401": {
-        "message_zh": "supersedes 指向的“{target}”是{target_type}，与本记录的类型{type}不同",
-        "message_en": "supersedes names '{target}', a {target_type}, but this record is a {type}",
+        "message_zh": "supersedes 指向的“{target}”是{target_type:zh-types}，与本记录的类型{type:zh-types}不同",
+        "message_en": "supersedes names '{target}', {target_type:a}, but this record is {type:a}",
         "hint_zh": "新版本只能替代同一类型的记录；检查 ID 是否写错",
         "hint_en": "a new version can only supersede a record of the same type; check the ID",
     },

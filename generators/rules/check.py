@@ -99,7 +99,7 @@ register({
         "hint_en": "the procedure of art. 7 cannot skip a stage; add its record ({evidence})",
     },
     "W213": {
-        "message_zh": "{campaign} 时限不足一年，不需要{what}（第十三条）",
+        "message_zh": "{campaign} 时限不足一年，不需要{what_zh}（第十三条）",
         "message_en": "{campaign} lasts less than a year and needs no {what} (art. 13)",
         "hint_zh": "时限一年以内的专项整治由区级牵头部门综合评议并报区安委办备案",
         "hint_en": "for a campaign shorter than a year the lead department reviews and files its report "
@@ -322,7 +322,7 @@ def _stage_diagnostics(archive: Archive, campaign: Campaign, status: StageStatus
     if status.state == "superfluous":
         plans = standing(archive, RectificationPlan, campaign.id)
         return [Diagnostic.warning("W213", archive.locate(plans[0].id), campaign=campaign.id,
-                                   what="rectification follow-up (整改落实)")]
+                                   what="rectification follow-up (整改落实)", what_zh="整改落实环节")]
     return []
 
 
@@ -346,7 +346,8 @@ def _reviewer_diagnostics(archive: Archive, campaign: Campaign) -> list[Diagnost
                                           reviewer=review.reviewer))
         elif not is_long(campaign) and review.reviewer == district_office:
             found.append(Diagnostic.warning("W213", where, campaign=campaign.id,
-                                            what="comprehensive review by the district office (区安委办综合评议)"))
+                                            what="comprehensive review by the district office (区安委办综合评议)",
+                                            what_zh="区安委办综合评议"))
         elif not is_long(campaign) and review.reviewer == campaign.lead_department \
                 and review.completed_on is not None and review.filed_with_office_on is None:
             found.append(Diagnostic.warning("W215", archive.locate(review.id, ("completed_on",)),
