@@ -70,6 +70,19 @@ def title(archive: Archive, record_id: str, lang: str) -> str:
     return record_id
 
 
+def fingerprint(archive: Archive, record_id: str) -> str:
+    """A digest of a record as loaded (prose files included; a nested part stands for its record):
+    the printed documents note it for every record they print, and the site compares it with the
+    record as it is now to tell a current printed version from an out-of-date one."""
+    import hashlib
+
+    if record_id in archive.nested:
+        record_id = archive.nested[record_id].parent
+    record = archive.get(record_id)
+    dump = record.model_dump_json() if record is not None else ""
+    return hashlib.sha256(dump.encode("utf-8")).hexdigest()[:16]
+
+
 def classification(archive: Archive, record: Record) -> str:
     if isinstance(record, DocumentRecord) and record.classification:
         return record.classification

@@ -40,8 +40,8 @@ def run(args: argparse.Namespace) -> int:
         result = build_site(archive, args.data, args.out, args.build)
     if not result.ok:
         print(result.message, file=sys.stderr)
-        print("网站未生成：MkDocs 出错，原有网站保持不变" if lang == "zh"
-              else "site not built: MkDocs failed; the previous site is unchanged", file=sys.stderr)
+        print("网站未生成（见上），原有网站保持不变" if lang == "zh"
+              else "site not built (see above); the previous site is unchanged", file=sys.stderr)
         return 1
     print(report(result, args.out, lang))
     return 0

@@ -8,6 +8,7 @@ when every document rendered: a failed build leaves the previous outputs as they
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import shutil
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from generators import present
 from generators.diagnostics import Diagnostic
 from generators.documents import render
 from generators.documents.catalog import DocumentSpec, documents
@@ -30,6 +32,9 @@ from generators.outputs import mark
 from generators.records import Archive
 
 FORMATS = ("pdf", "docx")
+# What each document was rendered from, for the site (which never imports this package): its
+# title, the records it really prints, and a fingerprint of every record it depends on.
+MANIFEST = "manifest.json"
 
 register({
     "E690": {
@@ -85,8 +90,21 @@ def build(archive: Archive, out_dir: Path, cache_dir: Path, *, jobs: int | None 
     if errors:
         return result
     result.rendered = len(todo)
-    _publish(printables, keys, cache_dir, out_dir)
+    _publish(printables, keys, cache_dir, out_dir, manifest(archive, specs))
     return result
+
+
+def manifest(archive: Archive, specs: list[DocumentSpec]) -> dict:
+    entries = {}
+    for spec in specs:
+        # A sub-report prints its siblings' grades (so depends on them) but does not contain them.
+        contains = [rid for rid in spec.record_ids
+                    if rid == spec.stem or not (spec.kind == "sub-report" and archive.kind_of(rid) == "sub-report")]
+        entries[spec.stem] = {
+            "kind": spec.kind, "title": spec.title, "contains": contains,
+            "records": {rid: present.fingerprint(archive, rid) for rid in spec.record_ids},
+        }
+    return {"documents": entries}
 
 
 def _render_all(todo: list[Printable], keys: dict[str, str], fonts: FontSet, cache_dir: Path,
@@ -130,7 +148,8 @@ def _stop(pool: ProcessPoolExecutor) -> None:
         process.join(timeout=5)
 
 
-def _publish(printables: list[Printable], keys: dict[str, str], cache_dir: Path, out_dir: Path) -> None:
+def _publish(printables: list[Printable], keys: dict[str, str], cache_dir: Path, out_dir: Path,
+             described: dict) -> None:
     """Fill a fresh folder next to ``out_dir`` and swap it in."""
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
@@ -138,6 +157,8 @@ def _publish(printables: list[Printable], keys: dict[str, str], cache_dir: Path,
         for doc in printables:
             for suffix in FORMATS:
                 shutil.copyfile(cache_dir / f"{keys[doc.stem]}.{suffix}", staging / f"{doc.stem}.{suffix}")
+        text = json.dumps(described, ensure_ascii=False, sort_keys=True, indent=1)
+        (staging / MANIFEST).write_text(text + "\n", encoding="utf-8")
         mark(staging)
     except BaseException:  # an interrupt or a full disk: nothing new is published, nothing left behind
         shutil.rmtree(staging, ignore_errors=True)

@@ -19,11 +19,13 @@ from pathlib import Path
 from generators.archive.clock import build_timestamp
 from generators.filesync import Sync
 from generators.outputs import mark
-from generators.present import LANGUAGES, is_classified, public_view
+from generators.present import LANGUAGES, public_view
 from generators.records import Archive
 from generators.search.index import build_index
 from generators.site import helper as helpers
 from generators.site.context import Ctx, Site
+from generators.site.links import check_links
+from generators.site.printed import described, linked_files, printed_documents
 from generators.site.views import all_pages
 from generators.site.incremental import (
     THEME,
@@ -52,32 +54,6 @@ class BuildResult:
     message: str = ""
 
 
-def printed_documents(archive: Archive, public: Archive, build: Path) -> dict[str, list[str]]:
-    """record ID → file names of its printed versions already in BUILD/documents, its own document
-    first (the order of ``catalog.stems_for_record``). Empty when the documents are not built."""
-    try:
-        from generators.documents.catalog import published_documents
-    except ImportError:
-        return {}
-    folder = build / "documents"
-    if not folder.is_dir():
-        return {}
-    stems: dict[str, set[str]] = {}
-    # One pass over the catalogue (stems_for_record would rebuild it for every record).
-    for spec in published_documents(archive):
-        for record_id in spec.record_ids:
-            if record_id in public.records and not is_classified(archive, record_id):
-                stems.setdefault(record_id, set()).add(spec.stem)
-    found: dict[str, list[str]] = {}
-    for record_id, names in sorted(stems.items()):
-        ordered = sorted(names, key=lambda stem: (stem != record_id, stem))
-        files = [f"{stem}{suffix}" for stem in ordered for suffix in (".pdf", ".docx", ".xlsx")
-                 if (folder / f"{stem}{suffix}").is_file()]
-        if files:
-            found[record_id] = files
-    return found
-
-
 def make_site(archive: Archive, data: Path, build: Path) -> Site:
     public, withheld = public_view(archive)
     moment, _source = build_timestamp(data)
@@ -97,7 +73,7 @@ def build_site(archive: Archive, data: Path, out: Path, build: Path) -> BuildRes
     site = make_site(archive, data, build)
     epoch = int(build_timestamp(data)[0].timestamp())
     src = build / "site-src"
-    inputs = fingerprint(data, site.documents, [str(site.build_date), str(epoch // 86400)])
+    inputs = fingerprint(data, described(site.documents), [str(site.build_date), str(epoch // 86400)])
     last = unchanged_since_last_build(src, out.resolve(), inputs)
     if last is not None:  # the site in place is what this build would make
         return BuildResult(True, len(site.withheld), last["pages"], time.monotonic() - started)
@@ -145,6 +121,12 @@ def build_site(archive: Archive, data: Path, out: Path, build: Path) -> BuildRes
             forget_state(src / lang)
         return BuildResult(False, message=f"{len(missing)} pages planned but not written: " + ", ".join(missing[:10]))
     staging = _assemble(src, site, build, out)
+    broken = check_links(staging)
+    if broken:  # located like any other error: page:line:col and the link as written
+        shutil.rmtree(staging, ignore_errors=True)
+        for lang in LANGUAGES:
+            forget_state(src / lang)
+        return BuildResult(False, message="\n".join(d.format() for d in broken))
     try:
         _swap(staging, out.resolve())
     except BaseException:  # interrupted: the previous site stays, no .site-new-* is left
@@ -198,8 +180,7 @@ def _assemble(src: Path, site: Site, build: Path, out: Path) -> Path:
         if site.documents:
             target = staging / "documents"
             target.mkdir()
-            # A combined document (a town's hazard list) is linked from many records: once here.
-            for name in sorted({name for names in site.documents.values() for name in names}):
+            for name in linked_files(site.documents):  # each file once, however many records link it
                 link_file(build / "documents" / name, target / name)
         mark(staging)
     except BaseException:  # interrupted (Ctrl-C) or failed: the previous site stays, no .site-new-* is left

@@ -86,7 +86,7 @@ class Site:
     full: Archive
     withheld: list[str]
     build_date: dt.date
-    documents: dict[str, list[str]] = field(default_factory=dict)  # record id → printed file names
+    documents: dict[str, list] = field(default_factory=dict)  # record id → [printed.Printed], own first
 
     def of_type(self, cls: type) -> list:
         """``archive.of_type`` computed once per build (it sorts the whole archive each call)."""
@@ -179,6 +179,12 @@ class Ctx:
     def href(self, to_url: str) -> str:
         return relative(self.url, to_url)
 
+    def shared_href(self, path: str) -> str:
+        """A link to a file both languages share at the site's root (the printed documents): the
+        English tree lives under en/, one folder further down."""
+        link = relative(self.url, path)
+        return link if self.lang == "zh" else f"../{link}"
+
     def title(self, record_id: str) -> str:
         return present.title(self.archive, record_id, self.lang)
 
@@ -195,7 +201,18 @@ class Ctx:
         if isinstance(record, Person):
             return self.person(record_id)
         url = record_url(self.archive, record_id)
-        return f'<a href="{h.esc(self.href(url))}">{shown}</a>' if url else shown
+        return (f'<a href="{h.esc(self.href(url))}">{shown}</a>' if url else shown) + self.status(record_id)
+
+    def status(self, record_id: str) -> str:
+        """The mark a withdrawn or superseded document carries wherever it is named."""
+        from generators.records import versions
+
+        record = self.archive.get(record_id)
+        if versions.is_withdrawn(record):
+            return f' <span class="zz-status zz-status-withdrawn">{self.t("status_withdrawn")}</span>'
+        if record is not None and not versions.is_current(self.archive, record_id):
+            return f' <span class="zz-status zz-status-superseded">{self.t("status_superseded")}</span>'
+        return ""
 
     def links(self, ids: list[str]) -> str:
         return "、".join(self.link(i) for i in ids if self.archive.kind_of(i)) if self.lang == "zh" else \

@@ -204,39 +204,78 @@ def _ref_list(ctx: Ctx, ids: list[str]) -> str:
 
 
 def printed_versions(ctx: Ctx, record: Record) -> str:
-    """Links to the official printed documents: the record's own, then those that also print it."""
-    files = ctx.site.documents.get(record.id, [])
-    if not files:
-        return ""
-    own = [name for name in files if name.rsplit(".", 1)[0] == record.id]
-    others = [name for name in files if name not in own]
+    """Links to the official printed documents: the record's own, then the documents that also
+    print it, named by their titles; a document rendered before the record last changed is not
+    linked but said to be out of date."""
+    documents = ctx.site.documents.get(record.id, [])
+    own = [d for d in documents if d.stem == record.id]
+    others = [d for d in documents if d.stem != record.id]
     parts = []
-    if own:
-        parts.append("<p>" + " ".join(
-            f'<a href="{h.esc(ctx.href("documents/" + name))}" class="md-button">{h.esc(_kind(name))}</a>'
-            for name in own) + "</p>")
+    for document in own:
+        if document.current:
+            parts.append("<p>" + " ".join(
+                f'<a href="{h.esc(ctx.shared_href("documents/" + name))}" class="md-button">{h.esc(_kind(name))}</a>'
+                for name in document.files) + "</p>")
+        else:
+            parts.append(f'<p class="zz-note zz-stale">{ctx.t("printed_out_of_date")}</p>')
     if others:
-        by_stem: dict[str, list[str]] = {}
-        for name in others:
-            by_stem.setdefault(name.rsplit(".", 1)[0], []).append(name)
-        items = "".join(
-            f"<li>{h.esc(ctx.title(stem) if ctx.archive.kind_of(stem) else stem)} "
-            + " · ".join(f'<a href="{h.esc(ctx.href("documents/" + name))}">{h.esc(_kind(name))}</a>'
-                         for name in names) + "</li>"
-            for stem, names in list(by_stem.items())[:20])
-        parts.append(f'<p class="zz-note">{ctx.t("also_printed_in")}</p><ul>{items}</ul>')
+        items = "".join(f"<li>{h.esc(document_title(ctx, d))} {_document_links(ctx, d)}</li>"
+                        for d in others[:BACKLINKS_PER_TYPE])
+        more = len(others) - BACKLINKS_PER_TYPE
+        extra = f'<li class="zz-more">{ctx.t("more", n=more)}</li>' if more > 0 else ""
+        parts.append(f'<p class="zz-note">{ctx.t("also_printed_in")}</p><ul>{items}{extra}</ul>')
     return section(ctx, "printed_versions", "".join(parts))
+
+
+def document_title(ctx: Ctx, document) -> str:
+    """A printed document's title in the page's language: a record's own document is known by the
+    record's title; a hazard list by its campaign (and town)."""
+    if ctx.archive.kind_of(document.stem):
+        return ctx.title(document.stem)
+    if ctx.lang == "zh" or document.kind != "hazard-list":
+        return document.title
+    hazards = [ctx.archive.get(i) for i in document.contains]
+    campaigns = {getattr(x, "campaign", None) for x in hazards if x is not None}
+    towns = {getattr(x, "town", None) for x in hazards if x is not None}
+    if len(campaigns) != 1 or None in campaigns:
+        return document.title
+    campaign = ctx.title(campaigns.pop())
+    town = towns.pop() if len(towns) == 1 else None
+    if town and document.stem.endswith(f"-{town}") and ctx.archive.kind_of(town):
+        return t("hazard_list_town", ctx.lang, campaign=campaign, town=ctx.title(town))
+    return t("hazard_list_campaign", ctx.lang, campaign=campaign)
+
+
+def _document_links(ctx: Ctx, document) -> str:
+    if not document.current:
+        return f'<span class="zz-stale">（{ctx.t("out_of_date")}）</span>' if ctx.lang == "zh" else \
+            f'<span class="zz-stale">({ctx.t("out_of_date")})</span>'
+    return " · ".join(f'<a href="{h.esc(ctx.shared_href("documents/" + name))}">{h.esc(_kind(name))}</a>'
+                      for name in document.files)
 
 
 def _own_files(ctx: Ctx, record_id: str) -> str:
     """Links to a record's own printed files (not the combined documents that also print it)."""
-    files = [name for name in ctx.site.documents.get(record_id, []) if name.rsplit(".", 1)[0] == record_id]
-    return " · ".join(f'<a href="{h.esc(ctx.href("documents/" + name))}">{h.esc(_kind(name))}</a>' for name in files)
+    return "".join(_document_links(ctx, d) for d in ctx.site.documents.get(record_id, []) if d.stem == record_id)
 
 
 def _kind(name: str) -> str:
     kinds = {".pdf": "PDF", ".docx": "Word", ".xlsx": "Excel"}  # .xlsx: the lists as workbooks (generators/ledgers)
     return kinds.get(name[name.rfind("."):], name)
+
+
+def split_versions(ctx: Ctx, records: list) -> tuple[list, list]:
+    """(current versions, superseded ones): listings show the first and keep the second one click away."""
+    current = [r for r in records if versions.is_current(ctx.archive, r.id)]
+    return current, [r for r in records if not versions.is_current(ctx.archive, r.id)]
+
+
+def older_versions(ctx: Ctx, table_html: str, count: int) -> str:
+    """Superseded versions behind a disclosure (a native <details>: keyboard and screen-reader ready)."""
+    if not count:
+        return ""
+    return (f'<details class="zz-older"><summary>{ctx.t("older_versions", n=count)}</summary>'
+            f'{table_html}</details>')
 
 
 def paginate(items: list, size: int = PAGE_SIZE) -> list[list]:

@@ -13,7 +13,7 @@ from generators.site.context import Ctx
 from generators.site.i18n import t
 from generators.site.pages import Page, block, h1, record_page, section
 from generators.site.views.hazards import facet_url
-from generators.site.views.reports import report_records, report_table
+from generators.site.views.reports import report_records, report_tables
 
 
 def state_label(status, lang: str) -> str:
@@ -122,7 +122,7 @@ def campaign_page(ctx: Ctx, c: Campaign) -> Page:
     body.append(section(ctx, "accidents", accidents(ctx, c)))
     body.append(section(ctx, "hazard_summary", hazard_summary(ctx, c)))
     documents = [r for r in report_records(ctx) if getattr(r, "campaign", None) == c.id]
-    body.append(section(ctx, "documents", report_table(ctx, documents, campaign_column=False) if documents else ""))
+    body.append(section(ctx, "documents", report_tables(ctx, documents, campaign_column=False) if documents else ""))
     facets = {"year": str(c.start.year)}
     return record_page(ctx, c, title, "".join(body), facets=facets, meta=meta)
 

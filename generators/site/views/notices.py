@@ -10,23 +10,35 @@ from generators.site import html as h
 from generators.site.context import Ctx
 from generators.site.html import nowrap
 from generators.site.i18n import t
-from generators.site.pages import Page, block, h1, heading, page_url, pager, paginate, record_page, section
+from generators.site.pages import (
+    Page,
+    block,
+    h1,
+    heading,
+    older_versions,
+    page_url,
+    pager,
+    paginate,
+    record_page,
+    section,
+    split_versions,
+)
 
 
 def pages(ctx: Ctx) -> Iterator[Page]:
     notices = sorted(ctx.site.of_type(Notice), key=lambda n: (n.date, n.id), reverse=True)
     for notice in notices:
         yield notice_page(ctx.at(f"notices/{notice.id}/"), notice)
-    chunks = paginate(notices)
+    current, older = split_versions(ctx, notices)
+    chunks = paginate(current)
     for number, chunk in enumerate(chunks, start=1):
         page_ctx = ctx.at(page_url("notices/", number))
         title = t("notices", ctx.lang) + ("" if number == 1 else f" · {t('page_n', ctx.lang, n=number)}")
-        rows = [[nowrap(n.document_number), page_ctx.link(n.id) + page_ctx.fallback_mark(n.title),
-                 page_ctx.label("notice-kinds", n.kind), page_ctx.link(n.issuer), page_ctx.date(n.date)]
-                for n in chunk]
-        table = h.table([page_ctx.t(k) for k in ("document_number", "title", "kind", "issuer", "date")], rows)
-        yield Page(page_ctx.url, title, h1(page_ctx, title)
-                   + block(pager(page_ctx, "notices/", number, len(chunks), len(notices))) + block(table))
+        body = (h1(page_ctx, title) + block(pager(page_ctx, "notices/", number, len(chunks), len(current)))
+                + block(notice_table(page_ctx, chunk)))
+        if number == 1:
+            body += block(older_versions(page_ctx, notice_table(page_ctx, older), len(older)))
+        yield Page(page_ctx.url, title, body)
     stats = ctx.site.of_type(AccidentStatistics)
     for record in stats:
         yield statistics_page(ctx.at(f"statistics/{record.id}/"), record)
@@ -36,6 +48,12 @@ def pages(ctx: Ctx) -> Iterator[Page]:
     title = t("statistics", ctx.lang)
     yield Page("statistics/", title, h1(page_ctx, title) + block(h.table(
         [page_ctx.t(k) for k in ("title", "source", "taken_on", "count")], rows)))
+
+
+def notice_table(ctx: Ctx, notices: list[Notice]) -> str:
+    rows = [[nowrap(n.document_number), ctx.link(n.id) + ctx.fallback_mark(n.title),
+             ctx.label("notice-kinds", n.kind), ctx.link(n.issuer), ctx.date(n.date)] for n in notices]
+    return h.table([ctx.t(k) for k in ("document_number", "title", "kind", "issuer", "date")], rows)
 
 
 def notice_page(ctx: Ctx, n: Notice) -> Page:

@@ -20,8 +20,9 @@ from generators.rules.statistics import hazard_status
 from generators.site import html as h
 from generators.site.context import Ctx, is_town
 from generators.site.i18n import t
-from generators.site.pages import Page, block, h1, record_page, section
+from generators.site.pages import Page, block, h1, older_versions, record_page, section, split_versions
 from generators.site.views.hazards import facet_url
+from generators.site.views.reports import report_records, report_table
 
 
 def pages(ctx: Ctx) -> Iterator[Page]:
@@ -87,6 +88,8 @@ def town_page(ctx: Ctx, town: Organisation, counts) -> Page:
     headers = [ctx.t("campaign"), ctx.t("grade"), ctx.t("documents"), ctx.t("hazards_total")] + \
         [ctx.label("hazard-statuses", s) for s in statuses]
     body = section(ctx, "campaigns", h.table(headers, rows) if rows else "")
+    older = [r for r in split_versions(ctx, report_records(ctx))[1] if getattr(r, "town", None) == town.id]
+    body += block(older_versions(ctx, report_table(ctx, older), len(older)))
     body += block(f'<p><a href="{h.esc(ctx.href(facet_url("town", town.id)))}">{ctx.t("all_hazards")} →</a></p>'
                   if counter["total"] else "")
     meta = [(ctx.t("kind"), ctx.label("organisation-kinds", town.kind))]

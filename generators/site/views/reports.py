@@ -24,7 +24,19 @@ from generators.records.model import (
 from generators.site import html as h
 from generators.site.context import SECTIONS, Ctx
 from generators.site.i18n import t
-from generators.site.pages import Page, block, h1, heading, page_url, pager, paginate, record_page, section
+from generators.site.pages import (
+    Page,
+    block,
+    h1,
+    heading,
+    older_versions,
+    page_url,
+    pager,
+    paginate,
+    record_page,
+    section,
+    split_versions,
+)
 
 REPORT_TYPES = tuple(kind for kind, where in SECTIONS.items() if where == "reports")
 # Which sections a report is laid out by (art. 5's nine contents; arts. 10(3), 10(4) for the reports).
@@ -53,13 +65,23 @@ def pages(ctx: Ctx) -> Iterator[Page]:
 
 
 def report_index(ctx: Ctx, records: list[DocumentRecord]) -> Iterator[Page]:
-    chunks = paginate(records)
+    current, older = split_versions(ctx, records)
+    chunks = paginate(current)
     for number, chunk in enumerate(chunks, start=1):
         page_ctx = ctx.at(page_url("reports/", number))
         title = t("reports", ctx.lang) + ("" if number == 1 else f" · {t('page_n', ctx.lang, n=number)}")
-        yield Page(page_ctx.url, title, h1(page_ctx, title)
-                   + block(pager(page_ctx, "reports/", number, len(chunks), len(records)))
-                   + block(report_table(page_ctx, chunk)))
+        body = (h1(page_ctx, title) + block(pager(page_ctx, "reports/", number, len(chunks), len(current)))
+                + block(report_table(page_ctx, chunk)))
+        if number == 1:
+            body += block(older_versions(page_ctx, report_table(page_ctx, older), len(older)))
+        yield Page(page_ctx.url, title, body)
+
+
+def report_tables(ctx: Ctx, records: list[DocumentRecord], *, campaign_column: bool = True) -> str:
+    """A short listing (a campaign's or a town's documents): current versions, then the older ones."""
+    current, older = split_versions(ctx, records)
+    table = report_table(ctx, current, campaign_column=campaign_column)
+    return table + older_versions(ctx, report_table(ctx, older, campaign_column=campaign_column), len(older))
 
 
 def report_table(ctx: Ctx, records: list[DocumentRecord], *, campaign_column: bool = True) -> str:

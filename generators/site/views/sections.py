@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generators import present
+from generators.records import versions
 from generators.records.model import Campaign, Notice
 from generators.records.walk import texts
 from generators.site import html as h
 from generators.site.context import Ctx, record_url
 from generators.site.html import nowrap
 from generators.site.i18n import t
-from generators.site.pages import Page, block, h1, page_url, pager, paginate, section
+from generators.site.pages import Page, block, h1, listing_marker, page_url, pager, paginate, section, split_versions
 
 
 def pages(ctx: Ctx) -> Iterator[Page]:
@@ -31,7 +32,7 @@ def home(ctx: Ctx) -> Page:
     if ctx.archive.jurisdiction.example_data:
         parts.append(block(f'<div class="admonition info"><p>{ctx.t("example_data")}</p></div>'))
     parts.append(block(campaign_cards(ctx, ctx.site.of_type(Campaign))))
-    notices = sorted(ctx.site.of_type(Notice), key=lambda n: (n.date, n.id), reverse=True)[:10]
+    notices = split_versions(ctx, sorted(ctx.site.of_type(Notice), key=lambda n: (n.date, n.id), reverse=True))[0][:10]
     parts.append(section(ctx, "notices", h.table(
         [ctx.t("document_number"), ctx.t("title"), ctx.t("date")],
         [[nowrap(n.document_number), ctx.link(n.id), ctx.date(n.date)] for n in notices])))
@@ -94,6 +95,22 @@ def search(ctx: Ctx) -> Page:
     return Page("search/", title, h1(ctx, title) + block(form))
 
 
+def _mark_links(ctx: Ctx, html_text: str) -> str:
+    """The reviewer's Markdown links records by URL alone: add the withdrawn/superseded marks that
+    :meth:`Ctx.link` gives every other link."""
+    import html
+    import re
+
+    from generators.records.model import DocumentRecord
+
+    marked = ctx.site.memo(("status-ids",), lambda: [
+        r.id for r in ctx.site.of_type(DocumentRecord)
+        if versions.is_withdrawn(r) or not versions.is_current(ctx.archive, r.id)])
+    marks = {ctx.href(url): ctx.status(rid) for rid in marked if (url := record_url(ctx.archive, rid))}
+    return re.sub(r'(<a href="([^"]*)">.*?</a>)',
+                  lambda m: m.group(1) + marks.get(html.unescape(m.group(2)), ""), html_text)
+
+
 def review(ctx: Ctx) -> Iterator[Page]:
     """The reviewer's pages (the refs engineer's Markdown, rendered with raw HTML disabled)."""
     try:
@@ -111,13 +128,19 @@ def review(ctx: Ctx) -> Iterator[Page]:
         markdown = review_page_markdown(ctx.archive, rid, ctx.lang, url_for)
         first, _, rest = markdown.partition("\n")
         title = first.lstrip("# ").replace("\\", "")
-        yield Page(page_ctx.url, title, h1(page_ctx, title) + block(h.prose_html(rest, shift=1)))
+        mark = page_ctx.status(rid)
+        body = h1(page_ctx, title) + (block(f"<p>{mark}</p>") if mark else "")
+        body += block(_mark_links(page_ctx, h.prose_html(rest, shift=1)))
+        if versions.is_withdrawn(ctx.archive.get(rid)):
+            body += listing_marker()  # search leaves it out, like the withdrawn record's own page
+        yield Page(page_ctx.url, title, body)
     chunks = paginate(ids)
     for number, chunk in enumerate(chunks, start=1):
         page_ctx = ctx.at(page_url("review/", number))
         title = t("review", ctx.lang) + ("" if number == 1 else f" · {t('page_n', ctx.lang, n=number)}")
         rows = [[page_ctx.t("type." + page_ctx.archive.kind_of(rid)),
-                 f'<a href="{h.esc(page_ctx.href(f"review/{rid}/"))}">{h.esc(page_ctx.title(rid))}</a>',
+                 f'<a href="{h.esc(page_ctx.href(f"review/{rid}/"))}">{h.esc(page_ctx.title(rid))}</a>'
+                 + page_ctx.status(rid),
                  page_ctx.link(rid, rid)] for rid in chunk]
         yield Page(page_ctx.url, title, h1(page_ctx, title)
                    + block(pager(page_ctx, "review/", number, len(chunks), len(ids)))
