@@ -36,7 +36,8 @@ def run(args: argparse.Namespace) -> int:
     if refused:
         print(refused, file=sys.stderr)
         return 2
-    with locked(args.out, args.build):
+    # BUILD/documents too: the site copies the printed documents, which `make docs` may be replacing.
+    with locked(args.out, args.build, args.build / "documents"):
         result = build_site(archive, args.data, args.out, args.build)
     if not result.ok:
         print(result.message, file=sys.stderr)
