@@ -87,7 +87,8 @@ def test_two_site_builds_at_once_then_an_interrupted_one(tmp_path):
     # Ctrl-C while MkDocs runs: exit non-zero, previous site untouched, no staging folder left.
     for path in (build / "site-src").glob("*/mkdocs.yml"):
         path.unlink()  # to see when this build writes them again, that is when MkDocs starts
-    process = _start(*args)
+    (data / "notices" / "n-1.yml").write_text(notice("n-1", number=21, title="修改后的通知"), encoding="utf-8")
+    process = _start(*args)  # a changed record: this build has pages to render
     deadline = time.monotonic() + 120
     while len(list((build / "site-src").glob("*/mkdocs.yml"))) < 2 and time.monotonic() < deadline:
         time.sleep(0.05)
