@@ -112,6 +112,8 @@ CASES = [
      ["expected number", "text '12.5'"]),
     ("yes is not a number", STATISTICS.format(loss="yes"), ("E012", 7, "loss: "), ["text 'yes'"]),
     ("boolean is not a number", STATISTICS.format(loss="true"), ("E012", 7, "loss: "), ["boolean true"]),
+    ("infinity is not an amount", STATISTICS.format(loss=".inf"), ("E012", 7, "loss: "),
+     ["rows[0].loss", "expected a finite number", "number Infinity"]),
     ("exponent without sign", STATISTICS.format(loss="1e3"), ("E041", 7, "loss: "), ["YAML 1.1 reads '1e3'"]),
     ("tag", mechanism(item_number='!!int "17"'), ("E047", 7, "item_number: "),
      ["tag:yaml.org,2002:int", "remove the tag"]),

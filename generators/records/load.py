@@ -20,6 +20,7 @@ import gc
 import types
 import typing
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Union
 
@@ -263,6 +264,7 @@ def _expected(error: dict) -> str:
         "int_from_float": "whole number", "bool_type": "true or false", "bool_parsing": "true or false",
         "list_type": "list", "model_type": "mapping", "dict_type": "mapping", "date_type": "date YYYY-MM-DD",
         "decimal_parsing": "number", "decimal_type": "number", "float_parsing": "number",
+        "finite_number": "a finite number",
         "literal_error": str(error.get("ctx", {}).get("expected", "")),
     }.get(error["type"], error["msg"])
 
@@ -276,7 +278,7 @@ def _kind(value: Any) -> str:
         return "mapping"
     if isinstance(value, list):
         return "list"
-    if isinstance(value, int | float):
+    if isinstance(value, int | float | Decimal):
         return f"number {value}"
     if isinstance(value, Unclear):
         return f"unquoted {value.text}"

@@ -122,7 +122,7 @@ def plain_scalar(text: str) -> Any:
             return Unclear(text, yaml11="", yaml12="", number="")
         return int(text)
     if _FLOAT.fullmatch(text):
-        return float(text.replace("_", ""))
+        return float(text.replace(".", "", 1) if text.lstrip("+-")[1:].lower() in ("inf", "nan") else text)
     if _YAML11_NUMBER.fullmatch(text) or _YAML12_NUMBER.fullmatch(text):
         return Unclear(text, _yaml11_reading(text), _yaml12_reading(text), _likely_number(text))
     return text
