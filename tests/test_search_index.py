@@ -128,3 +128,18 @@ def test_suggestion_words_include_compounds_typed_whole(site):
     english = suggest.entries(suggest.english_words(["Fire lane blocked", "fire lanes"]), han=False)
     assert english["af"] == ["fire"] and english["al"] == ["lane", "lanes"] and "lane" in english["ba"]
     assert list((site / "search-index" / "s").glob("*.json"))
+
+
+def test_pages_saying_the_query_early_have_a_third_postings_list(tmp_path):
+    from generators.search.synth import _page, _write
+
+    filler = "<p>" + "本页记录整治评估的其他情况。" * 40 + "</p>"
+    _write(tmp_path, "a-late", _page("zh", 1, "甲", filler + "<p>消防通道被堵塞。</p>"))
+    _write(tmp_path, "b-early", _page("zh", 1, "乙", "<p>消防通道被堵塞。</p>" + filler))
+    build_index(tmp_path, "zh")
+    root = tmp_path / "search-index"
+    docs = {json.loads(p.read_text(encoding="utf-8"))["u"]: int(p.stem) for p in root.glob("d/*/*.json")}
+    for key in tokens.query_keys("消防通道"):
+        entry = json.loads((root / "b" / f"{fnv1a(key) % 4096}.json").read_text(encoding="utf-8"))[key]
+        assert decode_postings(entry[0]) == sorted(docs.values())
+        assert decode_postings(entry[2]) == [docs["b-early/"]]

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import os
 import shutil
 import statistics
@@ -85,6 +86,7 @@ class Corpus:
     ids: list[str]
     towns: list[str]
     listings: set[str] = field(default_factory=set)  # hazard listings: ours leaves them out; neutral
+    owners: dict[str, str] = field(default_factory=dict)  # exact key of an ID / document number → its page
 
     def truth(self, query: str) -> set[str]:
         needle = units(query)
@@ -93,7 +95,7 @@ class Corpus:
 
 def corpus(site: Path, lang: str) -> Corpus:
     root = language_root(site, lang)
-    urls, texts, forbidden, ids, towns, listings = [], [], set(), [], set(), set()
+    urls, texts, forbidden, ids, towns, listings, owners = [], [], set(), [], set(), set(), {}
     for path in html_files(site, lang):
         page = read_page(root, path)
         if page is None:
@@ -108,9 +110,12 @@ def corpus(site: Path, lang: str) -> Corpus:
         texts.append(units(page.title + "\n" + page.text))
         if page.type_key == "hazard" and page.record_id:
             ids.append(page.record_id)
+        for name in [page.record_id, *page.doc_numbers]:
+            if name:
+                owners.setdefault(tokens.exact_key(name), page.url)
         if page.facets.get("town"):
             towns.add(page.facets["town"])
-    return Corpus(lang, urls, texts, forbidden, ids, sorted(towns), listings)
+    return Corpus(lang, urls, texts, forbidden, ids, sorted(towns), listings, owners)
 
 
 @dataclass(frozen=True)
@@ -128,7 +133,7 @@ class Probe:
 
 # Written from the example site's pages (site/…), not from the code; different from the tests'
 # queries (tests/test_search_browser.py searches a synthetic site). A probe whose page a site
-# lacks is left out of that site's table.
+# lacks is left out of that site's table; a document number's or ID's page is its owner's.
 def _both(cls: str, typed: str, meant: str, first: str | None = None) -> list[Probe]:
     return [Probe(cls, "zh", typed, meant, first), Probe(cls, "en", typed, meant, first)]
 
@@ -181,9 +186,16 @@ PROBES: list[Probe] = [
 
 
 def probes(c: Corpus) -> list[Probe]:
-    """The probes of this language whose page (or, without one, whose meaning) the site has."""
-    urls = set(c.urls)
-    return [p for p in PROBES if p.lang == c.lang and (p.first in urls if p.first else c.truth(p.meant))]
+    """The probes of this language whose page (or, without one, whose meaning) the site has. A
+    document number's or ID's page is whichever page owns it on this site (numbers differ between
+    the example and a generated 10,000-dossier archive)."""
+    urls, out = set(c.urls), []
+    for p in PROBES:
+        if p.cls in ("doc-number", "id-spaces"):
+            p = dataclasses.replace(p, first=c.owners.get(tokens.exact_key(p.meant)))
+        if p.lang == c.lang and (p.first in urls if p.first else c.truth(p.meant)):
+            out.append(p)
+    return out
 
 
 def queries(c: Corpus) -> list[str]:

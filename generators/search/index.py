@@ -6,8 +6,9 @@
   facet one character of COLUMN_ALPHABET, its position: 0 = none, i = values[i-1]); the
   browser computes facet counts over the matched set from it;
 - ``b/<n>.json`` — postings bucket n (FNV-1a 32 of the key's UTF-8, modulo the bucket
-  count): ``{key: [body documents, title documents]}``, each a list of gaps between document
-  numbers or, when shorter, a base64 bitmap; a query fetches only the buckets of its keys;
+  count): ``{key: [body documents, title documents, early documents]}`` (early: the text says it
+  within EARLY characters after the field list; left out when none), each a list of gaps between
+  document numbers or, when shorter, a base64 bitmap; a query fetches only the buckets of its keys;
 - ``d/<n // 1000>/<n>.json`` — document n: url, title, type label, town, domain, record ID,
   text (for the snippet and the phrase check) and where it starts after the metadata header;
   fetched only for the results shown. Documents are numbered in rank order (pages.rank_class);
@@ -37,6 +38,9 @@ INDEX_DIR = "search-index"
 DOCS_PER_FOLDER = 1000
 MAX_TEXT = 30000  # characters kept per page for snippets; longer pages are cut (flag "c")
 FORMAT = 1
+# A page whose text says the query within this many characters after its field list ranks before
+# the pages that say it later (search.js: the third postings list).
+EARLY = 300
 # Fixed (search.js has the same number) so the browser fetches buckets alongside meta.json;
 # bitmaps keep the common keys small, so more buckets only mean smaller files.
 BUCKETS = 4096
@@ -67,6 +71,7 @@ class _Read:
     page: Page | None  # None: no <article>
     title_keys: str = ""
     text_keys: str = ""
+    lead_keys: str = ""  # the keys of the text's first EARLY characters after the field list
 
     def keys(self) -> tuple[set[str], set[str]]:
         """(title keys, body keys: the text's and the title's)."""
@@ -80,7 +85,8 @@ def _read(root: Path, path: Path) -> _Read:
     if page is None or page.classified or page.withdrawn or page.listing:
         return _Read(page)
     title_keys = tokens.keys(page.title) | tokens.title_keys(page.title)
-    return _Read(page, "\0".join(title_keys), "\0".join(tokens.keys(page.text)))
+    lead = tokens.keys(page.text[page.body_start : page.body_start + EARLY])
+    return _Read(page, "\0".join(title_keys), "\0".join(tokens.keys(page.text)), "\0".join(lead))
 
 
 def _read_all(root: Path, cache: Path | None) -> tuple[list[tuple[Path, _Read]], bool]:
@@ -172,9 +178,12 @@ def build_index(site_dir: Path | str, lang: str, *, root: Path | None = None,
         return IndexStats(lang, len(pages), withdrawn, refused, -1, BUCKETS, out)  # as it is
     body: dict[str, array] = {}
     title: dict[str, array] = {}
+    lead: dict[str, array] = {}
     for n, read in enumerate(reads):
         page = read.page
         title_keys, body_keys = read.keys()
+        for key in read.lead_keys.split("\0") if read.lead_keys else ():
+            lead.setdefault(key, array("I")).append(n)
         for key in body_keys:
             body.setdefault(key, array("I")).append(n)
         for key in owned_keys(page):
@@ -186,8 +195,10 @@ def build_index(site_dir: Path | str, lang: str, *, root: Path | None = None,
     nbuckets = BUCKETS
     buckets: list[dict[str, list[list[int]]]] = [{} for _ in range(nbuckets)]
     for key in sorted(body):
-        buckets[fnv1a(key) % nbuckets][key] = [encode_postings(body[key], len(pages)),
-                                               encode_postings(title.get(key, array("I")), len(pages))]
+        entry = [encode_postings(body[key], len(pages)), encode_postings(title.get(key, array("I")), len(pages))]
+        if key in lead:
+            entry.append(encode_postings(lead[key], len(pages)))
+        buckets[fnv1a(key) % nbuckets][key] = entry
     files = [(f"b/{n}.json", _json(bucket)) for n, bucket in enumerate(buckets) if bucket]
     files += _docs(pages)
     files += suggest.files([page.title + "\n" + page.text for page in pages])

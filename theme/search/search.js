@@ -609,22 +609,24 @@
           if (docs.length > most) { most = docs.length; terms = [wholes[i]]; keyLists = [ks]; }
         });
       }
-      var body = null, title = null, unknown = [];
+      var body = null, title = null, early = null, unknown = [];
       keyLists.forEach(function (ks, i) {
         var own = null;
         ks.forEach(function (k) {
-          var p = postings(k), b = undelta(p[0]), t = undelta(p[1]);
+          var p = postings(k), b = undelta(p[0]), t = undelta(p[1]), e = undelta(p[2] || []);
           own = own === null ? b : intersect(own, b);
           body = body === null ? b : intersect(body, b);
           title = title === null ? t : intersect(title, t);
+          early = early === null ? e : intersect(early, e);
         });
         if (!own || !own.length) unknown.push(terms[i]);  // this term alone finds nothing
       });
-      // Ranked: the pages the query names exactly, then title matches, then text matches;
-      // within each, in document order (index.py numbers documents in rank order); pages about
-      // the archive (review, coverage) after all others.
+      // Ranked: the pages the query names exactly, then title matches, then pages whose text
+      // says it early (right after the field list), then the other text matches; within each, in
+      // document order (index.py numbers documents in rank order); pages about the archive
+      // (review, coverage) after all others.
       var seen = {}, ranked = [], later = [];
-      [owners, title, body].forEach(function (list) {
+      [owners, title, intersect(early || [], body || []), body].forEach(function (list) {
         list.forEach(function (d) {
           if (seen[d]) return;
           seen[d] = true;
