@@ -40,8 +40,8 @@ def write_archive(folder: Path, files: dict[str, str], *, base: bool = True) -> 
 # builds the example site or documents, builds packages, or loads the whole example archive.
 _SLOW_FIXTURES = {"built", "example_site", "example_archive", "browser"}
 _SLOW_MODULES = {"test_archive_release", "test_reproducible", "test_site_versions", "test_documents_end_block",
-                 "test_example_data", "test_rules_example", "test_refs_example", "test_refs_review",
-                 "test_site_incremental"}
+                 "test_documents_sweep", "test_example_data", "test_rules_example", "test_refs_example",
+                 "test_refs_review", "test_site_incremental"}
 _SLOW_TESTS = {
     "test_records_load": {"test_example_archive_loads_clean",
                           "test_make_check_on_a_broken_copy_lists_every_planted_error"},

@@ -291,7 +291,7 @@ def attachment_note(b: Builder, position: int, count: int, name: str, src: tuple
     return ast.div("attachment-note", [lead, number, ast.div("plain", [ast.para(b.use("body", name, *src))])])
 
 
-KEEP_TABLE_ROWS = 12  # a table this short ending a report stays on the page of its signature
+KEEP_TABLE_ROWS = 20  # a table this short ending a report stays on the page of its signature
 
 
 def keep_together(doc: Printable, start: int) -> None:

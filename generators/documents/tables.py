@@ -16,7 +16,7 @@ from dataclasses import dataclass
 TABLE_PT = 14  # tables print in 4号; wide lists in 小四 (12 pt)
 MM_PER_PT = 25.4 / 72
 BLOCK_MM = {False: (156, 225), True: (297 - 28 - 26, 210 - 37 - 35)}  # (width, height) portrait, landscape
-CELL_INSET_EM = 1.0 + 0.2  # Typst's inset (0.25 em left, 0.75 em right) and a little slack so a fixed cell never wraps
+CELL_INSET_EM = 0.75 + 0.2  # Typst's inset (0.25 em left, 0.5 em right) and a little slack so a fixed cell never wraps
 FIXED_MAX_EM = 7.0  # a column no wider than this (plus inset) is sized to its content: IDs, dates, grades
 MIN_TEXT_EM = 4.0  # a text column never narrower than four characters
 ROW_LINE_EM = 1.3  # a table line with its leading, in em
