@@ -74,7 +74,7 @@ def build_site(archive: Archive, data: Path, out: Path, build: Path) -> BuildRes
     epoch = int(build_timestamp(data)[0].timestamp())
     src = build / "site-src"
     inputs = fingerprint(data, described(site.documents), [str(site.build_date), str(epoch // 86400)])
-    last = unchanged_since_last_build(src, out.resolve(), inputs)
+    last = unchanged_since_last_build(src, out.resolve(), inputs, LANGUAGES)
     if last is not None:  # the site in place is what this build would make
         return BuildResult(True, len(site.withheld), last["pages"], time.monotonic() - started)
     forget_build(src)
@@ -128,7 +128,7 @@ def build_site(archive: Archive, data: Path, out: Path, build: Path) -> BuildRes
             forget_state(src / lang)
         return BuildResult(False, message="\n".join(d.format() for d in broken))
     try:
-        _swap(staging, out.resolve())
+        _swap(staging, out.resolve(), src / "trash")
     except BaseException:  # interrupted: the previous site stays, no .site-new-* is left
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -203,16 +203,34 @@ def unwritten_pages(sources: list[str], out: Path) -> list[str]:
     return missing
 
 
-def _swap(staging: Path, out: Path) -> None:
-    """Replace ``out`` by ``staging`` with two renames, so readers never see half a site."""
+def _swap(staging: Path, out: Path, trash: Path | None = None) -> None:
+    """Replace ``out`` by ``staging`` with two renames, so readers never see half a site. The old
+    site is deleted here, or — moved into ``trash`` when given and on the same file system — by a
+    process of its own, so the build does not wait for tens of thousands of unlinks."""
     old = None
     if out.exists():
         old = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
         shutil.rmtree(old)
         out.rename(old)
     staging.rename(out)
-    if old is not None:
+    if old is not None and not _discard(old, trash):
         shutil.rmtree(old, ignore_errors=True)
+
+
+def _discard(folder: Path, trash: Path | None) -> bool:
+    """Move ``folder`` into ``trash`` and delete it there in the background; False if it cannot."""
+    if trash is None:
+        return False
+    try:
+        trash.mkdir(parents=True, exist_ok=True)
+        target = Path(tempfile.mkdtemp(dir=trash))
+        folder.rename(target / "site")
+    except OSError:  # another file system: delete it here
+        return False
+    subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",
+                      str(target)], start_new_session=True, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                     stderr=subprocess.DEVNULL)
+    return True
 
 
 def site_size(out: Path) -> tuple[int, int]:

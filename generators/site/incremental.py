@@ -158,8 +158,11 @@ def _site_identity(out: Path) -> list[int] | None:
     return [status.st_ino, status.st_dev]
 
 
-def unchanged_since_last_build(src: Path, out: Path, value: str) -> dict | None:
-    """What the previous build recorded, when it made the site in ``out`` from these same inputs."""
+def unchanged_since_last_build(src: Path, out: Path, value: str, languages: tuple[str, ...]) -> dict | None:
+    """What the previous build recorded, when it made the site in ``out`` from these same inputs
+    and its working trees are still there (a removed config or state means: build)."""
+    if not all((src / lang / name).is_file() for lang in languages for name in ("mkdocs.yml", STATE)):
+        return None
     try:
         saved = json.loads((src / FINGERPRINT).read_text(encoding="utf-8"))
     except (OSError, ValueError):
