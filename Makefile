@@ -16,7 +16,7 @@ PY    := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 RUN   := $(PY) -m generators
 
-.PHONY: all help setup system-deps check schemas test test-fast lint clean review site serve docs bench-docs
+.PHONY: all help setup print-deps test-deps system-deps check schemas test test-fast lint clean review site serve docs bench-docs
 .PHONY: search-index bench-search templates import bench
 
 all: check docs site ## build the example archive: validate, then the documents, then the site that links them
@@ -24,16 +24,34 @@ all: check docs site ## build the example archive: validate, then the documents,
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 18
 
-# The virtual environment is made from the pinned lock file, and remade when it changes.
+# The virtual environment is made from the pinned lock files, by purpose, and remade when one
+# changes: the runtime set for every target, the test set for make test and make lint, the bench
+# set for the search benchmark.
+STAMP_TEST  := $(VENV)/.installed-test
+STAMP_BENCH := $(VENV)/.installed-bench
+
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.lock
 	@touch $(STAMP)
 
-setup: $(STAMP) system-deps ## create .venv and install everything (run by every target)
+$(STAMP_TEST): $(STAMP) requirements-test.lock
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-test.lock
+	@touch $(STAMP_TEST)
 
-system-deps: ## install the fonts and browser from Debian when missing (needs root)
-	@bash theme/system-deps.sh
+$(STAMP_BENCH): $(STAMP_TEST) requirements-bench.lock
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-bench.lock
+	@touch $(STAMP_BENCH)
+
+setup: $(STAMP) ## create .venv with the runtime packages (every target does this itself)
+
+print-deps: $(STAMP) ## the Debian fonts the printed documents need (installed when missing, as root)
+	@bash theme/system-deps.sh docs
+
+test-deps: $(STAMP_TEST) ## the test packages, and Chromium and LibreOffice from Debian (as root)
+	@bash theme/system-deps.sh test
+
+system-deps: test-deps ## every Debian package the project uses (installed when missing, as root)
 
 check: setup ## validate DATA and apply the spec's rules; list every problem
 	$(RUN) check --data $(DATA) --build $(BUILD)
@@ -47,7 +65,7 @@ site: setup ## build the bilingual archive site into SITE (Chinese at the root, 
 serve: setup ## build the site, preview it on http://127.0.0.1:8000/ and rebuild on every change
 	$(RUN) serve --data $(DATA) --out $(SITE) --build $(BUILD)
 
-docs: setup ## the official printed documents (GB/T 9704-2012), PDF and Word, into BUILD/documents
+docs: setup print-deps ## the official printed documents (GB/T 9704-2012), PDF and Word, into BUILD/documents
 	$(RUN) docs --data $(DATA) --out $(BUILD)/documents
 
 # Ledgers (台账) as workbooks: templates to fill in, and their import into the records.
@@ -66,18 +84,18 @@ bench-ledgers: setup ## import time of a ledger of N new hazards (default 1000) 
 proof: docs ## first pages of one document of every kind as PNG contact sheets in BUILD/proof
 	$(PY) -m generators.documents.proof --data $(DATA) --docs $(BUILD)/documents --out $(BUILD)/proof
 
-bench-docs: setup ## documents per second for DATA, cold (empty cache) and warm
+bench-docs: setup print-deps ## documents per second for DATA, cold (empty cache) and warm
 	$(PY) tests/bench/bench_docs.py --data $(DATA)
 
 # bench builds build/bench-<N>/data once (make example-data) and times every step on it.
-bench: setup ## check, docs, site (cold, unchanged, one edit) and make beside MkDocs alone: make bench N=10000 [NO_DOCS=1]
+bench: setup print-deps ## check, docs, site (cold, unchanged, one edit) and make beside MkDocs alone: make bench N=10000 [NO_DOCS=1]
 	$(PY) tests/bench/bench_build.py --hazards $(or $(N),2000) $(if $(NO_DOCS),--no-docs)
 
 search-index: setup ## (re)write the search indexes of the built SITE (make site does this too)
 	$(RUN) search-index --data $(DATA) --site $(SITE)
 
 # bench-search measures the SITE as built (make site first), or N synthetic dossiers per language.
-bench-search: setup ## search benchmark, ours vs Material vs Pagefind: make bench-search [SITE=…|N=10000]
+bench-search: $(STAMP_BENCH) test-deps ## search benchmark, ours vs Material vs Pagefind: make bench-search [SITE=…|N=10000]
 	$(PY) -m generators.search.bench $(if $(N),--synthetic $(N) --out $(BUILD)/bench-search,--site $(SITE))
 
 .PHONY: example-data
@@ -109,19 +127,19 @@ at-snapshot: setup
 publish: setup ## tag HEAD as a publication (publish/YYYY-MM-DD): make publish MESSAGE="…"
 	$(RUN) publish --data $(DATA) --message "$$MESSAGE"
 
-release: setup ## archival package (BagIt) of a published tag: make release TAG=publish/… [RESTRICTED=1]
+release: setup print-deps ## archival package (BagIt) of a published tag: make release TAG=publish/… [RESTRICTED=1]
 	$(RUN) release --data $(DATA) --tag '$(TAG)' --build $(BUILD) $(if $(RESTRICTED),--restricted)
 
 verify-release: setup ## check a release package: make verify-release BAG=build/releases/<tag>
 	$(RUN) verify-release --bag '$(BAG)'
 
-test: setup ## run the whole test suite (builds the example once and shares it)
+test: setup test-deps ## run the whole test suite (builds the example once and shares it)
 	$(PY) -m pytest
 
-test-fast: setup ## the tests that build nothing big and drive no browser (under a minute)
+test-fast: setup test-deps ## the tests that build nothing big and drive no browser (under a minute)
 	$(PY) -m pytest -m "not slow and not browser" -q
 
-lint: $(STAMP) ## ruff
+lint: $(STAMP_TEST) ## ruff
 	$(VENV)/bin/ruff check generators tests
 
 clean: ## remove build products (site/, build/); keeps .venv

@@ -1,18 +1,25 @@
 #!/usr/bin/env bash
-# Debian packages the project needs at run time: CJK fonts for the PDFs, Chromium for the
-# browser tests, poppler for rendering checks. Installed only when missing, and only as root;
-# otherwise the missing ones are named so an administrator can install them.
+# Debian packages the project needs, by purpose (the argument):
+#   docs  the printed documents: CJK fonts (and poppler for make proof's contact sheets);
+#   test  the tests and benchmarks: docs's, plus Chromium for the browser tests and LibreOffice,
+#         which opens the Word files and workbooks the tests read back.
+# make check, make site and the other targets need none of them. Installed only when missing, and
+# only as root; otherwise the missing ones are named so an administrator can install them.
 set -euo pipefail
+purpose=${1:-test}
+case "$purpose" in docs|test) ;; *) echo "usage: $0 docs|test" >&2; exit 2 ;; esac
 need=()
 # Read fc-list once: `fc-list | grep -q` fails under pipefail when grep stops reading early.
 fonts=$(fc-list : family 2>/dev/null || true)
 grep -q 'Noto Serif CJK' <<<"$fonts" || need+=(fonts-noto-cjk)
 grep -q 'LXGW WenKai' <<<"$fonts" || need+=(fonts-lxgw-wenkai)
-command -v chromium >/dev/null || need+=(chromium)
 command -v pdftoppm >/dev/null || need+=(poppler-utils)
-command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)  # the Word-file test opens it in LibreOffice
-# The ledger tests open the exported workbooks in LibreOffice Calc and convert .xls/.ods with it.
-compgen -G '/usr/lib/libreoffice/program/libsclo.so' >/dev/null || need+=(libreoffice-calc-nogui)
+if [ "$purpose" = test ]; then
+  command -v chromium >/dev/null || need+=(chromium)
+  command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)  # the Word-file test opens it in LibreOffice
+  # The ledger tests open the exported workbooks in LibreOffice Calc and convert .xls/.ods with it.
+  compgen -G '/usr/lib/libreoffice/program/libsclo.so' >/dev/null || need+=(libreoffice-calc-nogui)
+fi
 # The Fandol faces (FandolFang 仿宋, FandolHei 黑体, FandolKai 楷体, FandolSong 宋体), free faces made
 # for Chinese official typesetting, ship only inside texlive-lang-chinese (49 MB, and it pulls in
 # TeX Live). Only their .otf files are taken out of the package (about 6 s: download + dpkg-deb),
