@@ -50,6 +50,8 @@ def layout(header: list[str], rows: list[list[str]], landscape: bool = False, si
                           if max(_lines(cell, width) for cell, width in zip(row, widths, strict=True)) > lines_per_page)
     text_total = sum(w for w, f in zip(widths, fixed, strict=True) if not f) or 1.0
     typst = ["auto" if f else f"{w / text_total * 10:.2f}fr" for w, f in zip(widths, fixed, strict=True)]
+    if all(fixed):  # only short columns: the table still spans the block, each column by its width
+        typst = [f"{w / sum(widths) * 10:.2f}fr" for w in widths]
     return Layout(size_pt, typst, [round(w / available, 4) for w in widths], fixed, breakable)
 
 
