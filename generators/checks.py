@@ -1,11 +1,14 @@
 """Every check after loading, in one documented order; ``make check`` and the builds run them all.
 
 A checker is a pure function ``Archive -> list[Diagnostic]``. Rules of the spec come first
-(procedure, completeness, grades), then references (resolution, scope, sieve coverage).
+(procedure, completeness, grades), then references (resolution, scope, sieve coverage). The
+checks that judge what is due or overdue are given "today" (``as_of``): the build date, which
+the command layer reads from the commit (``generators/archive/clock.py``), so that no check runs git.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from generators.diagnostics import Diagnostic, sort_key
@@ -14,7 +17,7 @@ from generators.records import Archive
 Checker = Callable[[Archive], list[Diagnostic]]
 
 
-def checkers() -> list[Checker]:
+def checkers(as_of: dt.date) -> list[Checker]:
     # Imported here so that each stage's module stays importable on its own.
     from generators.records.versions import check_versions
     from generators.refs.checks import check_references
@@ -23,12 +26,20 @@ def checkers() -> list[Checker]:
     from generators.rules.completeness import check_completeness
     from generators.rules.scope import check_scope
 
-    return [check_calendars, check_procedure, check_completeness, check_statistics, check_scope,
-            check_chronology, check_references, check_versions]
+    return [check_calendars, _dated(check_procedure, as_of), _dated(check_completeness, as_of), check_statistics,
+            check_scope, check_chronology, check_references, check_versions]
 
 
-def run_checks(archive: Archive) -> list[Diagnostic]:
+def _dated(check: Callable[[Archive, dt.date], list[Diagnostic]], as_of: dt.date) -> Checker:
+    def checker(archive: Archive) -> list[Diagnostic]:
+        return check(archive, as_of)
+
+    checker.__name__ = check.__name__  # named in notes about checks that could not run
+    return checker
+
+
+def run_checks(archive: Archive, as_of: dt.date) -> list[Diagnostic]:
     found: list[Diagnostic] = []
-    for checker in checkers():
+    for checker in checkers(as_of):
         found += checker(archive)
     return sorted(found, key=sort_key)

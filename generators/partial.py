@@ -18,6 +18,7 @@ record would make false is left out, and said so:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,9 +96,9 @@ def _scan(display: str, archive: Archive, duplicate: str | None) -> FailedFile:
                       normalise(text))
 
 
-def run_checks_on_partial(archive: Archive, failed: list[FailedFile]) -> list[Diagnostic]:
+def run_checks_on_partial(archive: Archive, failed: list[FailedFile], as_of: dt.date) -> list[Diagnostic]:
     found: list[Diagnostic] = []
-    for checker in checkers():
+    for checker in checkers(as_of):
         try:
             found += checker(archive)
         except Exception as error:

@@ -7,6 +7,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from generators.archive.clock import build_date
 from generators.checks import run_checks
 from generators.diagnostics import Diagnostic, Severity, message_language, sort_key
 from generators.messages import TYPE_NAMES_ZH
@@ -29,10 +30,11 @@ def load_and_check(data: Path, build: Path | None = None) -> tuple[Archive, list
     from BUILD/cache/records."""
     archive, diagnostics = load_archive(data, build / "cache" / "records" if build is not None else None)
     failed = failed_files(diagnostics, archive)
+    as_of = build_date(data)  # "today" for due and overdue stages: the commit's date, never the wall clock
     if not failed:
-        diagnostics += run_checks(archive)
+        diagnostics += run_checks(archive, as_of)
     else:
-        diagnostics += run_checks_on_partial(archive, failed)
+        diagnostics += run_checks_on_partial(archive, failed, as_of)
         diagnostics = without_consequences(diagnostics, failed)
     return archive, sorted(diagnostics, key=sort_key)
 
@@ -68,7 +70,6 @@ def run(args: argparse.Namespace) -> int:
     archive, diagnostics = load_and_check(args.data, args.build)
     print_diagnostics(diagnostics)
     if args.timeline and archive.records and not any(d.is_error and d.code < "E200" for d in diagnostics):
-        from generators.archive.clock import build_date
         from generators.rules.report import timeline_text
 
         text = timeline_text(archive, build_date(args.data), message_language())

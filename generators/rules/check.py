@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from generators.archive.clock import build_date
 from generators.diagnostics import Diagnostic
 from generators.messages import register
 from generators.records import Archive
@@ -233,9 +232,8 @@ def check_statistics(archive: Archive) -> list[Diagnostic]:
     return found
 
 
-def check_procedure(archive: Archive, as_of: dt.date | None = None) -> list[Diagnostic]:
-    """Every campaign's procedure as of the build date (``as_of`` for tests)."""
-    as_of = as_of or build_date(archive.root)
+def check_procedure(archive: Archive, as_of: dt.date) -> list[Diagnostic]:
+    """Every campaign's procedure as of ``as_of`` (the build date)."""
     found: list[Diagnostic] = []
     for campaign in archive.of_type(Campaign):
         if campaign.end < campaign.start:

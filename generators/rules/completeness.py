@@ -26,7 +26,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from generators.archive.clock import build_date
 from generators.diagnostics import Diagnostic
 from generators.messages import register
 from generators.records import Archive
@@ -134,8 +133,7 @@ _REVIEW = {"article": "第十一条（三）/ art. 11(3)", "who": "区分管领�
            "then": "通报", "then_en": "circulated"}
 
 
-def check_completeness(archive: Archive, as_of: dt.date | None = None) -> list[Diagnostic]:
-    as_of = as_of or build_date(archive.root)
+def check_completeness(archive: Archive, as_of: dt.date) -> list[Diagnostic]:
     found = _check_grades_vocabulary(archive)
     for campaign in archive.of_type(Campaign):
         stages = {s.stage: s for s in timeline(archive, campaign.id, as_of)}
