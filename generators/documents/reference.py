@@ -96,6 +96,7 @@ def _style(style_id: str, name: str, fonts: FontSet, role: str = "body", size: i
 NO_INDENT = '<w:ind w:firstLineChars="0" w:firstLine="0"/>'
 CENTER = '<w:jc w:val="center"/>' + NO_INDENT
 RED = '<w:color w:val="FF0000"/>'
+KEEP_NEXT = "<w:keepNext/>"
 
 
 def our_styles(fonts: FontSet) -> str:
@@ -116,9 +117,10 @@ def our_styles(fonts: FontSet) -> str:
         _style("GWTitle", "GW Title", fonts, "title", 44,
                ppr='<w:spacing w:before="1158" w:after="579"/>' + CENTER),
         _style("GWAddressees", "GW Addressees", fonts, ppr=NO_INDENT),
-        _style("GWHeading1", "GW Heading 1", fonts, "hei"),
-        _style("GWHeading2", "GW Heading 2", fonts, "kai"),
-        _style("GWChapter", "GW Chapter", fonts, "hei", ppr=CENTER),
+        # Headings stay with the paragraph after them, as in the PDF.
+        _style("GWHeading1", "GW Heading 1", fonts, "hei", ppr=KEEP_NEXT),
+        _style("GWHeading2", "GW Heading 2", fonts, "kai", ppr=KEEP_NEXT),
+        _style("GWChapter", "GW Chapter", fonts, "hei", ppr=KEEP_NEXT + CENTER),
         _style("GWFigure", "GW Figure", fonts, ppr=CENTER),
         _style("GWAttachmentNote", "GW Attachment Note", fonts, ppr='<w:spacing w:before="579"/>'),
         _style("GWSignature", "GW Signature", fonts,
@@ -160,7 +162,7 @@ def _patch_styles(xml: str, fonts: FontSet) -> str:
     # 4号 character would take a 3号 cell and the columns would wrap), no tracking.
     plain = ('<w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr>',
              f'{body_fonts}<w:sz w:val="32"/><w:szCs w:val="32"/>')
-    cell = (f'<w:pPr><w:spacing w:before="0" w:after="0"/><w:snapToGrid w:val="0"/>{NO_INDENT}</w:pPr>',
+    cell = (f'<w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0"/>{NO_INDENT}</w:pPr>',
             f'{body_fonts}<w:spacing w:val="0"/><w:sz w:val="28"/><w:szCs w:val="28"/>')
     for style_id in ("Normal", "BodyText", "FirstParagraph", "Compact"):
         ppr, rpr = cell if style_id == "Compact" else plain
