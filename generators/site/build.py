@@ -24,7 +24,7 @@ from generators.records import Archive
 from generators.search.index import build_index
 from generators.site import helper as helpers
 from generators.site.context import Ctx, Site
-from generators.site.links import check_links
+from generators.site.links import check_links, relativise_error_page
 from generators.site.printed import described, linked_files, printed_documents
 from generators.site.views import all_pages
 from generators.site.incremental import (
@@ -121,6 +121,8 @@ def build_site(archive: Archive, data: Path, out: Path, build: Path) -> BuildRes
             forget_state(src / lang)
         return BuildResult(False, message=f"{len(missing)} pages planned but not written: " + ", ".join(missing[:10]))
     staging = _assemble(src, site, build, out)
+    for page in (staging / "404.html", staging / "en" / "404.html"):
+        relativise_error_page(page)
     broken = check_links(staging)
     if broken:  # located like any other error: page:line:col and the link as written
         shutil.rmtree(staging, ignore_errors=True)

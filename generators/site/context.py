@@ -144,7 +144,8 @@ class Ctx:
             return h.esc(key)
 
     def date(self, value: dt.date | None) -> str:
-        return h.esc(present.format_date(value, self.lang)) if value else ""
+        # Kept on one line: "2023年3月20日" must not leave "日" alone, nor "20 March" its year.
+        return h.nowrap(present.format_date(value, self.lang)) if value else ""
 
     def number(self, value, places: int = 0) -> str:
         return h.esc(present.format_number(value, self.lang, places))
@@ -229,6 +230,23 @@ class Ctx:
         inner = sep.join(p for p in parts if p)
         paren = f"（{inner}）" if self.lang == "zh" else f" ({inner})"
         return f'<span class="zz-person">{h.esc(self.plain(person.name))}{h.esc(paren) if inner else ""}</span>'
+
+    def classified_count(self, kind: str | None = None, **where: str) -> int:
+        """How many records the archive holds and the site withholds as classified (of ``kind``,
+        with the given field values): what the site's figures leave out."""
+        found = 0
+        for rid in self.site.withheld:
+            record = self.site.full.get(rid)
+            if record is not None and (kind is None or record.type == kind) \
+                    and all(getattr(record, k, None) == v for k, v in where.items()):
+                found += 1
+        return found
+
+    def excluding(self, count: int) -> str:
+        """The note beside a figure that counts fewer records than the archive holds."""
+        if not count:
+            return ""
+        return f' <span class="zz-note zz-excluding">{self.t("excluding_classified", n=count)}</span>'
 
     def withheld(self) -> str:
         """What a reference to a classified record shows: the same words as the refs module's."""

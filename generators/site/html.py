@@ -137,7 +137,7 @@ def with_refs(value: str, replace: Callable[[str, Callable[[str], str]], str], r
 
 def prose_html(value: str, shift: int = 2) -> str:
     """Markdown → HTML with raw HTML shown as text; headings demoted below the page's own."""
-    md = markdown.Markdown(extensions=[_Safe(shift), "tables", "sane_lists"])
+    md = markdown.Markdown(extensions=[_Safe(shift), "tables", "sane_lists", "fenced_code"])
     value = _COMMENT.sub("", value)  # authors' comments are not content (and would show as text)
     return md.convert(value)
 

@@ -158,6 +158,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "printed_out_of_date": ("正式文本已过时：本记录在正式文本生成后有改动，请重新生成正式文本（make docs）。",
                             "The printed version is out of date: this record changed after it was printed; "
                             "rebuild the documents (make docs)."),
+    "shown_filtered": ("筛选后显示 {n} 条，共 {total} 条", "Showing {n} of {total} after filtering"),
+    "shown_page": ("本页 {rows} 条中有 {n} 条符合（共 {total} 条，按上方分类可筛选全部）",
+                   "{n} of the {rows} rows on this page match ({total} in all; the facets above filter all of them)"),
+    "permalink": ("永久链接", "Permanent link"),
+    "excluding_classified": ("不含涉密记录 {n} 条", "excluding {n} classified records"),
     "status_withdrawn": ("已撤回", "withdrawn"),
     "status_superseded": ("已被替代", "superseded"),
     "older_versions": ("已被替代的旧版本（{n} 件）", "Superseded earlier versions ({n})"),

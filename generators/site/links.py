@@ -81,3 +81,19 @@ def check_links(root: Path) -> list[Diagnostic]:
                 continue  # a folder named without its final slash: servers redirect to it
             problems.append(Diagnostic.error("E801", Location(page, line, col), link=link, target=target))
     return problems
+
+
+_ROOTED = re.compile(r"""(\s(?:href|src)=")/(?!/)""")
+
+
+def relativise_error_page(page: Path) -> None:
+    """MkDocs writes the error page's links from the server's root ("/assets/…"), which breaks when
+    the site is served under a sub-path; make them relative to the page (a new file, since the
+    built one may be a hard link into the build folder)."""
+    if not page.is_file():
+        return
+    text = page.read_text(encoding="utf-8")
+    fixed = _ROOTED.sub(r"\1./", text).replace('href="./."', 'href="./"')
+    if fixed != text:
+        page.unlink()
+        page.write_text(fixed, encoding="utf-8")

@@ -95,9 +95,9 @@ def record_page(ctx: Ctx, record: Record, title: str, body: str, *, facets: dict
 
 def document_meta(ctx: Ctx, record: Record) -> list[tuple[str, str]]:
     if not isinstance(record, DocumentRecord):
-        return [(ctx.t("id"), h.esc(record.id))]
+        return [(ctx.t("id"), h.nowrap(record.id))]
     return [
-        (ctx.t("id"), h.esc(record.id)),
+        (ctx.t("id"), h.nowrap(record.id)),
         (ctx.t("record_type"), ctx.t(f"type.{record.type}")),
         (ctx.t("classification"), ctx.label("classifications", present.classification(ctx.archive, record))),
         (ctx.t("version"), h.esc(record.version)),

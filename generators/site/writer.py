@@ -76,6 +76,10 @@ def config_for(lang: str, docs: Path, out: Path, written: set[str]) -> dict:
     config.pop("copyright_i18n", None)
     if copyrights:
         config["copyright"] = copyrights.get(lang, "")
+    # The heading links' title in the page's language ("Permanent link" on the Chinese site otherwise).
+    config["markdown_extensions"] = [
+        {"toc": dict(entry["toc"], permalink_title=t("permalink", lang))} if isinstance(entry, dict) and "toc" in entry
+        else entry for entry in base.get("markdown_extensions", [])]
     config["nav"] = [{t(key, lang): NAV_PATHS[key]} for key in NAV if NAV_PATHS[key] in written]
     return config
 

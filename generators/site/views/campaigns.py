@@ -78,9 +78,11 @@ def headline(ctx: Ctx, campaign: Campaign) -> list[tuple[str, str]]:
     return [
         (ctx.t("period"), f"{ctx.date(campaign.start)} – {ctx.date(campaign.end)}"),
         (ctx.t("current_stage"), current_stage(ctx, campaign)),
-        (ctx.t("hazards_total"), f"{ctx.number(hz.total)}（{ctx.t('rectification_rate')} "
-                                 f"{h.esc(hz.rectification_rate.text(ctx.lang))}）" if ctx.lang == "zh" else
-         f"{ctx.number(hz.total)} ({ctx.t('rectification_rate')} {h.esc(hz.rectification_rate.text(ctx.lang))})"),
+        (ctx.t("hazards_total"), (f"{ctx.number(hz.total)}（{ctx.t('rectification_rate')} "
+                                  f"{h.esc(hz.rectification_rate.text(ctx.lang))}）" if ctx.lang == "zh" else
+                                  f"{ctx.number(hz.total)} ({ctx.t('rectification_rate')} "
+                                  f"{h.esc(hz.rectification_rate.text(ctx.lang))})")
+         + ctx.excluding(ctx.classified_count("hazard", campaign=campaign.id))),
         (ctx.t("major_hazards"), ctx.t("closed_of", closed=hz.major_closed, total=hz.major_total)),
         (ctx.t("overdue_hazards"), ctx.number(len(hz.overdue))),
         (ctx.t("task_completion"), h.esc(figures.tasks.text(ctx.lang))),

@@ -127,20 +127,42 @@ def listing(ctx: Ctx, base: str, title: str, hazards: list[Hazard], *, intro: bo
         body = [h1(page_ctx, shown_title), listing_marker()]
         body.append(block(facet_nav(page_ctx, current)))
         body.append(block(pager(page_ctx, base, number, len(chunks), len(hazards))))
-        body.append(block(hazard_table(page_ctx, chunk)))
+        where = {current[0]: current[1]} if current and current[0] in ("campaign", "town", "domain", "grade") else {}
+        count = page_ctx.classified_count("hazard", **where) if not current or where else 0
+        if count:  # the site counts fewer dossiers than the archive holds: say so
+            body.append(block(f"<p>{page_ctx.excluding(count)}</p>"))
+        body.append(block(hazard_table(page_ctx, chunk, pages=len(chunks), total=len(hazards), current=current)))
         if len(chunks) > 1:
             body.append(block(pager(page_ctx, base, number, len(chunks), len(hazards))))
         yield Page(page_ctx.url, shown_title, "".join(body))
 
 
-def hazard_table(ctx: Ctx, hazards: list[Hazard]) -> str:
+def filter_options(ctx: Ctx, current: tuple[str, str] | None) -> str:
+    """Every value of every facet (vocabulary order, over all published dossiers) with its listing,
+    for the theme's dropdowns: a page of a long listing holds only some values, and choosing one
+    must show every matching dossier, not those of the page (the script goes to the listing)."""
+    import json
+
+    counts = facet_counts(ctx)
+    attrs = []
+    for facet in ("town", "domain", "grade", "status", "source"):
+        options = [[facet_label(ctx, facet, key), ctx.href(facet_url(facet, key)), counts[facet][key]]
+                   for key in facet_keys(ctx, facet) if counts[facet].get(key)]
+        attrs.append(f'data-options-{facet}="{h.esc(json.dumps(options, ensure_ascii=False))}"')
+        if current and current[0] == facet:
+            attrs.append(f'data-current-{facet}="{h.esc(facet_label(ctx, facet, current[1]))}"')
+    return " ".join(attrs)
+
+
+def hazard_table(ctx: Ctx, hazards: list[Hazard], *, pages: int = 1, total: int | None = None,
+                 current: tuple[str, str] | None = None) -> str:
     """The sortable, filterable table (filter controls are added by the theme's script)."""
     headers = [ctx.t(k) for k in ("id", "title", "town", "domain", "grade", "status", "source", "deadline")]
     rows = []
     for hz in hazards:
         status = hazard_status(ctx.archive, hz)
         cells = [
-            ctx.link(hz.id, hz.id),
+            f'<span class="zz-nowrap">{ctx.link(hz.id, hz.id)}</span>',
             ctx.link(hz.id) + ctx.fallback_mark(hz.title),
             h.esc(ctx.title(hz.town)), h.esc(ctx.title(hz.domain)),
             ctx.label("hazard-grades", hz.grade), ctx.label("hazard-statuses", status),
@@ -158,8 +180,11 @@ def hazard_table(ctx: Ctx, hazards: list[Hazard]) -> str:
         for hz, cells in zip(hazards, rows, strict=True)
     )
     labels = " ".join(f'data-label-{k}="{ctx.t(k)}"' for k in ("town", "domain", "grade", "status", "source"))
+    counted = (f'data-pages="{pages}" data-total="{total if total is not None else len(hazards)}" '
+               f'data-shown-filtered="{ctx.t("shown_filtered")}" data-shown-page="{ctx.t("shown_page")}" '
+               f'{filter_options(ctx, current)}')
     return (f'<div class="zz-filterable" data-filter-all="{ctx.t("filter_all")}" '
-            f'data-filter-text="{ctx.t("filter_text")}" {labels}>'
+            f'data-filter-text="{ctx.t("filter_text")}" {labels} {counted}>'
             f'<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>')
 
 

@@ -59,7 +59,7 @@ def notice_table(ctx: Ctx, notices: list[Notice]) -> str:
 def notice_page(ctx: Ctx, n: Notice) -> Page:
     title = ctx.plain(n.title)
     meta = [
-        (ctx.t("document_number"), h.esc(n.document_number)),
+        (ctx.t("document_number"), h.nowrap(n.document_number)),
         (ctx.t("kind"), ctx.label("notice-kinds", n.kind)),
         (ctx.t("issuer"), ctx.link(n.issuer)),
         (ctx.t("date"), ctx.date(n.date)),

@@ -37,14 +37,16 @@ def pages(ctx: Ctx) -> Iterator[Page]:
     rows = [[index.link(o.id), index.label("organisation-kinds", o.kind),
              _count_link(index, "town", o.id, hazard_counts)] for o in towns]
     title = t("towns", ctx.lang)
+    note = index.excluding(index.classified_count("hazard"))
     yield Page("towns/", title, h1(index, title) + block(h.table(
-        [index.t("town"), index.t("kind"), index.t("hazards_total")], rows)))
+        [index.t("town"), index.t("kind"), index.t("hazards_total")], rows)) + block(f"<p>{note}</p>" if note else ""))
     index = ctx.at("domains/")
     rows = [[index.link(d.id), index.link(d.lead_department), _count_link(index, "domain", d.id, hazard_counts)]
             for d in domains]
     title = t("domains", ctx.lang)
+    note = index.excluding(index.classified_count("hazard"))
     yield Page("domains/", title, h1(index, title) + block(h.table(
-        [index.t("domain"), index.t("lead_department"), index.t("hazards_total")], rows)))
+        [index.t("domain"), index.t("lead_department"), index.t("hazards_total")], rows)) + block(f"<p>{note}</p>" if note else ""))
 
 
 def _hazard_counts(ctx: Ctx) -> dict[tuple[str, str], Counter]:
@@ -88,6 +90,8 @@ def town_page(ctx: Ctx, town: Organisation, counts) -> Page:
     headers = [ctx.t("campaign"), ctx.t("grade"), ctx.t("documents"), ctx.t("hazards_total")] + \
         [ctx.label("hazard-statuses", s) for s in statuses]
     body = section(ctx, "campaigns", h.table(headers, rows) if rows else "")
+    note = ctx.excluding(ctx.classified_count("hazard", town=town.id))
+    body += block(f"<p>{note}</p>" if note else "")
     older = [r for r in split_versions(ctx, report_records(ctx))[1] if getattr(r, "town", None) == town.id]
     body += block(older_versions(ctx, report_table(ctx, older), len(older)))
     body += block(f'<p><a href="{h.esc(ctx.href(facet_url("town", town.id)))}">{ctx.t("all_hazards")} →</a></p>'
@@ -113,6 +117,8 @@ def domain_page(ctx: Ctx, domain: Domain, counts) -> Page:
     headers = [ctx.t("campaign"), ctx.t("grade"), ctx.t("plans"), ctx.t("hazards_total")] + \
         [ctx.label("hazard-statuses", s) for s in statuses]
     body = section(ctx, "campaigns", h.table(headers, rows) if rows else "")
+    note = ctx.excluding(ctx.classified_count("hazard", domain=domain.id))
+    body += block(f"<p>{note}</p>" if note else "")
     body += block(f'<p><a href="{h.esc(ctx.href(facet_url("domain", domain.id)))}">{ctx.t("all_hazards")} →</a></p>'
                   if counter["total"] else "")
     meta = [(ctx.t("lead_department"), ctx.link(domain.lead_department))]

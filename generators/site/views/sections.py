@@ -80,7 +80,7 @@ def about(ctx: Ctx) -> Page:
     if ctx.archive.jurisdiction.example_data:
         body += block(f"<p>{ctx.t('example_data')}</p>")
     body += block(h.dl([(ctx.t("build_date"), ctx.date(ctx.site.build_date)),
-                        (ctx.t("records"), ctx.number(len(ctx.archive.records)))]))
+                        (ctx.t("records"), ctx.number(len(ctx.archive.records)) + ctx.excluding(len(ctx.site.withheld)))]))
     return Page("about/", title, body)
 
 

@@ -1,0 +1,62 @@
+"""The reader's details on the built example site: figures that say what they leave out, the error
+page in each language with a way back and relative paths, heading links titled in the page's
+language, dates and IDs kept on one line, fenced code as code blocks."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from generators.present import is_classified
+from generators.records.model import Hazard
+from generators.site.html import prose_html
+
+NOTE = {"zh": "不含涉密记录 {n} 条", "en": "excluding {n} classified records"}
+
+
+def _page(site, lang: str, path: str) -> str:
+    return (site / ("" if lang == "zh" else "en") / path).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_counts_that_leave_out_classified_records_say_so(example_site, example_archive, lang):
+    secret = [h for h in example_archive.of_type(Hazard) if is_classified(example_archive, h)]
+    assert secret
+    assert NOTE[lang].format(n=len(secret)) in _page(example_site, lang, "hazards/index.html")
+    campaign = secret[0].campaign
+    in_campaign = sum(1 for h in secret if h.campaign == campaign)
+    assert NOTE[lang].format(n=in_campaign) in _page(example_site, lang, f"campaigns/{campaign}/index.html")
+    town = secret[0].town
+    assert NOTE[lang].format(n=sum(1 for h in secret if h.town == town)) in \
+        _page(example_site, lang, f"towns/{town}/index.html")
+    withheld = sum(1 for r in example_archive if is_classified(example_archive, r))
+    assert NOTE[lang].format(n=withheld) in _page(example_site, lang, "about/index.html")
+
+
+@pytest.mark.parametrize(("lang", "words", "back"), [("zh", "页面不存在", "返回首页"),
+                                                     ("en", "Page not found", "Back to the home page")])
+def test_the_error_page_speaks_the_language_and_links_relatively(example_site, lang, words, back):
+    html = _page(example_site, lang, "404.html")
+    assert words in html and f'<a href="./">{back}</a>' in html
+    assert not re.findall(r'\s(?:href|src)="/(?!/)', html)
+    assert f'<html lang="{lang}' in html
+
+
+@pytest.mark.parametrize(("lang", "title"), [("zh", "永久链接"), ("en", "Permanent link")])
+def test_heading_links_are_titled_in_the_page_language(example_site, lang, title):
+    html = _page(example_site, lang, "campaigns/zz2020/index.html")
+    titles = set(re.findall(r'class="headerlink"[^>]*title="([^"]*)"', html))
+    titles |= set(re.findall(r'title="([^"]*)"[^>]*class="headerlink"', html))
+    assert titles == {title}
+
+
+def test_dates_and_ids_do_not_wrap(example_site):
+    html = _page(example_site, "zh", "hazards/index.html")
+    assert re.search(r'<span class="zz-nowrap"><a href="[^"]*">HZ-\d{4}-\d{4}</a></span>', html)
+    assert re.search(r'<span class="zz-nowrap">\d{4}年\d{1,2}月\d{1,2}日</span>', html)
+
+
+def test_fenced_code_in_prose_is_a_code_block():
+    html = prose_html("示例：\n\n```\nmake site DATA=data\n```\n")
+    assert "<pre><code>make site DATA=data\n</code></pre>" in html
