@@ -12,7 +12,7 @@ from generators.present import is_classified
 from generators.records.model import Hazard
 from generators.site.html import prose_html
 
-NOTE = {"zh": "不含涉密记录 {n} 条", "en": "excluding {n} classified records"}
+NOTE = {"zh": "不含涉密记录 {n} 条", "en": "excluding classified records: {n}"}
 
 
 def _page(site, lang: str, path: str) -> str:

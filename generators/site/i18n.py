@@ -162,7 +162,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "shown_page": ("本页 {rows} 条中有 {n} 条符合（共 {total} 条，按上方分类可筛选全部）",
                    "{n} of the {rows} rows on this page match ({total} in all; the facets above filter all of them)"),
     "permalink": ("永久链接", "Permanent link"),
-    "excluding_classified": ("不含涉密记录 {n} 条", "excluding {n} classified records"),
+    "excluding_classified": ("不含涉密记录 {n} 条", "excluding classified records: {n}"),
     "status_withdrawn": ("已撤回", "withdrawn"),
     "status_superseded": ("已被替代", "superseded"),
     "older_versions": ("已被替代的旧版本（{n} 件）", "Superseded earlier versions ({n})"),
