@@ -60,3 +60,19 @@ def test_dates_and_ids_do_not_wrap(example_site):
 def test_fenced_code_in_prose_is_a_code_block():
     html = prose_html("示例：\n\n```\nmake site DATA=data\n```\n")
     assert "<pre><code>make site DATA=data\n</code></pre>" in html
+
+
+@pytest.mark.parametrize(("lang", "none"), [("zh", "无数据"), ("en", "no data")])
+def test_a_period_the_statistics_do_not_cover_has_no_sum(example_site, lang, none):
+    # zz2020 runs 2020-04..2022-12; its period-on-period base, 2017-07..2020-03, starts before the
+    # statistics (from 2019-01): no partial sum and no comparison, and a note says why.
+    html = _page(example_site, lang, "campaigns/zz2020/index.html")
+    table = html[html.index('id="accidents"'):]
+    table = table[:table.index("</table>")]
+    rows = re.findall(r"<tr><td>(.*?)</tr>", table)
+    assert len(rows) == 3
+    for row in rows:
+        cells = re.findall(r"<td>(.*?)</td>", "<td>" + row)
+        assert none not in cells[1] and none not in cells[2]  # the campaign and its year-on-year base
+        assert none in cells[4] and none in cells[5], cells  # the period-on-period base and change
+    assert ("2019年1月" if lang == "zh" else "January 2019") in html

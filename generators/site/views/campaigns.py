@@ -229,9 +229,26 @@ def accidents(ctx: Ctx, c: Campaign) -> str:
     def amount(metric: str, figures) -> str:
         return ctx.number(figures.get(metric), 2 if metric == "loss" else 0)
 
+    # A period the statistics do not cover whole has no figure: a sum of part of it would mislead.
+    covered = ctx.site.memo(("accident-months",), lambda: sorted(
+        {r.period for s in ctx.site.of_type(AccidentStatistics) for r in s.rows}))
+    no_data = f'<span class="zz-missing">{ctx.t("no_data")}</span>'
+
+    def whole(p) -> bool:
+        return bool(covered) and covered[0] <= p.months()[0] and p.months()[-1] <= covered[-1]
+
+    if not all(whole(p) for p in (period, yoy.base_period, pop.base_period)) and covered:
+        notes.add(t("data_from", ctx.lang, first=present.format_month(covered[0], ctx.lang),
+                    last=present.format_month(covered[-1], ctx.lang)))
+
+    def cells(comparison, metric: str) -> list[str]:
+        if not whole(comparison.base_period) or not whole(period):
+            return [no_data, no_data]
+        return [amount(metric, comparison.base), change(comparison.changes[metric])]
+
     rows = [[ctx.t({"count": "accident_count", "deaths": "deaths", "loss": "loss"}[m]),
-             amount(m, yoy.current), amount(m, yoy.base), change(yoy.changes[m]), amount(m, pop.base),
-             change(pop.changes[m])] for m in st.METRICS]
+             amount(m, yoy.current) if whole(period) else no_data, *cells(yoy, m), *cells(pop, m)]
+            for m in st.METRICS]
     headers = [ctx.t("metric"), h.esc(period.label(ctx.lang)), h.esc(yoy.base_period.label(ctx.lang)), ctx.t("yoy"),
                h.esc(pop.base_period.label(ctx.lang)), ctx.t("pop")]
     table = h.table(headers, rows)
