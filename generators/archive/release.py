@@ -38,6 +38,7 @@ import yaml
 from generators.archive.history import record_files
 from generators.archive.snapshot import Snapshot, SnapshotError, checkout, git, repo_root
 from generators.diagnostics import Diagnostic
+from generators.documents.catalog import documents
 from generators.present import is_classified, mask_personal, title
 from generators.records import Archive
 from generators.records.document import author_of, date_of
@@ -211,11 +212,8 @@ def build_release(data: Path, tag_name: str, build: Path, *, restricted: bool = 
 
 
 def _generate(command: str, data: Path, out: Path, env: dict[str, str], *extra: str, root: Path) -> None:
-    """Run a build command of the current code on the snapshot's data, in a process of its own."""
-    from generators.cli import COMMANDS
-
-    if command not in COMMANDS:
-        raise ReleaseError(f"the '{command}' command is not available yet: cannot build the package")
+    """Run a build command of the current code on the snapshot's data, in a process of its own
+    (by its command-line name, so that this stage does not import the command layer above it)."""
     # Run from the snapshot's root, so that every path a page shows (reviewer pages, diagnostics) is
     # relative to the archive, the same from whatever BUILD folder the package is made in.
     result = subprocess.run([sys.executable, "-m", "generators", command, "--data", str(data), "--out", str(out),
@@ -246,10 +244,6 @@ def _copy_pdfs(archive: Archive, built: Path, dest: Path, *, restricted: bool) -
 
 
 def _pdf_owners(archive: Archive) -> dict[str, tuple[str, ...]]:
-    try:
-        from generators.documents.catalog import documents
-    except ImportError:
-        return {}
     owners: dict[str, tuple[str, ...]] = {}
     for doc in documents(archive):
         stem = getattr(doc, "stem", None)
