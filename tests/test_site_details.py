@@ -76,3 +76,24 @@ def test_a_period_the_statistics_do_not_cover_has_no_sum(example_site, lang, non
         assert none not in cells[1] and none not in cells[2]  # the campaign and its year-on-year base
         assert none in cells[4] and none in cells[5], cells  # the period-on-period base and change
     assert ("2019年1月" if lang == "zh" else "January 2019") in html
+
+
+def test_two_builds_from_different_folders_are_byte_identical(tmp_path):
+    from generators.commands.check import load_and_check
+    from generators.site.build import build_site
+    from tests.conftest import write_archive
+    from tests.test_site_versions import NOTICES
+
+    trees = []
+    for name in ("a/data", "elsewhere/archive"):
+        data = write_archive(tmp_path / name, {"notices.yml": NOTICES})
+        archive, _ = load_and_check(data)
+        out = tmp_path / name.split("/")[0] / "site"
+        assert build_site(archive, data, out, tmp_path / name.split("/")[0] / "build").ok
+        trees.append({p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()})
+    assert any(name.startswith("review/n-2022-20/") for name in trees[0])
+    assert sorted(trees[0]) == sorted(trees[1])
+    differing = [name for name in trees[0] if trees[0][name] != trees[1][name]]
+    assert differing == []
+    review = trees[0]["review/n-2022-20/index.html"].decode()
+    assert "<code>notices.yml:" in review and str(tmp_path) not in review

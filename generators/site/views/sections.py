@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from generators import present
@@ -111,6 +112,28 @@ def _mark_links(ctx: Ctx, html_text: str) -> str:
                   lambda m: m.group(1) + marks.get(html.unescape(m.group(2)), ""), html_text)
 
 
+_SOURCE = re.compile(r"`([^`\s]+?\.(?:ya?ml|md))((?::\d+){0,2})`")
+
+
+def _archive_relative(ctx: Ctx, markdown: str) -> str:
+    """Source paths as the reviewer's page names them (`data/x.yml:3:5`, or absolute: the data folder
+    as given on the command line) made relative to the archive, so that the same archive built
+    from any folder gives the same pages (prose files under content/ become `../content/…`)."""
+    import os
+    from pathlib import Path
+
+    root = Path(ctx.archive.root).resolve()
+
+    def fix(match: re.Match) -> str:
+        try:
+            shown = Path(os.path.relpath(Path(match.group(1)).resolve(), root)).as_posix()
+        except ValueError:  # another drive: leave it as it is
+            return match.group(0)
+        return f"`{shown}{match.group(2)}`"
+
+    return _SOURCE.sub(fix, markdown)
+
+
 def review(ctx: Ctx) -> Iterator[Page]:
     """The reviewer's pages (the refs engineer's Markdown, rendered with raw HTML disabled)."""
     try:
@@ -125,7 +148,7 @@ def review(ctx: Ctx) -> Iterator[Page]:
             url = record_url(page_ctx.archive, target)
             return page_ctx.href(url) if url else None
 
-        markdown = review_page_markdown(ctx.archive, rid, ctx.lang, url_for)
+        markdown = _archive_relative(ctx, review_page_markdown(ctx.archive, rid, ctx.lang, url_for))
         first, _, rest = markdown.partition("\n")
         title = first.lstrip("# ").replace("\\", "")
         mark = page_ctx.status(rid)
