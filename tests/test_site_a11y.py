@@ -79,3 +79,24 @@ def test_language_switch_and_filters_by_keyboard(page, site_url):
     visible = page.locator("article .zz-filterable tbody tr:not([hidden])").count()
     assert "筛选后显示" in page.locator(".zz-shown").first.inner_text()
     assert f"{visible} 条" in page.locator(".zz-shown").first.inner_text()
+
+
+@pytest.mark.parametrize(("lang", "query"), [("zh", "消防"), ("en", "fire")])
+def test_search_by_keyboard(page, site_url, lang, query):
+    prefix = "" if lang == "zh" else "en/"
+    page.goto(site_url + prefix + "about/")
+    page.keyboard.press("/")  # the header's search box takes the focus
+    assert page.evaluate("document.activeElement.name") == "q"
+    page.keyboard.type(query)
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: "search/?q=" in url)
+    page.wait_for_function("window.zzSearchState && window.zzSearchState.status === 'done'")
+    first = page.locator("#zz-search a[href]").first
+    for _ in range(300):  # Tab on (past the facet checkboxes) until a result link has the focus, then follow it
+        page.keyboard.press("Tab")
+        if page.evaluate("!!document.activeElement.closest('#zz-search') && document.activeElement.tagName === 'A'"):
+            break
+    assert page.evaluate("document.activeElement.tagName") == "A", first.get_attribute("href")
+    target = page.evaluate("document.activeElement.href")
+    page.keyboard.press("Enter")
+    page.wait_for_url(target)
