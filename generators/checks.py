@@ -1,18 +1,21 @@
-"""Every check after loading, in one documented order; ``make check`` and the builds run them all.
+"""Every check after loading, in one documented order; ``make check`` and the builds run them all
+(``load_and_check``: the loading edge and the checks, used by every command and by releases).
 
 A checker is a pure function ``Archive -> list[Diagnostic]``. Rules of the spec come first
 (procedure, completeness, grades), then references (resolution, scope, sieve coverage). The
 checks that judge what is due or overdue are given "today" (``as_of``): the build date, which
-the command layer reads from the commit (``generators/archive/clock.py``), so that no check runs git.
+the command layer reads from the commit (``generators/clock.py``), so that no check runs git.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
+from generators.clock import build_date
 from generators.diagnostics import Diagnostic, sort_key
-from generators.records import Archive
+from generators.records import Archive, load_archive
 
 Checker = Callable[[Archive], list[Diagnostic]]
 
@@ -43,3 +46,20 @@ def run_checks(archive: Archive, as_of: dt.date) -> list[Diagnostic]:
     for checker in checkers(as_of):
         found += checker(archive)
     return sorted(found, key=sort_key)
+
+
+def load_and_check(data: Path, build: Path | None = None) -> tuple[Archive, list[Diagnostic]]:
+    """Load DATA and apply every check to the records that loaded (see :mod:`generators.partial`).
+    Used by every build command. With ``build``, record files unchanged since the last run come
+    from BUILD/cache/records."""
+    from generators.partial import failed_files, run_checks_on_partial, without_consequences  # it uses checkers()
+
+    archive, diagnostics = load_archive(data, build / "cache" / "records" if build is not None else None)
+    failed = failed_files(diagnostics, archive)
+    as_of = build_date(data)  # "today" for due and overdue stages: the commit's date, never the wall clock
+    if not failed:
+        diagnostics += run_checks(archive, as_of)
+    else:
+        diagnostics += run_checks_on_partial(archive, failed, as_of)
+        diagnostics = without_consequences(diagnostics, failed)
+    return archive, sorted(diagnostics, key=sort_key)

@@ -80,7 +80,7 @@ def example_data(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def example_archive(example_data):
-    from generators.commands.check import load_and_check
+    from generators.checks import load_and_check
 
     archive, diagnostics = load_and_check(example_data)
     errors = [d.format("en") for d in diagnostics if d.is_error]

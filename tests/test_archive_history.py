@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from archive_repo import commit, example_repo, git, git_env, load
 
-from generators.archive.history import RepoHistory, record_files
+from generators.records.history import RepoHistory, record_files
 
 
 @pytest.fixture(scope="module")

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from archive_repo import commit, example_repo, git, git_env
 
-from generators.archive.history import RepoHistory
-from generators.archive.publish import PublishError, publish
-from generators.archive.snapshot import SnapshotError, checkout, data_in_snapshot
 from generators.records import load_archive
+from generators.records.history import RepoHistory
 from generators.records.versions import current_version, is_withdrawn
+from generators.releases.publish import PublishError, publish
+from generators.releases.snapshot import SnapshotError, checkout, data_in_snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -18,8 +18,8 @@ import pikepdf
 import pytest
 from archive_repo import commit, example_repo, git, git_env
 
-from generators.archive.compare import compare_trees
-from generators.archive.verify import verify_bag
+from generators.releases.compare import compare_trees
+from generators.releases.verify import verify_bag
 
 ROOT = Path(__file__).resolve().parent.parent
 TAG = "publish/2022-07-01"

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from generators.archive.release import bag_folder, write_tag_manifests
-from generators.archive.verify import verify_bag
+from generators.releases.release import bag_folder, write_tag_manifests
+from generators.releases.verify import verify_bag
 
 ROOT = Path(__file__).resolve().parent.parent
 

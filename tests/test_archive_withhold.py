@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from generators.archive.release import ReleaseError, _dropped_items, without_records
 from generators.present import is_classified, title
 from generators.records import load_archive
 from generators.records.model import DocumentRecord
 from generators.records.yamlio import parse_yaml
+from generators.releases.release import ReleaseError, _dropped_items, without_records
 from tests.conftest import ROOT
 
 CHECKS = "supervision-checks.yml"
@@ -60,8 +60,8 @@ def test_a_flow_list_is_refused_rather_than_leaked():
 def test_catalogue_author_and_date_are_the_printed_ones(example):
     """Every catalogued record that is printed as a document of its own: the catalogue's 责任者 and
     日期 are the signature and date of the printed document (a sub-report: the lead department)."""
-    from generators.archive.release import catalogue
     from generators.documents.catalog import documents
+    from generators.releases.release import catalogue
 
     archive, _ = example
     rows = {row["record_id"]: row for row in catalogue(archive, {}, restricted=True)}

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from generators.commands.check import load_and_check, summary
+from generators.checks import load_and_check
+from generators.commands.check import summary
 from generators.diagnostics import Diagnostic, Location
 from generators.records.model import DocumentRecord
 from tests.planting import at, example_copy, located, plant

@@ -10,7 +10,8 @@ import sys
 
 import pytest
 
-from generators.commands.check import load_and_check, summary
+from generators.checks import load_and_check
+from generators.commands.check import summary
 from tests.conftest import ROOT
 from tests.planting import at, example_copy, located, plant, position
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generators.commands.check import load_and_check
+from generators.checks import load_and_check
 from generators.example import GENERATED_MARK, generate
 from generators.example.generate import MD_MARK, RefusedError
 from generators.records import load_archive

@@ -14,7 +14,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from generators.commands.check import load_and_check
+from generators.checks import load_and_check
 from generators.documents.build import build as build_documents
 from generators.site.build import build_site
 from tests.conftest import local_page

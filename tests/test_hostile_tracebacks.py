@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generators.commands.check import load_and_check
+from generators.checks import load_and_check
 from generators.present import mask_personal, public_view
 from generators.site.html import prose_html, safe_href
 from tests.documents_helpers import FIXTURE, make_archive

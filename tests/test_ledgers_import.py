@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from ledgers_helpers import ROOT, convert, errors, example_copy, messy_row, messy_workbook, plan, reload
 
-from generators.commands.check import load_and_check
+from generators.checks import load_and_check
 from generators.ledgers.importer import write_plan
 from generators.ledgers.yamlfile import RecordFile
 

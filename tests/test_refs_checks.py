@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generators.commands.check import load_and_check
+from generators.checks import load_and_check
 from generators.records import load_archive
 from generators.refs.checks import check_references
 from generators.refs.graph import coverage, graph

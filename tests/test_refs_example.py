@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generators.commands.check import load_and_check
+from generators.checks import load_and_check
 from generators.records.model import SubReport
 from generators.refs.graph import coverage
 from tests.conftest import ROOT

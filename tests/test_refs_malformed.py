@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from generators.commands.check import load_and_check
+from generators.checks import load_and_check
 from tests.planting import at, example_copy, located, plant, position
 
 NOTICE = "data/notices/zz2020-listing-202206.yml"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from generators.commands.check import load_and_check
+from generators.checks import load_and_check
 from generators.refs.graph import coverage
 from generators.refs.review import review, review_page_markdown, review_text
 from tests.planting import at, example_copy, located, plant

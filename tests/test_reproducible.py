@@ -4,7 +4,7 @@ The repository is cloned twice at HEAD (different folders, full history) and eac
 built by its own code — the same commit, so the code cannot change between the two builds
 even while someone edits the working tree — at different moments, in different time zones,
 locales and hash seeds, with no SOURCE_DATE_EPOCH (the commit's date must be what the build
-uses). Every differing byte is a failure, listed by :func:`generators.archive.compare.compare_trees`.
+uses). Every differing byte is a failure, listed by :func:`generators.releases.compare.compare_trees`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from generators.archive.compare import compare_trees, tree_digest
+from generators.releases.compare import compare_trees, tree_digest
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = (

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from generators.archive.compare import compare_trees, tree_digest
-from generators.commands.check import load_and_check
+from generators.checks import load_and_check
+from generators.releases.compare import compare_trees, tree_digest
 from generators.site.build import build_site
 from generators.site.incremental import link_tree
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generators.commands.check import load_and_check
+from generators.checks import load_and_check
 from generators.records.model import Hazard
 from generators.records.types import Text
 from generators.refs.render import CLASSIFIED

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generators.commands.check import load_and_check
+from generators.checks import load_and_check
 from generators.documents.build import build as build_documents
 from generators.documents.build import manifest
 from generators.documents.catalog import documents

@@ -7,12 +7,11 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from generators.archive.clock import build_date
-from generators.checks import run_checks
-from generators.diagnostics import Diagnostic, Severity, message_language, sort_key
+from generators.checks import load_and_check
+from generators.clock import build_date
+from generators.diagnostics import Diagnostic, Severity, message_language
 from generators.messages import TYPE_NAMES_ZH
-from generators.partial import failed_files, run_checks_on_partial, without_consequences
-from generators.records import Archive, load_archive
+from generators.records import Archive
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -22,21 +21,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--werror", action="store_true", help="treat warnings as errors")
     parser.add_argument("--timeline", action=argparse.BooleanOptionalAction, default=True,
                         help="print each campaign's procedure timeline and headline figures (default: on)")
-
-
-def load_and_check(data: Path, build: Path | None = None) -> tuple[Archive, list[Diagnostic]]:
-    """Load DATA and apply every check to the records that loaded (see :mod:`generators.partial`).
-    Used by every build command. With ``build``, record files unchanged since the last run come
-    from BUILD/cache/records."""
-    archive, diagnostics = load_archive(data, build / "cache" / "records" if build is not None else None)
-    failed = failed_files(diagnostics, archive)
-    as_of = build_date(data)  # "today" for due and overdue stages: the commit's date, never the wall clock
-    if not failed:
-        diagnostics += run_checks(archive, as_of)
-    else:
-        diagnostics += run_checks_on_partial(archive, failed, as_of)
-        diagnostics = without_consequences(diagnostics, failed)
-    return archive, sorted(diagnostics, key=sort_key)
 
 
 def print_diagnostics(diagnostics: list[Diagnostic]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from generators.archive.compare import compare_trees, tree_digest
+from generators.releases.compare import compare_trees, tree_digest
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

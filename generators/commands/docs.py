@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from generators.commands.check import load_and_check, print_diagnostics
+from generators.checks import load_and_check
+from generators.commands.check import print_diagnostics
 from generators.diagnostics import message_language
 from generators.outputs import locked, refusal
 

@@ -7,8 +7,8 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from generators.archive.publish import PublishError, SnapshotError, publish
 from generators.diagnostics import message_language
+from generators.releases.publish import PublishError, SnapshotError, publish
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -1,6 +1,6 @@
 """``make release TAG=<published tag>``: the archival package (BagIt) of a publication.
 
-See :mod:`generators.archive.release` for its contents and the rule on classified records.
+See :mod:`generators.releases.release` for its contents and the rule on classified records.
 """
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from generators.archive.release import ReleaseError, build_release
-from generators.archive.snapshot import SnapshotError
 from generators.commands.check import print_diagnostics
 from generators.diagnostics import message_language
+from generators.releases.release import ReleaseError, build_release
+from generators.releases.snapshot import SnapshotError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

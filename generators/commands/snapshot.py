@@ -2,7 +2,7 @@
 
 Writes a detached git worktree of REF to OUT and prints the snapshot's DATA folder; the build
 then runs the current code on it with SOURCE_DATE_EPOCH set to the commit's time (the Makefile
-does both). See :mod:`generators.archive.snapshot` for why the current code builds old data.
+does both). See :mod:`generators.releases.snapshot` for why the current code builds old data.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from generators.archive.snapshot import SnapshotError, checkout, data_in_snapshot
+from generators.releases.snapshot import SnapshotError, checkout, data_in_snapshot
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

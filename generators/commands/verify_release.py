@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from generators.archive.verify import report_lines, verify_bag
 from generators.diagnostics import message_language
+from generators.releases.verify import report_lines, verify_bag
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

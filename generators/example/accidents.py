@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from generators.example.context import Ctx, D, t
 from generators.example.people import TOWNS
-from generators.example.yamlout import Flow
+from generators.records.yamlout import Flow
 
 YEARS = (2019, 2020, 2021, 2022)
 TAKEN_ON = {

@@ -7,7 +7,7 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from generators.example.yamlout import Flow
+from generators.records.yamlout import Flow
 
 D = dt.date
 INVENTED_ZH = "虚构示例数据"

@@ -11,7 +11,7 @@ from generators.example.context import ADDRESSEES, INVENTED, INVENTED_EN, Ctx, D
 from generators.example.days import next_workday, within_days_after
 from generators.example.hazards import CampaignHazards, make_hazards
 from generators.example.people import TOWN_NAMES
-from generators.example.yamlout import Flow, FlowList
+from generators.records.yamlout import Flow, FlowList
 
 CAMPAIGN = "rq2023"
 DIR = f"campaigns/{CAMPAIGN}"

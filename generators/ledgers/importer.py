@@ -644,7 +644,7 @@ def _natural_key(values: dict[str, Any]) -> tuple:
 
 
 def _flow_text(zh: str) -> dict:
-    from generators.example.yamlout import Flow
+    from generators.records.yamlout import Flow
     return Flow(zh=zh)
 
 

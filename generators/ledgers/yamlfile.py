@@ -20,8 +20,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from generators.example.yamlout import Flow, FlowList, dump
 from generators.records.model import DocumentRecord
+from generators.records.yamlout import Flow, FlowList, dump
 
 
 class _Loader(yaml.SafeLoader):

@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from generators.archive.clock import build_timestamp
+from generators.clock import build_timestamp
 from generators.filesync import Sync
 from generators.outputs import mark
 from generators.present import LANGUAGES, public_view

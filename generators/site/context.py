@@ -105,7 +105,7 @@ class Site:
     @cached_property
     def history(self):
         """The git history of DATA, read once per build (one ``git log``)."""
-        from generators.archive.history import RepoHistory
+        from generators.records.history import RepoHistory
 
         return RepoHistory.load(self.archive.root)
 

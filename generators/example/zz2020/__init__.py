@@ -16,7 +16,6 @@ from generators.example.context import ADDRESSEES, INVENTED, INVENTED_EN, Ctx, D
 from generators.example.days import next_workday
 from generators.example.hazards import CampaignHazards, HazardInfo, make_hazards, untranslate
 from generators.example.people import TOWN_NAMES, TOWNS, People
-from generators.example.yamlout import FlowList
 from generators.example.zz2020.assessment import evaluation_plan, extension, self_assessment
 from generators.example.zz2020.followup import mechanisms, rectification
 from generators.example.zz2020.reports import overall_report, review, sub_report
@@ -36,6 +35,7 @@ from generators.example.zz2020.structure import (
     plans,
     target_tasks,
 )
+from generators.records.yamlout import FlowList
 
 
 def build(ctx: Ctx, accidents: dict, people: People) -> Zz2020:

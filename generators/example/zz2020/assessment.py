@@ -7,7 +7,6 @@ from generators.example.context import D, days, dossier_evidence, prose, t
 from generators.example.days import is_workday, next_workday, within_days_after
 from generators.example.hazards import HazardInfo
 from generators.example.people import TOWN_NAMES, TOWNS
-from generators.example.yamlout import Flow, FlowList
 from generators.example.zz2020.structure import (
     CAMPAIGN,
     DIR,
@@ -25,6 +24,7 @@ from generators.example.zz2020.structure import (
     task_done,
 )
 from generators.present import format_date
+from generators.records.yamlout import Flow, FlowList
 
 
 def evaluation_plan(z: Zz2020) -> None:

@@ -6,7 +6,6 @@ from generators.example.context import D, days, t
 from generators.example.days import next_workday
 from generators.example.hazards import untranslate
 from generators.example.people import TOWN_NAMES, TOWNS
-from generators.example.yamlout import FlowList
 from generators.example.zz2020.structure import (
     CAMPAIGN,
     DIR,
@@ -14,6 +13,7 @@ from generators.example.zz2020.structure import (
     SHORT_NAMES,
     Zz2020,
 )
+from generators.records.yamlout import FlowList
 
 
 def rectification(z: Zz2020) -> None:

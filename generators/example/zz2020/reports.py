@@ -6,7 +6,6 @@ from generators.example.accidents import change, district_totals
 from generators.example.context import ADDRESSEES, INVENTED, INVENTED_EN, D, prose, t
 from generators.example.days import add_workdays
 from generators.example.people import TOWN_NAMES, TOWNS
-from generators.example.yamlout import Flow, FlowList
 from generators.example.zz2020.structure import (
     CAMPAIGN,
     CIRCULAR_NUMBERS,
@@ -28,6 +27,7 @@ from generators.example.zz2020.structure import (
     rate,
     ref_list,
 )
+from generators.records.yamlout import Flow, FlowList
 
 
 def _verifications(z: Zz2020, town: str, revised: bool = False) -> list[Flow]:

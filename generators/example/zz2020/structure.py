@@ -8,8 +8,8 @@ from decimal import Decimal
 from generators.example.context import Ctx, D, t
 from generators.example.days import within_days_after, workdays_between
 from generators.example.hazards import HazardInfo
-from generators.example.yamlout import Flow
 from generators.present import round_half_up
+from generators.records.yamlout import Flow
 
 CAMPAIGN = "zz2020"
 DIR = f"campaigns/{CAMPAIGN}"

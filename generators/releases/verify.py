@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 
 import bagit
 
-from generators.archive.release import file_digest
+from generators.releases.release import file_digest
 
 
 @dataclass(frozen=True, order=True)

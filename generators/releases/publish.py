@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from generators.archive.clock import CHINA
-from generators.archive.snapshot import SnapshotError, git, repo_root
+from generators.clock import CHINA
+from generators.releases.snapshot import SnapshotError, git, repo_root
 
 PREFIX = "publish/"
 
@@ -46,7 +46,7 @@ def publish(data: Path, message: str, day: dt.date | None = None) -> str:
 
     ``day`` defaults to today in China (the office's date).
     """
-    from generators.commands.check import load_and_check
+    from generators.checks import load_and_check
 
     repo = repo_root(data)
     if not message.strip():

@@ -35,15 +35,15 @@ from pathlib import Path
 import bagit
 import yaml
 
-from generators.archive.history import record_files
-from generators.archive.snapshot import Snapshot, SnapshotError, checkout, git, repo_root
 from generators.diagnostics import Diagnostic
 from generators.documents.catalog import documents
 from generators.present import is_classified, mask_personal, title
 from generators.records import Archive
 from generators.records.document import author_of, date_of
+from generators.records.history import record_files
 from generators.records.model import DocumentRecord, Notice
 from generators.records.versions import check_release, is_withdrawn, successor
+from generators.releases.snapshot import Snapshot, SnapshotError, checkout, git, repo_root
 
 ALGORITHMS = ("sha256", "sha512")
 BAGIT_TXT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
@@ -157,7 +157,7 @@ class Release:
 
 def build_release(data: Path, tag_name: str, build: Path, *, restricted: bool = False, log=print) -> Release:
     """Build the package of ``tag_name`` of the repository holding DATA (DATA's path in it counts)."""
-    from generators.commands.check import load_and_check
+    from generators.checks import load_and_check
 
     repo = repo_root(data)
     build = Path(build).absolute()  # the build commands run in processes of their own

@@ -1,1 +1,0 @@
-"""The archive over time: build date, versions of documents, git history, releases."""
