@@ -96,7 +96,7 @@ search-index: setup ## (re)write the search indexes of the built SITE (make site
 
 # bench-search measures the SITE as built (make site first), or N synthetic dossiers per language.
 bench-search: $(STAMP_BENCH) test-deps ## search benchmark, ours vs Material vs Pagefind: make bench-search [SITE=…|N=10000]
-	$(PY) -m generators.search.bench $(if $(N),--synthetic $(N) --out $(BUILD)/bench-search,--site $(SITE))
+	$(PY) -m tests.bench.bench_search $(if $(N),--synthetic $(N) --out $(BUILD)/bench-search,--site $(SITE))
 
 .PHONY: example-data
 example-data: $(STAMP) ## write the example archive into DATA; N=10000 DATA=/tmp/big for a synthetic one

@@ -10,7 +10,7 @@ import pytest
 
 from generators.search import tokens
 from generators.search.index import build_index, decode_postings, encode_postings, fnv1a
-from generators.search.synth import CLASSIFIED_TEXT, NOTICE_NUMBER, write_site
+from tests.bench.synth_site import CLASSIFIED_TEXT, NOTICE_NUMBER, write_site
 
 
 def test_bigrams_find_sub_words_of_compounds():
@@ -131,7 +131,7 @@ def test_suggestion_words_include_compounds_typed_whole(site):
 
 
 def test_pages_saying_the_query_early_have_a_third_postings_list(tmp_path):
-    from generators.search.synth import _page, _write
+    from tests.bench.synth_site import _page, _write
 
     filler = "<p>" + "本页记录整治评估的其他情况。" * 40 + "</p>"
     _write(tmp_path, "a-late", _page("zh", 1, "甲", filler + "<p>消防通道被堵塞。</p>"))

@@ -5,7 +5,7 @@ everything, then commits changing 40 files each, every tenth also renaming one),
 :meth:`RepoHistory.load` (one ``git log``) and one :meth:`RepoHistory.for_files` per file —
 what a site build does — against one ``git log -- FILE`` per file (the naive way) on a sample.
 
-Usage: ``python -m generators.releases.bench [--files N] [--commits C] [--keep DIR]``.
+Usage: ``python -m tests.bench.bench_history [--files N] [--commits C] [--keep DIR]``.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ times leave out the page a user would see them on.
 - Pagefind: ``python -m pagefind --site`` (pagefind[extended]) over the whole site, and its
   JS API on a page with the language's ``<html lang>``.
 
-Usage: ``python -m generators.search.bench --site SITE`` (a built site) or ``--synthetic N``.
+Usage: ``python -m tests.bench.bench_search --site SITE`` (a built site) or ``--synthetic N``.
 """
 
 from __future__ import annotations
@@ -575,14 +575,14 @@ def report_probes(rows: list[Row], corpora: dict[str, Corpus], ps: dict[str, lis
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generators.search.bench", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m tests.bench.bench_search", description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="a built site folder (it gets the three indexes written into it)")
     parser.add_argument("--synthetic", type=int, metavar="N", help="write a synthetic site of N dossiers per language")
     parser.add_argument("--out", type=Path, default=Path("build/bench-search"), help="where --synthetic writes")
     parser.add_argument("--engines", default="ours,material,pagefind")
     args = parser.parse_args(argv)
     if args.synthetic:
-        from generators.search.synth import write_site
+        from tests.bench.synth_site import write_site
 
         site = args.out / f"synthetic-{args.synthetic}"
         shutil.rmtree(site, ignore_errors=True)
