@@ -1,5 +1,5 @@
-"""A quiet static HTTP server on 127.0.0.1 and a Chromium launched the team's way, for the
-browser tests and the benchmark (Pagefind and our index need HTTP, not file://)."""
+"""A quiet static HTTP server on 127.0.0.1 and Debian's Chromium launched with the flags this
+closed network needs, for the browser tests and the benchmark (Pagefind and our index need HTTP, not file://)."""
 
 from __future__ import annotations
 

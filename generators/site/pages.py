@@ -60,7 +60,7 @@ def section(ctx: Ctx, key: str, content: str, anchor: str | None = None) -> str:
 
 
 def record_marker(ctx: Ctx, record: Record, **facets: str | None) -> str:
-    """The hidden element search reads (see the search engineer's indexer)."""
+    """The hidden element search reads (read by generators/search/pages.py)."""
     attrs = {"data-id": record.id, "data-type": record.type,
              "data-type-label": t(f"type.{record.type}", ctx.lang)}
     campaign = getattr(record, "campaign", None)
@@ -76,7 +76,7 @@ def record_marker(ctx: Ctx, record: Record, **facets: str | None) -> str:
 
 def listing_marker() -> str:
     """Marks a page listing records that have pages of their own: search leaves it out (see the
-    search engineer's indexer), so that the records themselves come first."""
+    generators/search/pages.py), so that the records themselves come first."""
     return block('<div class="zz-listing" hidden></div>')
 
 

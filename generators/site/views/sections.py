@@ -9,6 +9,7 @@ from generators import present
 from generators.records import versions
 from generators.records.model import Campaign, Notice
 from generators.records.walk import texts
+from generators.refs.review import review_page_markdown, reviewable
 from generators.site import html as h
 from generators.site.context import Ctx, record_url
 from generators.site.html import nowrap
@@ -86,7 +87,7 @@ def about(ctx: Ctx) -> Page:
 
 
 def search(ctx: Ctx) -> Page:
-    """The search page: a plain form; the search engineer's script and index fill #zz-search."""
+    """The search page: a plain form; theme/search/search.js and the index fill #zz-search."""
     title = t("search", ctx.lang)
     form = (f'<form class="zz-search-form" action="./" method="get" role="search">'
             f'<input type="search" name="q" placeholder="{ctx.t("search_placeholder")}" '
@@ -135,11 +136,7 @@ def _archive_relative(ctx: Ctx, markdown: str) -> str:
 
 
 def review(ctx: Ctx) -> Iterator[Page]:
-    """The reviewer's pages (the refs engineer's Markdown, rendered with raw HTML disabled)."""
-    try:
-        from generators.refs.review import review_page_markdown, reviewable
-    except ImportError:
-        return
+    """The reviewer's pages (Markdown from generators/refs/review.py, rendered with raw HTML disabled)."""
     ids = sorted(reviewable(ctx.archive))
     for rid in ids:
         page_ctx = ctx.at(f"review/{rid}/")
