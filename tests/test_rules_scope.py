@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from generators.checks import load_and_check
-from tests.planting import at, example_copy, located, plant
+from tests.planting import at, example_copy, located, plant, position
 
 RQ = "campaigns/rq2023/hazards/"
 
@@ -54,6 +54,23 @@ def planted(tmp_path_factory):
                                  at="sanxing"),
         "domain-lead-town": plant(data, "domains.yml", "lead_department: emergency", "lead_department: yudong",
                                   at="yudong"),
+        # a town's rectification plan makes the town (or a person) responsible, not a district department
+        "responsible-department": plant(data, "campaigns/zz2020/rectification/plans/baochang.yml",
+                                        "responsible: baochang", "responsible: transport", at="transport"),
+        # mechanisms are the district's, issued by a district body
+        "mechanism-issuer-town": plant(data, "campaigns/zz2020/mechanisms.yml", "issuer: fire", "issuer: sijia",
+                                       at="sijia"),
+        # a district-level listing is the district's; a town-level one a town's, in the campaign's scope
+        "district-listing-by-town": plant(data, "campaigns/zz2020/hazards/HZ-2020-0047.yml", "body: office",
+                                          "body: linjiang", at="linjiang"),
+        "town-listing-by-department": plant(data, RQ + "HZ-2023-0014.yml", "body: sanxing", "body: housing",
+                                            at="housing"),
+        # left as committed: a town-level listing by the hazard's own town, a leader responsible
+        "kept-town-listing": position(data, RQ + "HZ-2023-0005.yml", "body: kaifaqu", at="kaifaqu"),
+        "kept-person-responsible": position(data, "campaigns/zz2020/rectification/plans/baochang.yml",
+                                            "responsible: p-baochang-leader", at="p-baochang-leader"),
+        "town-listing-outside": plant(data, RQ + "HZ-2023-0013.yml", "body: haimen-jd", "body: linjiang",
+                                      at="linjiang"),
     }
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", "1735660800")  # 2025-01-01: every stage of the example is due
@@ -78,6 +95,11 @@ def planted(tmp_path_factory):
     ("results-to-town", "E263"),
     ("task-plan-other-campaign", "E264"),
     ("rq2023-plan-domain-outside", "E262"),
+    ("responsible-department", "E260"),
+    ("mechanism-issuer-town", "E263"),
+    ("district-listing-by-town", "E263"),
+    ("town-listing-by-department", "E260"),
+    ("town-listing-outside", "E261"),
 ])
 def test_planted_fault_is_reported_at_its_field(planted, fault, code):
     places, found, _ = planted
@@ -102,3 +124,29 @@ def test_outside_scope_names_the_scope(planted):
 def test_a_town_of_the_wrong_kind_is_not_also_reported_as_outside_the_scope(planted):
     places, found, _ = planted
     assert at("E261", places["hazard-town-department"]) not in found
+
+
+@pytest.mark.parametrize("code, org, en, zh", [
+    ("E260", "transport", "items[1].responsible must name a town, but 'transport' is a district department",
+     "items[1].responsible 应为区镇（街道），但“transport”是区级部门"),
+    ("E263", "sijia", "issuer must name a district department or office, but 'sijia' is a town",
+     "issuer 应为区级部门或机关，但“sijia”是镇"),
+    ("E263", "linjiang", "supervision.body must name a district department or office, but 'linjiang' is a town",
+     "supervision.body 应为区级部门或机关，但“linjiang”是镇"),
+    ("E260", "housing", "supervision.body must name a town, but 'housing' is a district department",
+     "supervision.body 应为区镇（街道），但“housing”是区级部门"),
+])
+def test_new_fields_are_named_in_both_languages(planted, code, org, en, zh):
+    _, _, diagnostics = planted
+    field = en.split(" ", 1)[0]
+    (d,) = [d for d in diagnostics if d.code == code and dict(d.params)["org"] == org
+            and dict(d.params)["field"] == field]
+    assert d.is_error and d.message("en") == en and d.message("zh") == zh
+
+
+def test_people_and_the_right_kinds_in_the_example_pass(planted):
+    """A town leader named responsible, and a town-level listing by the hazard's own town in scope,
+    are not reported."""
+    places, found, _ = planted
+    for kept in ("kept-town-listing", "kept-person-responsible"):
+        assert not [f for f in found if f[1:] == places[kept]]

@@ -6,6 +6,17 @@ list in code); a field that names a *department* must name one that does not. A 
 campaign may only name towns and domains in the campaign's ``scope`` (art. 4: the evaluation covers
 the towns and industry domains in scope), and plans and target tasks of its own campaign.
 
+Which kind each field names, where the model allows any organisation:
+
+- a rectification item's ``responsible`` is a town (or a person): art. 12(1) has each town draw up
+  its own rectification plan and "明确责任" within it; the example names the town or its leader;
+- a mechanism's ``issuer`` is a district body: mechanisms are the district's 长效机制 (art. 5(3)),
+  issued by the lead departments and the district office, as in the example;
+- a hazard's ``supervision.body`` depends on the listing's level: a level whose term in
+  ``supervision-levels`` carries the ``grassroots`` flag (区镇级挂牌督办) is listed by a town, any
+  other level (区级, 市级) by a district body; a level the vocabulary does not know is the loader's
+  error, and the body is then not judged.
+
 Structured references to nothing or to the wrong record type are the loader's (E021/E023); an
 organisation that failed to load is simply unknown here. Domain grades outside the scope are
 W239 of :mod:`.completeness`, not repeated.
@@ -75,14 +86,15 @@ register({
 # (record class, field path pattern) → role. "*" stands for every index of a list.
 _TOWN_FIELDS: dict[type[Record], tuple[tuple, ...]] = {
     Hazard: (("town",),), SelfAssessment: (("town",),), SubReport: (("town",),),
-    RectificationPlan: (("town",),), SupervisionCheck: (("town",),), Mechanism: (("town",),),
+    RectificationPlan: (("town",), ("items", "*", "responsible")),
+    SupervisionCheck: (("town",),), Mechanism: (("town",),),
     LookBack: (("towns", "*"),), Campaign: (("scope", "towns", "*"),),
     AccidentStatistics: (("rows", "*", "town"),),
 }
 _DEPARTMENT_FIELDS: dict[type[Record], tuple[tuple, ...]] = {
     Campaign: (("lead_department",), ("results_reported", "to")), Domain: (("lead_department",),),
     LookBack: (("department",),), SupervisionCheck: (("by",),), ComprehensiveReview: (("reviewer",),),
-    RectificationPlan: (("reported_to", "*"),),
+    RectificationPlan: (("reported_to", "*"),), Mechanism: (("issuer",),),
 }
 _DOMAIN_FIELDS: dict[type[Record], tuple[tuple, ...]] = {
     Hazard: (("domain",),), Mechanism: (("domain",),), Campaign: (("plans", "*", "domain"),
@@ -104,13 +116,13 @@ def check_scope(archive: Archive) -> list[Diagnostic]:
 
 def _kinds(archive: Archive, record: Record) -> list[Diagnostic]:
     found = []
-    for path, org_id in _values(record, _TOWN_FIELDS):
+    for path, org_id in _towns(archive, record):
         kind = _org_kind(archive, org_id)
         if kind is not None and not archive.has_flag("organisation-kinds", kind, GRASSROOTS):
             found.append(Diagnostic.error("E260", archive.locate(record.id, path), field=_dotted(path), org=org_id,
                                           suggestion=_town_named_like(archive, org_id),
                                           **_kind_words(archive, kind)))
-    for path, org_id in _values(record, _DEPARTMENT_FIELDS):
+    for path, org_id in _departments(archive, record):
         kind = _org_kind(archive, org_id)
         if kind is not None and archive.has_flag("organisation-kinds", kind, GRASSROOTS):
             found.append(Diagnostic.error("E263", archive.locate(record.id, path), field=_dotted(path), org=org_id,
@@ -121,7 +133,7 @@ def _kinds(archive: Archive, record: Record) -> list[Diagnostic]:
 def _in_scope(archive: Archive, record: Record, campaign: Campaign) -> list[Diagnostic]:
     found = []
     if not isinstance(record, Campaign):  # the scope's own towns are the scope
-        for path, org_id in _values(record, _TOWN_FIELDS):
+        for path, org_id in _towns(archive, record):
             if org_id not in campaign.scope.towns and _is_town(archive, org_id):
                 found.append(Diagnostic.error("E261", archive.locate(record.id, path), org=org_id,
                                               campaign=campaign.id, towns=", ".join(campaign.scope.towns)))
@@ -149,6 +161,25 @@ def _own_parts(archive: Archive, record: Record, campaign: Campaign) -> list[Dia
             found.append(Diagnostic.error("E264", archive.locate(record.id, path), target=part_id,
                                           other=part.parent, campaign=campaign.id))
     return found
+
+
+def _towns(archive: Archive, record: Record) -> list[tuple[PathT, str]]:
+    listing = _supervision_body(archive, record)
+    return list(_values(record, _TOWN_FIELDS)) + ([listing[:2]] if listing and listing[2] else [])
+
+
+def _departments(archive: Archive, record: Record) -> list[tuple[PathT, str]]:
+    listing = _supervision_body(archive, record)
+    return list(_values(record, _DEPARTMENT_FIELDS)) + ([listing[:2]] if listing and not listing[2] else [])
+
+
+def _supervision_body(archive: Archive, record: Record) -> tuple[PathT, str, bool] | None:
+    """(path, body, whether a town lists it) of a hazard's 挂牌督办: a level the vocabulary flags
+    grassroots is a town's (the levels are data); an unknown level is the loader's error."""
+    listing = record.supervision if isinstance(record, Hazard) else None
+    if listing is None or listing.level not in archive.vocabularies.get("supervision-levels", {}):
+        return None
+    return ("supervision", "body"), listing.body, archive.has_flag("supervision-levels", listing.level, GRASSROOTS)
 
 
 def _values(record: Record, fields: dict[type[Record], tuple[tuple, ...]]) -> Iterator[tuple[PathT, str]]:
