@@ -4,13 +4,16 @@ a file of the build machine, nor hang it on a FIFO or fill its memory from /dev/
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.hostile_support import archive_with, errors, load, notice
+from tests.conftest import ROOT
+from tests.hostile_support import CASE_SECONDS, archive_with, errors, load, notice
 
 SECRET = "zz-outside-secret-7f3a"  # the content of a file outside the archive
 
@@ -71,6 +74,40 @@ def test_special_files_are_refused_without_hanging(tmp_path, make, code):
     data = archive_with(tmp_path, {"notices/n.yml": notice(body="{zh_file: text.md}")})
     make(data / "notices" / "text.md")
     _assert_refused(load(data), code)
+
+
+# A record file that is not a regular file: listed and reported at the file, never opened.
+_NOT_A_RECORD_FILE = [
+    ("notices/pipe.yml", lambda path: os.mkfifo(path), "E032"),      # opening it would block for ever
+    ("notices/PIPE.YAML", lambda path: os.mkfifo(path), "E032"),
+    ("notices/zero.yml", lambda path: os.symlink("/dev/zero", path), "E031"),  # a device, outside too
+    ("notices/gone.yml", lambda path: os.symlink("nowhere.yml", path), "E030"),  # dangling
+]
+
+
+@pytest.mark.parametrize(("name", "make", "code"), _NOT_A_RECORD_FILE)
+def test_a_record_file_that_is_not_a_regular_file_is_a_located_error(tmp_path, name, make, code):
+    data = archive_with(tmp_path, {"notices/n.yml": notice(), "notices/bad.yml": notice("n-2", number="x")})
+    make(data / name)
+    archive, diagnostics = load(data)  # under a time limit: a FIFO opened would hang here
+    (found,) = [d for d in errors(diagnostics) if d.code == code]
+    assert (Path(found.location.path).name, found.location.line, found.location.col) == (Path(name).name, 1, 1)
+    assert Path(name).name in found.message("en") and Path(name).name in found.message("zh")
+    # all at once: the other files are still read and their problems reported with it
+    assert archive.get("n-1") is not None
+    assert any(d.location.path.endswith("bad.yml") for d in errors(diagnostics))
+
+
+def test_make_check_lists_a_fifo_with_the_other_problems(tmp_path):
+    data = archive_with(tmp_path, {"notices/n.yml": notice(), "notices/bad.yml": notice("n-2", number="x")})
+    os.mkfifo(data / "notices" / "pipe.yml")
+    shown = subprocess.run([sys.executable, "-m", "generators", "check", "--data", str(data),
+                            "--build", str(tmp_path / "build")],
+                           cwd=ROOT, capture_output=True, text=True, timeout=CASE_SECONDS * 6)
+    lines = shown.stderr.splitlines()
+    assert shown.returncode == 1 and "Traceback" not in shown.stderr, shown.stderr
+    assert any("pipe.yml:1:1: error[E032]" in line and line.endswith("(FIFO)") for line in lines), shown.stderr
+    assert any("bad.yml:" in line and "error[" in line for line in lines), shown.stderr
 
 
 def test_oversized_prose_is_refused_without_reading_it(tmp_path):

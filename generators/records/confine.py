@@ -32,8 +32,10 @@ register({
     "E032": {
         "message_zh": "文件 {file} 不是普通文件（{kind}）",
         "message_en": "file {file} is not a regular file ({kind})",
-        "hint_zh": "正文须是普通的 Markdown 文件，不能是目录、管道或设备",
-        "hint_en": "prose must be an ordinary Markdown file, not a folder, pipe or device",
+        "hint_zh": "记录文件和正文须是普通文件（YAML 或 Markdown），不能是目录、管道、设备或套接字；"
+                   "不是记录的，移出数据目录或改名",
+        "hint_en": "records and prose must be ordinary files (YAML or Markdown), not a folder, pipe, device "
+                   "or socket; if it is not a record, move it out of the data folder or rename it",
     },
     "E033": {
         "message_zh": "文件 {file} 过大（{size} 字节，上限 {limit} 字节）",

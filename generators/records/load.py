@@ -39,8 +39,12 @@ YAML_SUFFIXES = (".yml", ".yaml")
 
 
 def record_files(data_dir: Path) -> list[Path]:
+    """Every name under DATA that looks like a record file, whatever it is: a FIFO, device, socket
+    or dangling symlink named ``*.yml`` is listed too, so that the loader reports it (E030/E032 of
+    :mod:`.confine`, which only stats it) instead of skipping it silently. Folders are not listed:
+    ``rglob`` walks into them."""
     # .YML and .YAML too: a file that looks like a record and is silently skipped is a lost record.
-    return sorted(p for p in data_dir.rglob("*") if p.suffix.lower() in YAML_SUFFIXES and p.is_file())
+    return sorted(p for p in data_dir.rglob("*") if p.suffix.lower() in YAML_SUFFIXES and not p.is_dir())
 
 
 def load_archive(data_dir: Path, cache_dir: Path | None = None) -> tuple[Archive, list[Diagnostic]]:
