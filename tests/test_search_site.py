@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from urllib.parse import quote
 
 import pytest
@@ -10,7 +11,9 @@ import pytest
 from generators.search import tokens
 from generators.search.serve import serve
 from tests.conftest import local_page
-from tests.site_support import classified_phrases
+from tests.site_support import ROOT, classified_phrases
+
+ARTIFACTS = ROOT / "tests" / "artifacts"
 
 
 @pytest.fixture(scope="module")
@@ -102,3 +105,48 @@ def test_hazard_listings_are_left_out_of_results(page, archive_and_site):
         shown = search(page, "T-HZ-0001", lang)["shown"]
         assert shown[0] == "hazards/T-HZ-0001/"
         assert not [u for u in shown if u.startswith("hazards/") and not re.fullmatch(r"hazards/T-HZ-\d+/", u)]
+
+
+def _card(page, record_id: str):
+    """The result card of the record ``record_id`` (its ID is in the card's meta line)."""
+    return page.locator(".zz-result").filter(
+        has=page.locator(".zz-result__meta", has_text=f"{record_id}")).filter(
+        has_not=page.locator(".zz-result__meta", has_text=f"{record_id}-"))
+
+
+@pytest.mark.parametrize(("lang", "mark"), [("zh", "已被替代"), ("en", "superseded")])
+def test_a_superseded_record_is_found_with_the_sites_mark(page, lang, mark):
+    title = {"zh": "三年行动行业复评子项报告（三星镇）", "en": "Re-evaluation sub-report: Sanxing Town"}[lang]
+    search(page, title, lang)
+    old, new = _card(page, "zz2020-sub-sanxing"), _card(page, "zz2020-sub-sanxing-v2")
+    assert old.count() == 1 and new.count() == 1
+    assert old.locator(".zz-status-superseded").inner_text() == mark
+    assert new.locator(".zz-status").count() == 0
+    ARTIFACTS.mkdir(exist_ok=True)
+    old.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / f"search-superseded-{lang}.png"))
+
+
+def _facet_values(page, name: str) -> list[str]:
+    return page.locator(f'.zz-facet[data-facet="{name}"] input').evaluate_all("els => els.map(e => e.value)")
+
+
+@pytest.mark.parametrize(("lang", "legends"), [("zh", ("隐患等级", "评估等级")),
+                                               ("en", ("Hazard grade", "Evaluation grade"))])
+def test_hazard_and_evaluation_grades_are_separate_facets_in_vocabulary_order(
+        page, archive_and_site, lang, legends):
+    archive, site = archive_and_site
+    search(page, "Sanxing" if lang == "en" else "三星镇", lang)
+    for name, vocabulary, legend in (("hazard-grade", "hazard-grades", legends[0]),
+                                     ("grade", "grades", legends[1])):
+        assert page.locator(f'.zz-facet[data-facet="{name}"] legend').inner_text() == legend
+        order = [archive.label(vocabulary, key, lang) for key in archive.vocabularies[vocabulary]]
+        shown = _facet_values(page, name)
+        assert shown and shown == [v for v in order if v in shown], (name, shown)
+    root = site if lang == "zh" else site / lang
+    meta = json.loads((root / "search-index" / "meta.json").read_text(encoding="utf-8"))
+    facets = {f["name"]: f["values"] for f in meta["facets"]}
+    hazard = [archive.label("hazard-grades", k, lang) for k in archive.vocabularies["hazard-grades"]]
+    assert facets["hazard-grade"] == hazard
+    grades = [archive.label("grades", k, lang) for k in archive.vocabularies["grades"]]
+    assert len(facets["grade"]) >= 2 and facets["grade"] == [v for v in grades if v in facets["grade"]]

@@ -96,8 +96,9 @@ def test_record_pages_carry_the_search_marker(pages):
     body = pages["en"]["hazards/T-HZ-0002/"].body
     marker = re.search(r'<div class="zz-record" hidden[^>]*></div>', body).group(0)
     assert 'data-id="T-HZ-0002"' in marker and 'data-type="hazard"' in marker
-    assert 'data-grade="Major"' in marker and 'data-town="Sanxing Town"' in marker
-    assert 'data-withdrawn="false"' in marker
+    assert 'data-hazard-grade="Major"' in marker and 'data-hazard-grade-order="2"' in marker
+    assert 'data-grade=' not in marker and 'data-town="Sanxing Town"' in marker
+    assert 'data-withdrawn="false"' in marker and 'data-superseded="false"' in marker
 
 
 def test_references_link_both_ways_and_show_titles_in_the_page_language(pages):

@@ -10,6 +10,7 @@
   within EARLY characters after the field list; left out when none), each a list of gaps between
   document numbers or, when shorter, a base64 bitmap; a query fetches only the buckets of its keys;
 - ``d/<n // 1000>/<n>.json`` — document n: url, title, type label, town, domain, record ID,
+  whether it is superseded (shown with the site's mark),
   text (for the snippet and the phrase check) and where it starts after the metadata header;
   fetched only for the results shown. Documents are numbered in rank order (pages.rank_class);
 - ``s/<n>.json`` — words for "did you mean", read only when a query finds nothing (suggest.py);
@@ -266,6 +267,8 @@ def _docs(pages: list[Page]) -> list[tuple[str, bytes]]:
         ):
             if value:
                 doc[key] = value
+        if page.superseded:
+            doc["v"] = 1  # the result carries the site's "superseded" mark
         if page.body_start:
             doc["s"] = page.body_start
         doc["x"] = page.text[:MAX_TEXT]
@@ -298,10 +301,16 @@ def encode_column(column: list[int], values: int) -> str | list[int]:
     return column
 
 
+def _facet_values(pages: list[Page], name: str) -> list[str]:
+    """A facet's values in their vocabulary's order where the pages give it, else by text."""
+    place = {p.facets[name]: p.orders.get(name, 0) for p in pages if name in p.facets}
+    return sorted(place, key=lambda value: (place[value], value))
+
+
 def _meta(lang: str, pages: list[Page], nbuckets: int) -> dict:
     facets = []
     for _, name in FACETS:
-        values = sorted({p.facets[name] for p in pages if name in p.facets})
+        values = _facet_values(pages, name)
         if not values:
             continue
         number = {v: i + 1 for i, v in enumerate(values)}

@@ -2,7 +2,9 @@
 
 The site contract: a record page carries, right after its H1 inside ``<article>``, a hidden
 ``<div class="zz-record" data-id=… data-type=… data-type-label=… data-campaign=…
-data-town=… data-domain=… data-year=… data-grade=… data-status=… data-withdrawn=…>``.
+data-town=… data-domain=… data-year=… data-hazard-grade=… data-grade=… data-status=…
+data-withdrawn=… data-superseded=…>``; a facet from a vocabulary also carries its place in it
+(``data-grade-order=…``), the order the search page lists the values in.
 Classified records have no page; a page that nevertheless carries a ``data-classified``
 marker is refused (defence in depth: an indexing mistake would publish secret text). A page
 listing records that have pages of their own (the hazard index and its facet listings) carries a
@@ -25,6 +27,7 @@ FACETS: tuple[tuple[str, str], ...] = (
     ("data-town", "town"),
     ("data-domain", "domain"),
     ("data-year", "year"),
+    ("data-hazard-grade", "hazard-grade"),
     ("data-grade", "grade"),
     ("data-status", "status"),
 )
@@ -53,7 +56,9 @@ class Page:
     doc_numbers: list[str] = field(default_factory=list)
     facets: dict[str, str] = field(default_factory=dict)
     type_key: str = ""
+    orders: dict[str, int] = field(default_factory=dict)  # facet → the value's place in its vocabulary
     withdrawn: bool = False
+    superseded: bool = False
     classified: bool = False
     listing: bool = False
     body_start: int = 0  # where the text after the title and the record's field list begins
@@ -158,7 +163,10 @@ def read_page(root: Path, path: Path) -> Page | None:
         page.record_id = attrs.get("data-id", "")
         page.type_key = attrs.get("data-type", "")
         page.withdrawn = attrs.get("data-withdrawn", "false").lower() == "true"
+        page.superseded = attrs.get("data-superseded", "false").lower() == "true"
         page.facets = {name: attrs[attr] for attr, name in FACETS if attrs.get(attr)}
+        page.orders = {name: int(attrs[attr + "-order"]) for attr, name in FACETS
+                       if attrs.get(attr) and attrs.get(attr + "-order", "").isdigit()}
         if "type" not in page.facets and page.type_key:
             page.facets["type"] = page.type_key
         if attrs.get("data-doc-number"):

@@ -135,6 +135,12 @@ class Ctx:
     def t(self, key: str, **params: object) -> str:
         return h.esc(t(key, self.lang, **params))
 
+    def facet(self, vocabulary: str, key: str) -> tuple[str, int]:
+        """A search facet value: the term's label and its place in the vocabulary (the order the
+        search page lists the values in, rather than by character code)."""
+        terms = list(self.archive.vocabularies[vocabulary])
+        return self.archive.label(vocabulary, key, self.lang), terms.index(key) + 1
+
     def label(self, vocabulary: str, key: str | None) -> str:
         if not key:
             return ""

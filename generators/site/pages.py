@@ -59,17 +59,26 @@ def section(ctx: Ctx, key: str, content: str, anchor: str | None = None) -> str:
     return heading(ctx, t(key, ctx.lang), anchor or key.replace("_", "-")) + block(content)
 
 
-def record_marker(ctx: Ctx, record: Record, **facets: str | None) -> str:
-    """The hidden element search reads (read by generators/search/pages.py)."""
+MARKER_FACETS = ("town", "domain", "year", "grade", "hazard-grade", "status")
+
+
+def record_marker(ctx: Ctx, record: Record, **facets: str | tuple[str, int] | None) -> str:
+    """The hidden element search reads (read by generators/search/pages.py). A facet given as
+    (label, place) also carries its place in the vocabulary (``data-<facet>-order``)."""
     attrs = {"data-id": record.id, "data-type": record.type,
              "data-type-label": t(f"type.{record.type}", ctx.lang)}
     campaign = getattr(record, "campaign", None)
     if campaign and ctx.archive.get(campaign):
         attrs["data-campaign"] = ctx.title(campaign)
-    for key in ("town", "domain", "year", "grade", "status"):
-        if facets.get(key):
-            attrs[f"data-{key}"] = facets[key]
+    for key in MARKER_FACETS:
+        value = facets.get(key.replace("-", "_"))
+        if isinstance(value, tuple):
+            attrs[f"data-{key}"], attrs[f"data-{key}-order"] = value[0], str(value[1])
+        elif value:
+            attrs[f"data-{key}"] = value
     attrs["data-withdrawn"] = "true" if versions.is_withdrawn(record) else "false"
+    # A superseded record is still found; its result carries the mark links to it carry.
+    attrs["data-superseded"] = "false" if versions.is_current(ctx.archive, record.id) else "true"
     rendered = "".join(f' {k}="{h.esc(v)}"' for k, v in attrs.items())
     return block(f'<div class="zz-record" hidden{rendered}></div>')
 

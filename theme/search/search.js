@@ -26,8 +26,9 @@
       hint: "可以搜索：两个或更多汉字（一个汉字只查标题）、英文词、记录编号（如 HZ-2021-0042，空格、全角都可以）、" +
         "文号（如 海安委办〔2023〕41号、2023年41号、41号文）；用引号搜索整个短语，如“消防通道”。",
       loading: "正在搜索…", failed: "搜索索引无法加载。",
+      superseded: "已被替代",
       facets: { campaign: "专项整治", type: "记录类型", town: "区镇", domain: "行业领域",
-                year: "年度", grade: "等级", status: "状态" }
+                year: "年度", "hazard-grade": "隐患等级", grade: "评估等级", status: "状态" }
     },
     en: {
       placeholder: "Search the archive: names, hazards, IDs, document numbers", search: "Search",
@@ -38,8 +39,9 @@
         "and full-width letters are fine), a document number (海安委办〔2023〕41号, 2023年41号, 41号文), or a " +
         "phrase in quotes (\"fire lane\").",
       loading: "Searching…", failed: "The search index could not be loaded.",
+      superseded: "superseded",
       facets: { campaign: "Campaign", type: "Record type", town: "Town", domain: "Industry domain",
-                year: "Year", grade: "Grade", status: "Status" }
+                year: "Year", "hazard-grade": "Hazard grade", grade: "Evaluation grade", status: "Status" }
     }
   }[LANG];
 
@@ -923,7 +925,8 @@
     var meta = [doc.k, doc.w, doc.m, doc.i].filter(Boolean).map(esc).join(" · ");
     return '<li class="zz-result" data-doc="' + n + '"><a class="zz-result__title" href="' +
       esc(new URL(doc.u, ROOT).href) + '">' + marked(doc.t, ranges(doc.t, terms).list, 0, doc.t.length) +
-      "</a>" + (meta ? '<div class="zz-result__meta">' + meta + "</div>" : "") +
+      "</a>" + (doc.v ? ' <span class="zz-status zz-status-superseded">' + esc(TEXT.superseded) + "</span>" : "") +
+      (meta ? '<div class="zz-result__meta">' + meta + "</div>" : "") +
       '<p class="zz-result__snippet">' + snippet(v.flat, v.list, v.body) + "</p></li>";
   }
 

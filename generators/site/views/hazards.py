@@ -204,8 +204,8 @@ def dossier(ctx: Ctx, hz: Hazard) -> Page:
     status = hazard_status(ctx.archive, hz)
     facets = {
         "town": ctx.title(hz.town), "domain": ctx.title(hz.domain), "year": str(hz.discovery.date.year),
-        "grade": ctx.archive.label("hazard-grades", hz.grade, ctx.lang),
-        "status": ctx.archive.label("hazard-statuses", status, ctx.lang),
+        "hazard_grade": ctx.facet("hazard-grades", hz.grade),
+        "status": ctx.facet("hazard-statuses", status),
     }
     town = ctx.link(hz.town) if is_town(ctx.archive.get(hz.town), ctx.archive) else h.esc(ctx.title(hz.town))
     meta = [

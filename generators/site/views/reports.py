@@ -176,7 +176,7 @@ def report(ctx: Ctx, r: DocumentRecord) -> Page:
     meta = [(ctx.t("campaign"), ctx.link(getattr(r, "campaign", None))),
             (ctx.t("town"), ctx.link(town) if town else "")]
     body: list[str] = []
-    facets: dict[str, str] = {"town": ctx.title(town) if town else None}
+    facets: dict[str, str | tuple[str, int] | None] = {"town": ctx.title(town) if town else None}
     date = report_date(r)
     if date:
         facets["year"] = str(date.year)
@@ -216,7 +216,7 @@ def report(ctx: Ctx, r: DocumentRecord) -> Page:
         body.append(sections_html(ctx, r, r.sections))
     elif isinstance(r, SubReport):
         grade = ctx.archive.label("grades", r.grade, ctx.lang)
-        facets["grade"] = grade
+        facets["grade"] = ctx.facet("grades", r.grade)
         meta += [(ctx.t("grade"), f'<strong class="zz-grade">{h.esc(grade)}</strong>'),
                  (ctx.t("approval"), approval(ctx, r.approval)), (ctx.t("fed_back_on"), ctx.date(r.fed_back_on))]
         body.append(sections_html(ctx, r, r.sections))
