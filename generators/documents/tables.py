@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 TABLE_PT = 14  # tables print in 4号; wide lists in 小四 (12 pt)
 MM_PER_PT = 25.4 / 72
@@ -31,6 +32,7 @@ class Layout:
     breakable_rows: frozenset[int]  # indexes (into the body rows) of rows longer than a page
 
 
+@lru_cache(maxsize=65536)  # the same cells are measured again for every candidate width
 def text_em(text: str) -> float:
     """Width in em: wide (CJK) characters one em, capitals three quarters, the others half."""
     return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.75 if ch.isupper() else 0.5 for ch in text)
@@ -66,7 +68,7 @@ def _widths(columns: list[tuple[str, ...]], natural: list[float], fixed: list[bo
         # Only short columns: the spare width goes to all of them alike.
         spare = max(0.0, available - sum(natural)) / len(natural)
         return [n + spare for n in natural]
-    body = list(zip(*columns, strict=True))[1:]  # the rows, without the header
+    body = [tuple(text_em(cell) for cell in row) for row in list(zip(*columns, strict=True))[1:]]  # rows in em
     step = 0.5
     left = available - sum(widths)
     while left >= step:
@@ -92,10 +94,15 @@ def _widths(columns: list[tuple[str, ...]], natural: list[float], fixed: list[bo
     return widths
 
 
-def _height(rows: list[tuple[str, ...]], widths: list[float]) -> int:
-    """Lines the table's rows take at these widths (a row as tall as its tallest cell)."""
-    return sum(max(_lines(cell, width) for cell, width in zip(row, widths, strict=True)) for row in rows)
+def _height(rows: list[tuple[float, ...]], widths: list[float]) -> int:
+    """Lines the table's rows (their cells' widths in em) take at these column widths (a row as
+    tall as its tallest cell)."""
+    return sum(max(_lines_em(em, width) for em, width in zip(row, widths, strict=True)) for row in rows)
 
 
 def _lines(cell: str, width: float) -> int:
-    return max(1, math.ceil(text_em(cell) / max(0.5, width - CELL_INSET_EM)))
+    return _lines_em(text_em(cell), width)
+
+
+def _lines_em(em: float, width: float) -> int:
+    return max(1, math.ceil(em / max(0.5, width - CELL_INSET_EM)))
