@@ -41,8 +41,16 @@ def write_archive(folder: Path, files: dict[str, str], *, base: bool = True) -> 
 _SLOW_FIXTURES = {"built", "example_site", "example_archive", "browser"}
 _SLOW_MODULES = {"test_archive_release", "test_reproducible", "test_site_versions", "test_documents_end_block",
                  "test_documents_sweep", "test_example_data", "test_rules_example", "test_refs_example",
-                 "test_refs_review", "test_site_incremental"}
+                 "test_refs_review", "test_site_incremental",
+                 "test_hostile_builds", "test_hostile_release"}
 _SLOW_TESTS = {
+    # Tests that start LibreOffice or a whole build in a process of its own (a second or more each).
+    "test_site_details": {"test_two_builds_from_different_folders_are_byte_identical"},
+    "test_site_links": {"test_a_planted_broken_link_fails_the_build_with_its_location"},
+    "test_ledgers_export": {"test_libreoffice_opens_the_exported_workbooks", "test_round_trip_on_the_whole_example",
+                            "test_bytes_do_not_depend_on_folder_or_time"},
+    "test_ledgers_bad_input": {"test_a_hundred_thousand_rows_are_refused"},
+    "test_ledgers_import": {"test_libreoffice_converted_workbooks_read_the_same"},
     "test_records_load": {"test_example_archive_loads_clean",
                           "test_make_check_on_a_broken_copy_lists_every_planted_error"},
     "test_records_schema": {"test_example_records_satisfy_their_schema", "test_example_records_name_their_schema"},
