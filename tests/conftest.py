@@ -109,6 +109,15 @@ def example_site(example_archive, example_data, tmp_path_factory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def example_url(example_site) -> Iterator[str]:
+    """The example site served on 127.0.0.1, once per run, for the browser tests."""
+    from generators.search.serve import serve
+
+    with serve(example_site) as url:
+        yield url
+
+
 def _tree(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from generators.search.serve import serve
 from tests.conftest import local_page
 
 pytestmark = pytest.mark.browser
@@ -35,25 +34,19 @@ PAGE_TYPES = {
 }
 
 
-@pytest.fixture(scope="module")
-def site_url(example_site):
-    with serve(example_site) as url:
-        yield url
-
-
 @pytest.fixture
-def page(browser, site_url):
-    with local_page(browser, site_url, viewport={"width": 1280, "height": 900}) as page:
+def page(browser, example_url):
+    with local_page(browser, example_url, viewport={"width": 1280, "height": 900}) as page:
         yield page
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("kind", sorted(PAGE_TYPES))
-def test_no_serious_or_critical_violation(page, site_url, kind, lang):
+def test_no_serious_or_critical_violation(page, example_url, kind, lang):
     from axe_playwright_python.sync_playwright import Axe
 
     prefix = "" if lang == "zh" else "en/"
-    page.goto(site_url + prefix + PAGE_TYPES[kind])
+    page.goto(example_url + prefix + PAGE_TYPES[kind])
     page.wait_for_load_state("networkidle")
     assert page.locator("html").get_attribute("lang") == ("zh" if lang == "zh" else "en")
     results = Axe().run(page)
@@ -62,8 +55,8 @@ def test_no_serious_or_critical_violation(page, site_url, kind, lang):
     assert found == [], found
 
 
-def test_language_switch_and_filters_by_keyboard(page, site_url):
-    page.goto(site_url + "hazards/HZ-2020-0001/")
+def test_language_switch_and_filters_by_keyboard(page, example_url):
+    page.goto(example_url + "hazards/HZ-2020-0001/")
     switch = page.locator("a.zz-lang-link")
     for _ in range(40):  # Tab from the top until the switch has the focus
         page.keyboard.press("Tab")
@@ -71,8 +64,8 @@ def test_language_switch_and_filters_by_keyboard(page, site_url):
             break
     assert switch.evaluate("e => e === document.activeElement")
     page.keyboard.press("Enter")
-    page.wait_for_url(site_url + "en/hazards/HZ-2020-0001/")
-    page.goto(site_url + "hazards/town/sanxing/")
+    page.wait_for_url(example_url + "en/hazards/HZ-2020-0001/")
+    page.goto(example_url + "hazards/town/sanxing/")
     select = page.locator(".zz-filters select[data-facet=status]")
     select.focus()
     page.keyboard.press("ArrowDown")  # chooses the first status, filtering in place
@@ -82,9 +75,9 @@ def test_language_switch_and_filters_by_keyboard(page, site_url):
 
 
 @pytest.mark.parametrize(("lang", "query"), [("zh", "消防"), ("en", "fire")])
-def test_search_by_keyboard(page, site_url, lang, query):
+def test_search_by_keyboard(page, example_url, lang, query):
     prefix = "" if lang == "zh" else "en/"
-    page.goto(site_url + prefix + "about/")
+    page.goto(example_url + prefix + "about/")
     page.keyboard.press("/")  # the header's search box takes the focus
     assert page.evaluate("document.activeElement.name") == "q"
     page.keyboard.type(query)

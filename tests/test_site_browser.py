@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from generators.search.serve import serve
 from tests.conftest import local_page
 from tests.site_support import ROOT
 
@@ -14,15 +13,9 @@ pytestmark = pytest.mark.browser
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
 
-@pytest.fixture(scope="session")
-def server(example_site):
-    with serve(example_site) as url:
-        yield url
-
-
 @pytest.fixture
-def page(browser, server):
-    with local_page(browser, server, viewport={"width": 1280, "height": 900}) as page:
+def page(browser, example_url):
+    with local_page(browser, example_url, viewport={"width": 1280, "height": 900}) as page:
         yield page
         assert page.requests
 
@@ -32,25 +25,25 @@ def shot(page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"site-{name}.png"), full_page=True)
 
 
-def test_home_in_both_languages(page, server):
-    page.goto(server)
+def test_home_in_both_languages(page, example_url):
+    page.goto(example_url)
     assert page.locator("html").get_attribute("lang").startswith("zh")
     assert "专项整治" in page.locator("article h1").inner_text()
     assert page.locator(".zz-card a", has_text="测试危化品专项整治").count() == 1
     shot(page, "home-zh")
-    page.goto(server + "en/")
+    page.goto(example_url + "en/")
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.locator(".zz-card a", has_text="Test hazardous chemicals campaign").count() == 1
     shot(page, "home-en")
 
 
-def test_language_switch_keeps_the_dossier(page, server):
-    page.goto(server + "hazards/T-HZ-0001/")
+def test_language_switch_keeps_the_dossier(page, example_url):
+    page.goto(example_url + "hazards/T-HZ-0001/")
     assert "储罐区防火堤破损" in page.locator("article h1").inner_text()
     shot(page, "dossier-zh")
     page.locator("a.zz-lang-link").click()
     page.wait_for_load_state()
-    assert page.url == server + "en/hazards/T-HZ-0001/"
+    assert page.url == example_url + "en/hazards/T-HZ-0001/"
     assert "Damaged bund wall in tank farm" in page.locator("article h1").inner_text()
     # the raw HTML in the description is text, not an element
     assert page.locator("article img").count() == 0
@@ -58,34 +51,34 @@ def test_language_switch_keeps_the_dossier(page, server):
     shot(page, "dossier-en")
     page.locator("a.zz-lang-link").click()
     page.wait_for_load_state()
-    assert page.url == server + "hazards/T-HZ-0001/"
+    assert page.url == example_url + "hazards/T-HZ-0001/"
 
 
-def test_from_the_index_to_a_dossier_to_the_report_citing_it(page, server):
-    page.goto(server + "hazards/")
+def test_from_the_index_to_a_dossier_to_the_report_citing_it(page, example_url):
+    page.goto(example_url + "hazards/")
     shot(page, "hazard-index-zh")
     # narrow the index to one campaign (a server-made listing), then open a dossier
     page.locator(".zz-facets a", has_text="测试危化品专项整治").click()
     page.wait_for_load_state()
-    assert page.url == server + "hazards/campaign/T-CAMP/"
+    assert page.url == example_url + "hazards/campaign/T-CAMP/"
     page.locator("article table a", has_text="储罐区防火堤破损").click()
     page.wait_for_load_state()
-    assert page.url == server + "hazards/T-HZ-0001/"
+    assert page.url == example_url + "hazards/T-HZ-0001/"
     page.locator("article .zz-refgroup a", has_text="三星镇自评报告").click()
     page.wait_for_load_state()
-    assert page.url == server + "reports/T-SA-sanxing/"
+    assert page.url == example_url + "reports/T-SA-sanxing/"
     assert page.locator("article table a", has_text="T-HZ-0001").count() >= 1
     shot(page, "report-zh")
-    page.goto(server + "campaigns/T-CAMP/")
+    page.goto(example_url + "campaigns/T-CAMP/")
     assert page.locator("article svg").count() >= 2  # charts drawn at build time
     shot(page, "campaign-zh")
-    page.goto(server + "en/notices/T-NOTICE-1/")
+    page.goto(example_url + "en/notices/T-NOTICE-1/")
     assert "海安委办〔2022〕31号" in page.locator("article").inner_text()
     shot(page, "notice-en")
 
 
-def test_filter_the_index(page, server):
-    page.goto(server + "hazards/")
+def test_filter_the_index(page, example_url):
+    page.goto(example_url + "hazards/")
     rows = page.locator("article .zz-filterable tbody tr")
     assert rows.count() == 100  # the first of several pages
     grades = page.locator(".zz-filters select[data-facet=grade] option").all_inner_texts()
