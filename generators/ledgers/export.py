@@ -12,10 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from generators import present
+from generators.filesync import write_if_changed
 from generators.ledgers import rows
 from generators.ledgers.columns import LEDGER, LIST_SHEETS
 from generators.ledgers.template import choices
-from generators.ledgers.write import Info, SheetData, build, to_bytes, write_atomic
+from generators.ledgers.write import Info, SheetData, build, to_bytes
 from generators.records import Archive
 from generators.records.model import Campaign, SelfAssessment
 
@@ -51,6 +52,6 @@ def workbooks(archive: Archive) -> dict[str, bytes]:
 def write_exports(archive: Archive, out_dir: Path) -> list[Path]:
     written = []
     for name, data in sorted(workbooks(archive).items()):
-        write_atomic(out_dir / name, data)
+        write_if_changed(out_dir / name, data)  # an unchanged workbook keeps its file (and time)
         written.append(out_dir / name)
     return written

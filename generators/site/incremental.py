@@ -128,16 +128,17 @@ def _git_head(data: Path) -> str:
     return result.stdout if result.returncode == 0 else "no repository"
 
 
-def fingerprint(data: Path, documents: dict[str, list[str]], dates: list[str]) -> str:
+def fingerprint(data: Path, documents: dict[str, list[str]], dates: list[str], extra: dict | None = None) -> str:
     """Everything the site is made from, hashed. ``dates``: the build's dates (the pages and
-    MkDocs use the day, never the time: two builds on one day outside git are the same)."""
+    MkDocs use the day, never the time: two builds on one day outside git are the same);
+    ``extra``: whatever else the caller's outputs depend on (the documents: tools and fonts)."""
     digest = hashlib.sha256()
     for root in (data, data.resolve().parent / "content", *CODE):
         digest.update(b"\0root\0" + str(root.name).encode())
         if root.exists():
             _hash_tree(digest, root)
     extra = {"git": _git_head(data), "documents": documents, "dates": dates, "at": os.environ.get("ARCHIVE_AT"),
-             "tools": {tool: _version(tool) for tool in TOOLS}}
+             "tools": {tool: _version(tool) for tool in TOOLS}, "extra": extra}
     digest.update(json.dumps(extra, sort_keys=True).encode())
     return digest.hexdigest()
 
