@@ -25,27 +25,8 @@ from pathlib import Path
 
 from generators.checks import checkers
 from generators.diagnostics import Diagnostic, Location, relative_path
-from generators.messages import register
 from generators.records import Archive
 from generators.refs.resolve import normalise
-
-register({
-    "N001": {
-        "message_zh": "本文件中有记录未能载入（{ids}）：这些记录未做规则与引用检查，{campaigns}的整体性检查"
-                      "（程序环节、材料齐全、过筛核查、事故统计月份）暂缓；其余 {count} 条记录已全部检查",
-        "message_en": "records in this file did not load ({ids}): they were not checked, and the whole-campaign "
-                      "checks of {campaigns_en} (procedure stages, completeness, sieve check, accident months) wait "
-                      "for them; the other {count} records were checked",
-        "hint_zh": "修正本文件中的错误后重新运行 make check",
-        "hint_en": "fix the errors in this file and run make check again",
-    },
-    "N002": {
-        "message_zh": "检查“{check}”无法在部分载入的档案上运行（{detail}）",
-        "message_en": "the check '{check}' cannot run on the partly loaded archive ({detail})",
-        "hint_zh": "修正载入错误后它会照常运行",
-        "hint_en": "it runs as usual once the loading errors are fixed",
-    },
-})
 
 # Loading errors after which the record is still in the archive (a bad reference or vocabulary
 # value, a missing prose file): everything else rejects the record or the file.

@@ -97,7 +97,6 @@ def test_plurals_and_articles(code, params, english):
 
 
 def test_record_types_and_stages_in_chinese_words():
-    import generators.records.versions  # noqa: F401 — registers its codes
     wrong = Diagnostic.error("E401", Location("f"), target="x", target_type="overall-report",
                              type="sub-report")
     assert wrong.message("en").endswith("'x', an overall-report, but this record is a sub-report")

@@ -13,19 +13,9 @@ import sys
 from pathlib import Path
 
 from generators.diagnostics import Diagnostic, Location, message_language
-from generators.messages import register
 from generators.records import load_archive
 from generators.refs.resolve import resolve, suggest
 from generators.refs.review import review, review_text
-
-register({
-    "E303": {
-        "message_zh": "没有编号或发文字号为“{id}”的记录",
-        "message_en": "no record has the ID or document number '{id}'",
-        "hint_zh": "是否想写“{suggestion}”？|用 ID=编号 指定要审查的报告",
-        "hint_en": "did you mean '{suggestion}'?| name the report to review with ID=...",
-    },
-})
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

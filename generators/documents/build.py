@@ -27,7 +27,6 @@ from generators.documents.catalog import DocumentSpec, documents
 from generators.documents.content import Printable
 from generators.documents.fonts import FontSet, check_glyphs, font_set, style_fallbacks
 from generators.machine import usable_cores
-from generators.messages import register
 from generators.outputs import mark
 from generators.records import Archive
 
@@ -35,16 +34,6 @@ FORMATS = ("pdf", "docx")
 # What each document was rendered from, for the site (which never imports this package): its
 # title, the records it really prints, and a fingerprint of every record it depends on.
 MANIFEST = "manifest.json"
-
-register({
-    "E690": {
-        "message_zh": "文档“{stem}”生成失败：{error}",
-        "message_en": "rendering the document '{stem}' failed: {error}",
-        "hint_zh": "这是生成器的缺陷，请连同此信息报告",
-        "hint_en": "this is a bug of the generator; please report it with this message",
-    },
-})
-
 
 @dataclass
 class BuildResult:

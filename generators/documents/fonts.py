@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generators.diagnostics import Diagnostic, Location
-from generators.messages import register
 from generators.records import Archive
 
 if TYPE_CHECKING:  # content.py reads the font configuration too (the charts' font)
@@ -27,32 +26,6 @@ FONTS_CONFIG = Path(__file__).resolve().parents[2] / "theme" / "print" / "fonts.
 ROLES = ("title", "body", "hei", "kai", "song")
 # The page number "— N —" is printed by the template, not from a record.
 PAGE_NUMBER_TEXT = "— 0123456789 —"
-
-register({
-    "E601": {
-        "message_zh": "字体“{font}”（{role}）缺少字符：{chars}",
-        "message_en": "the font '{font}' ({role}) has no glyph for: {chars}",
-        "hint_zh": "改用常用字，或在 theme/print/fonts.toml 中为该角色配置含这些字符的字体",
-        "hint_en": "use a common character, or configure a font with these characters for the role "
-                   "in theme/print/fonts.toml",
-    },
-    "E602": {
-        "message_zh": "字体角色“{role}”没有已安装的字体（已配置：{fonts}）",
-        "message_en": "no installed font for the role '{role}' (configured: {fonts})",
-        "hint_zh": "运行 make system-deps 安装 fonts-noto-cjk，或安装公文字体",
-        "hint_en": "run make system-deps to install fonts-noto-cjk, or install the official fonts",
-    },
-    "W603": {
-        "message_zh": "!!! 字体角色“{role}”（{wanted}）没有同风格的字体，改用{style}字体“{font}”印制",
-        "message_en": "!!! the font role '{role}' ({wanted}) has no face of its style installed; "
-                      "it prints in '{font}', a {style} face",
-        "hint_zh": "运行 make system-deps 安装 Fandol 字体（FandolFang、FandolHei、FandolKai、FandolSong），"
-                   "或安装公文字体",
-        "hint_en": "run make system-deps to install the Fandol faces (FandolFang, FandolHei, FandolKai, "
-                   "FandolSong), or install the official fonts",
-    },
-})
-
 
 @dataclass(frozen=True)
 class Font:

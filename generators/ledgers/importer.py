@@ -32,7 +32,6 @@ from pydantic import BaseModel, ValidationError
 from generators import present
 from generators.diagnostics import Diagnostic, relative_path
 from generators.ledgers import cells
-from generators.ledgers import messages as _messages  # noqa: F401 - registers the E9xx texts
 from generators.ledgers.columns import (
     CODE,
     DATE,

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from generators.diagnostics import Diagnostic, Location
-from generators.messages import register
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
@@ -28,76 +27,6 @@ MAX_ROWS = 20_000
 MAX_CELL_CHARS = 10_000
 SUFFIXES = (".xlsx", ".xls", ".ods", ".csv")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-
-register({
-    "E901": {
-        "message_zh": "无法读取工作簿：{detail}",
-        "message_en": "cannot read the workbook: {detail}",
-        "hint_zh": "用 Excel、WPS 或 LibreOffice 打开后另存为 .xlsx 再导入",
-        "hint_en": "open it in Excel, WPS or LibreOffice, save it as .xlsx and import that",
-    },
-    "E902": {
-        "message_zh": "不支持的文件类型“{suffix}”",
-        "message_en": "unsupported file type '{suffix}'",
-        "hint_zh": "可导入 .xlsx、.xls、.ods 和 .csv",
-        "hint_en": "the import reads .xlsx, .xls, .ods and .csv",
-    },
-    "E903": {
-        "message_zh": "工作簿含宏（{detail}），整个文件不予导入",
-        "message_en": "the workbook contains macros ({detail}); the whole file is refused",
-        "hint_zh": "另存为不含宏的 .xlsx（Excel 工作簿）后再导入",
-        "hint_en": "save it as a macro-free .xlsx (Excel Workbook) and import that",
-    },
-    "E904": {
-        "message_zh": "工作簿设有打开密码（已加密），无法读取",
-        "message_en": "the workbook is password-protected (encrypted) and cannot be read",
-        "hint_zh": "在 Excel/WPS 中取消密码（文件→信息→保护工作簿）后另存再导入",
-        "hint_en": "remove the password in Excel/WPS (File → Info → Protect Workbook), save and import again",
-    },
-    "E905": {
-        "message_zh": "文件过大（{size} 字节，上限 {limit}）",
-        "message_en": "file too large ({size} bytes, limit {limit})",
-        "hint_zh": "按区镇或年度拆分台账后分别导入",
-        "hint_en": "split the ledger by town or year and import the parts",
-    },
-    "E906": {
-        "message_zh": "工作表“{sheet}”被隐藏，隐藏的内容不会被导入者看到，整个文件不予导入",
-        "message_en": "sheet '{sheet}' is hidden; nobody would see what it imports, so the whole file is refused",
-        "hint_zh": "取消隐藏该工作表（右键工作表标签→取消隐藏），或删除它",
-        "hint_en": "unhide the sheet (right-click a sheet tab → Unhide) or delete it",
-    },
-    "E907": {
-        "message_zh": "工作表有 {rows} 行，超过上限 {limit} 行",
-        "message_en": "the sheet has {rows} rows, more than the limit of {limit}",
-        "hint_zh": "按区镇或年度拆分台账后分别导入；检查末尾是否有大量空行被格式化",
-        "hint_en": "split the ledger by town or year; check for formatted empty rows at the end",
-    },
-    "E908": {
-        "message_zh": "单元格内容过长（{chars} 个字符，上限 {limit}）",
-        "message_en": "the cell is too long ({chars} characters, limit {limit})",
-        "hint_zh": "长篇说明写入档案的 Markdown 文件，台账中只写摘要",
-        "hint_en": "long prose belongs in the archive's Markdown files; keep a summary in the ledger",
-    },
-    "E909": {
-        "message_zh": "单元格是公式（{formula}），导入只接受录入的值",
-        "message_en": "the cell is a formula ({formula}); the import takes typed values only",
-        "hint_zh": "复制该列后“选择性粘贴→数值”，再导入",
-        "hint_en": "copy the column and use Paste Special → Values, then import",
-    },
-    "E910": {
-        "message_zh": "数据区的单元格被合并（{range}），无法确定每一行的值",
-        "message_en": "cells of the data are merged ({range}); each row's value is unclear",
-        "hint_zh": "取消合并并在每一行填写该值；表头上方的标题行可以合并",
-        "hint_en": "unmerge and fill the value into every row; title rows above the header may stay merged",
-    },
-    "E911": {
-        "message_zh": "CSV 文件不是 UTF-8 也不是 GB18030 编码",
-        "message_en": "the CSV file is neither UTF-8 nor GB18030",
-        "hint_zh": "在 Excel 中另存为“CSV UTF-8（逗号分隔）”",
-        "hint_en": "save it from Excel as 'CSV UTF-8 (Comma delimited)'",
-    },
-})
-
 
 @dataclass
 class Sheet:

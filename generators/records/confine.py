@@ -16,35 +16,8 @@ import stat
 from pathlib import Path
 
 from generators.diagnostics import Diagnostic, Location, relative_path
-from generators.messages import register
 
 MAX_PROSE_BYTES = 4 * 1024 * 1024
-
-register({
-    "E031": {
-        "message_zh": "文件 {file} 不在档案目录之内",
-        "message_en": "file {file} is outside the archive",
-        "hint_zh": "记录与正文文件须放在数据目录或其旁边的 content/ 目录中，"
-                   "不得用绝对路径、“..”越出或指向外部的符号链接",
-        "hint_en": "records and prose files live in the data folder or the content/ folder beside it: "
-                   "no absolute path, no '..' leading out, no symlink pointing outside",
-    },
-    "E032": {
-        "message_zh": "文件 {file} 不是普通文件（{kind}）",
-        "message_en": "file {file} is not a regular file ({kind})",
-        "hint_zh": "记录文件和正文须是普通文件（YAML 或 Markdown），不能是目录、管道、设备或套接字；"
-                   "不是记录的，移出数据目录或改名",
-        "hint_en": "records and prose must be ordinary files (YAML or Markdown), not a folder, pipe, device "
-                   "or socket; if it is not a record, move it out of the data folder or rename it",
-    },
-    "E033": {
-        "message_zh": "文件 {file} 过大（{size} 字节，上限 {limit} 字节）",
-        "message_en": "file {file} is too large ({size} bytes, limit {limit})",
-        "hint_zh": "正文文件应是一篇文稿；大的附件不放进档案正文",
-        "hint_en": "a prose file holds one text; large attachments do not belong in the archive's prose",
-    },
-})
-
 
 def allowed_roots(data_dir: Path) -> tuple[Path, ...]:
     """The folders a record's files may be in: DATA itself and the ``content/`` beside it."""

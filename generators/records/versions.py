@@ -18,75 +18,8 @@ from collections import defaultdict
 from functools import lru_cache
 
 from generators.diagnostics import Diagnostic
-from generators.messages import register
 from generators.records import Archive
 from generators.records.model import DocumentRecord, Notice, Record
-
-register({
-    "E401": {
-        "message_zh": "supersedes 指向的“{target}”是{target_type:zh-types}，与本记录的类型{type:zh-types}不同",
-        "message_en": "supersedes names '{target}', {target_type:a}, but this record is {type:a}",
-        "hint_zh": "新版本只能替代同一类型的记录；检查 ID 是否写错",
-        "hint_en": "a new version can only supersede a record of the same type; check the ID",
-    },
-    "E402": {
-        "message_zh": "版本号 {version} 不大于被替代版本“{target}”的版本号 {target_version}",
-        "message_en": "version {version} is not greater than version {target_version} of '{target}', "
-                      "which it supersedes",
-        "hint_zh": "把 version 设为 {expected} 或更大",
-        "hint_en": "set version to {expected} or more",
-    },
-    "E403": {
-        "message_zh": "替代了“{target}”却没有修订说明（change_note）",
-        "message_en": "supersedes '{target}' but has no change_note",
-        "hint_zh": "用 change_note 写明改了什么、为什么改；档案员据此说明版本变化",
-        "hint_en": "say in change_note what changed and why; archivists show it in the history of changes",
-    },
-    "E404": {
-        "message_zh": "“{target}”已被“{other}”替代，不能再被本记录替代",
-        "message_en": "'{target}' is already superseded by '{other}'; two records cannot supersede the same one",
-        "hint_zh": "版本是一条链：本记录应替代“{other}”（最新版本）",
-        "hint_en": "versions form a chain: supersede '{other}' (the newest version) instead",
-    },
-    "E405": {
-        "message_zh": "版本替代关系形成循环：{cycle}",
-        "message_en": "the supersedes links form a cycle: {cycle}",
-        "hint_zh": "最早的版本不应有 supersedes",
-        "hint_en": "the first version must not have supersedes",
-    },
-    "E406": {
-        "message_zh": "件号 {item} 在全宗 {fonds} 的 {year} 年度中重复（已用于“{other}”）",
-        "message_en": "item number {item} is used twice in fonds {fonds}, year {year} (also by '{other}')",
-        "hint_zh": "DA/T 22-2015：件号在同一全宗、同一年度内唯一；该年度的下一个件号是 {free}",
-        "hint_en": "DA/T 22-2015: item numbers are unique within a fonds and year; the year's next number is {free}",
-    },
-    "E407": {
-        "message_zh": "通知的文号 {number} 已被“{other}”使用，而两者不是同一文件的不同版本",
-        "message_en": "document number {number} is also used by '{other}', which is not a version of this notice",
-        "hint_zh": "同一文号只能用于同一文件的修订版本（用 supersedes 相连）；否则请改用新文号",
-        "hint_en": "a document number may only be shared by versions of one document (linked by supersedes)",
-    },
-    "W401": {
-        "message_zh": "版本号为 {version}，却没有写明替代的是哪一版本（supersedes）",
-        "message_en": "version is {version} but supersedes names no earlier version",
-        "hint_zh": "加上 supersedes: <上一版本的 ID>，否则历史版本列表无法显示",
-        "hint_en": "add supersedes: <ID of the previous version>, or the history of changes stays empty",
-    },
-    "W402": {
-        "message_zh": "change_note 只用于修订版本，本记录没有 supersedes",
-        "message_en": "change_note is only shown for a revision, but this record supersedes nothing",
-        "hint_zh": "错别字等小改动不需要新版本，git 会记录；删除 change_note 或补上 supersedes",
-        "hint_en": "minor corrections need no new version (git records them): remove change_note or add supersedes",
-    },
-    "W403": {
-        "message_zh": "文件没有档案著录信息（archival：年度、保管期限、件号），不能列入归档包的目录",
-        "message_en": "document has no archival metadata (archival: year, retention, item number) "
-                      "for the release package",
-        "hint_zh": "按 DA/T 22-2015 加上 archival: {{year: …, retention: Y|D30|D10, item_number: …}}",
-        "hint_en": "add archival: {{year: …, retention: Y|D30|D10, item_number: …}} (DA/T 22-2015)",
-    },
-})
-
 
 # ---------------------------------------------------------------------------------------------
 # Queries used by the site, the printed documents and search

@@ -9,92 +9,10 @@ from __future__ import annotations
 
 from generators import present
 from generators.diagnostics import Diagnostic
-from generators.messages import register
 from generators.records import Archive, versions
 from generators.records.model import Hazard, Record, SelfAssessment, SubReport
 from generators.refs.graph import MalformedRef, Reference, RefGraph, coverage, current_of_town, graph, repeated
 from generators.refs.resolve import suggest
-
-register({
-    "E301": {
-        "message_zh": "引用 [[{target}]] 找不到对应的记录",
-        "message_en": "reference [[{target}]] refers to nothing",
-        "hint_zh": "是否想写 [[{suggestion}]]？|引用写作 [[编号]] 或 [[发文字号]]，如 [[海安委办〔2022〕17号]]",
-        "hint_en": "did you mean [[{suggestion}]]?| write [[ID]] or [[document number]], "
-                   "e.g. [[海安委办〔2022〕17号]]",
-    },
-    "E302": {
-        "message_zh": "在档案网站上发布的 {source}（{level}）引用了定密记录 {target}（{target_level}）",
-        "message_en": "{source} is published on the archive site ({level}) but references the classified "
-                      "record {target} ({target_level})",
-        "hint_zh": "删去该引用，或对引用方定密；定密内容不得出现在档案网站上",
-        "hint_en": "remove the reference, or classify the citing record: classified material never "
-                   "reaches the site",
-    },
-    "W301": {
-        "message_zh": "引用的 {target} {state_zh}",
-        "message_en": "{target} is referenced but {state_en}",
-        "hint_zh": "{advice_zh}",
-        "hint_en": "{advice_en}",
-    },
-    "W302": {
-        "message_zh": "引用的隐患 {target} 超出本记录的范围：{detail_zh}",
-        "message_en": "hazard {target} is outside this record's scope: {detail_en}",
-        "hint_zh": "检查编号是否写错；确需引用时可在正文中说明原因",
-        "hint_en": "check the ID for a typo; if the reference is intended, say why in the text",
-    },
-    "W303": {
-        "message_zh": "{town_zh}隐患整改清单上的隐患 {hazard} 未经行业复评逐项核查（过筛）",
-        "message_en": "hazard {hazard} on {town_en}'s hazard list was never verified by the re-evaluation "
-                      "(sieve check)",
-        "hint_zh": "在子项报告 {reports} 的 verifications 中补上对该隐患的核查",
-        "hint_en": "add a verification of this hazard to the sub-report {reports}",
-    },
-    "W307": {
-        "message_zh": "子项报告核查了隐患 {hazard}，但它不在{town_zh}的任何一份自评隐患整改清单上",
-        "message_en": "the sub-report verifies hazard {hazard}, which is on none of {town_en}'s self-assessment "
-                      "hazard lists",
-        "hint_zh": "过筛核查针对自评清单所列隐患：把该隐患补入自评材料 {lists} 的 hazard_list，或检查编号是否写错",
-        "hint_en": "the sieve check verifies the hazards the town listed: add it to the hazard_list of {lists}, "
-                   "or check the ID for a typo",
-    },
-    "W308": {
-        "message_zh": "隐患 {hazard} 在本清单中重复列出（第一次为第 {first} 项）",
-        "message_en": "hazard {hazard} is listed twice on this list (first as item {first})",
-        "hint_zh": "删除重复的一项；重复项会使清单的隐患数多于实际",
-        "hint_en": "remove the repeated item: it makes the list look longer than it is",
-    },
-    "W309": {
-        "message_zh": "隐患 {hazard} 在本子项报告中核查了两次（第一次为第 {first} 项）",
-        "message_en": "hazard {hazard} is verified twice in this sub-report (first as item {first})",
-        "hint_zh": "合并为一项核查记录；如确有复查，在 note 中说明",
-        "hint_en": "merge them into one verification; a second visit goes into the note",
-    },
-    "W310": {
-        "message_zh": "“{text}”看似引用，但{reason_zh}，不会被当作引用",
-        "message_en": "'{text}' looks like a reference but {reason_en}, so it is not read as one",
-        "hint_zh": "引用写作 [[编号]] 或 [[编号|显示文字]]；若不是引用，请放入反引号 `…` 中",
-        "hint_en": "write [[ID]] or [[ID|label]]; if it is not meant as a reference, put it in backticks `…`",
-    },
-    "W304": {
-        "message_zh": "自评清单项（{list_zh}）没有佐证材料",
-        "message_en": "self-assessment list item ({list_en}) has no evidence",
-        "hint_zh": "在 evidence 中列出台账、照片、文件等佐证",
-        "hint_en": "list the ledgers, photos or documents that prove it under evidence",
-    },
-    "W305": {
-        "message_zh": "隐患 {hazard} 已销号，但没有验收记录",
-        "message_en": "hazard {hazard} is closed (销号) without an acceptance record",
-        "hint_zh": "补上 acceptance（验收方式、验收人、日期、意见、结论）",
-        "hint_en": "add the acceptance (method, by, date, opinion, conclusion)",
-    },
-    "W306": {
-        "message_zh": "子项报告 {report} 尚未反馈至{town_zh}（缺少 fed_back_on）",
-        "message_en": "sub-report {report} has not been fed back to {town_en} (no fed_back_on)",
-        "hint_zh": "评估规范第十条：子项报告应反馈至各区镇（街道）；反馈后填写 fed_back_on 日期",
-        "hint_en": "art. 10: each sub-report is fed back to its town; record the date in fed_back_on",
-    },
-})
 
 # Records that speak for one town (or a few), so hazards of other towns are out of their scope.
 TOWN_SCOPED = ("sub-report", "self-assessment", "rectification-plan", "supervision-check", "look-back",

@@ -10,24 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from generators.diagnostics import Diagnostic
-from generators.messages import register
 from generators.records import Archive
 from generators.records.model import Campaign, Hazard
-
-register({
-    "E280": {
-        "message_zh": "隐患的{what}日期 {date} 早于发现日期 {discovered}",
-        "message_en": "the hazard's {what_en} date {date} is before its discovery on {discovered}",
-        "hint_zh": "检查日期是否写错（年份或月份）",
-        "hint_en": "check the date for a typo (year or month)",
-    },
-    "E281": {
-        "message_zh": "{field}的日期 {date} 早于整治开始日期 {start}（{campaign}）",
-        "message_en": "'{field}' on {date} is before the campaign {campaign} began ({start})",
-        "hint_zh": "整治开始之前不会有该整治的报告；检查日期或所属整治",
-        "hint_en": "a campaign's report cannot come before the campaign; check the date or the campaign",
-    },
-})
 
 _HAZARD_STEPS = (("closure", "date", "销号", "closure"), ("acceptance", "date", "验收", "acceptance"))
 _REPORT_DATES = (("approval", "on"), ("submitted_on",), ("completed_on",), ("issued_on",))

@@ -27,7 +27,6 @@ import datetime as dt
 from collections import defaultdict
 
 from generators.diagnostics import Diagnostic
-from generators.messages import register
 from generators.records import Archive
 from generators.records.model import (
     Campaign,
@@ -42,84 +41,6 @@ from generators.rules.records import standing
 
 PRIORITY_FLAG = "priority-advanced-collective"
 VETO_FLAG = "one-vote-veto"
-
-register({
-    "E230": {
-        "message_zh": "{campaign}：纳入评估范围的 {town} 没有基层自评材料",
-        "message_en": "{campaign}: {town} is in scope but has no self-assessment",
-        "hint_zh": "第九条：被纳入评估范围的区镇均应报送自评材料（type: self-assessment, town: {town}）",
-        "hint_en": "art. 9: every town in scope submits a self-assessment (type: self-assessment, town: {town})",
-    },
-    "E231": {
-        "message_zh": "已报送的自评材料缺少{part}",
-        "message_en": "the submitted self-assessment has no {part_en}",
-        "hint_zh": "第九条（二）：自评材料应包含自评报告、目标任务完成情况清单、问题隐患整改情况清单和典型经验做法清单",
-        "hint_en": "art. 9(2): a self-assessment has the report and three lists: target tasks, hazards, typical "
-                   "experience",
-    },
-    "E232": {
-        "message_zh": "{what}没有审核把关记录（approval）",
-        "message_en": "the {what_en} has no approval",
-        "hint_zh": "{article}：须经{who}审核把关后方可{then}",
-        "hint_en": "{article}: it must be approved by {who_en} before it is {then_en}",
-    },
-    "E233": {
-        "message_zh": "审核把关日期 {approved} 晚于{then} {date}",
-        "message_en": "approved on {approved}, after it was {then_en} on {date}",
-        "hint_zh": "{article}：先审核把关，后{then}；核对两个日期",
-        "hint_en": "{article}: approval comes first; check both dates",
-    },
-    "E234": {
-        "message_zh": "{campaign}：{town} 有 {count} 份{what}（{ids}）",
-        "message_en": "{campaign}: {town} has {count} {what_en} ({ids})",
-        "hint_zh": "每个区镇只能有一份；修订版本请用 supersedes 指向上一版本",
-        "hint_en": "one per town; a revision names the version it replaces in supersedes",
-    },
-    "E235": {
-        "message_zh": "{campaign}：纳入评估范围的 {town} 没有子项报告和分级认定",
-        "message_en": "{campaign}: {town} is in scope but has no sub-report with a grade",
-        "hint_zh": "第十条（二）（三）：对纳入评估范围的区镇逐一分级认定并撰写子项报告",
-        "hint_en": "art. 10(2)(3): every town in scope is graded in its own sub-report",
-    },
-    "E237": {
-        "message_zh": "{campaign}：纳入评估范围的行业领域 {domain} 未在综合评议中分级认定",
-        "message_en": "{campaign}: the domain {domain} is in scope but not graded in the comprehensive review",
-        "hint_zh": "第十一条（二）：对各重点行业领域专项整治分级认定（domain_grades）",
-        "hint_en": "art. 11(2): grade every industry domain in scope (domain_grades)",
-    },
-    "E238": {
-        "message_zh": "行业领域 {domain} 被分级认定了 {count} 次",
-        "message_en": "the domain {domain} is graded {count} times",
-        "hint_zh": "每个行业领域只认定一个等级",
-        "hint_en": "each domain gets exactly one grade",
-    },
-    "W239": {
-        "message_zh": "行业领域 {domain} 不在 {campaign} 的评估范围内",
-        "message_en": "the domain {domain} is not in the scope of {campaign}",
-        "hint_zh": "把它加入 scope.domains，或删除该分级",
-        "hint_en": "add it to scope.domains or remove the grade",
-    },
-    "E240": {
-        "message_zh": "评估等级词表应恰好为“优、良、中、差”四级（第十条、第十一条），现有 {count} 级",
-        "message_en": "the grades vocabulary must have exactly the four grades 优/良/中/差 (arts. 10–11); "
-                      "it has {count}",
-        "hint_zh": "删除多余等级",
-        "hint_en": "remove the extra grades",
-    },
-    "E241": {
-        "message_zh": "评估等级词表中应恰有一个等级带有标记 {flag}（现有 {count} 个）",
-        "message_en": "exactly one grade must carry the flag {flag} ({count} do)",
-        "hint_zh": "“优”带 priority-advanced-collective（第十五条），“差”带 one-vote-veto（第十六条）",
-        "hint_en": "优 carries priority-advanced-collective (art. 15), 差 carries one-vote-veto (art. 16)",
-    },
-    "W242": {
-        "message_zh": "报告未涵盖第五条规定的评估内容：{missing}",
-        "message_en": "the report does not cover these evaluation contents of art. 5: {missing_en}",
-        "hint_zh": "第五条：评估应包含九项内容；为每项加一个 sections 条目（topic: 对应键），无内容时写明“无”",
-        "hint_en": "art. 5: an evaluation covers nine contents; add a section (topic: its key) for each, "
-                   "saying 'none' where there is nothing",
-    },
-})
 
 CONTENT_FLAG = "evaluation-content"
 

@@ -27,7 +27,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generators.diagnostics import Diagnostic
-from generators.messages import register
 from generators.records import Archive
 from generators.records.load import _dotted
 from generators.records.model import (
@@ -48,40 +47,6 @@ from generators.records.model import (
 from generators.records.yamlio import PathT
 
 GRASSROOTS = "grassroots"
-
-register({
-    "E260": {
-        "message_zh": "{field} 应为区镇（街道），但“{org}”是{kind_zh}",
-        "message_en": "{field} must name a town, but '{org}' is {kind_en}",
-        "hint_zh": "是否想写“{suggestion}”？|此处应写镇、街道或园区的编号（机构类别带 grassroots 标记）",
-        "hint_en": "did you mean '{suggestion}'?| write the ID of a town, sub-district or zone here "
-                   "(an organisation kind flagged grassroots)",
-    },
-    "E261": {
-        "message_zh": "{org} 不在专项整治 {campaign} 的评估范围内（scope.towns：{towns}）",
-        "message_en": "{org} is not in the scope of campaign {campaign} (scope.towns: {towns})",
-        "hint_zh": "检查编号或所属专项整治；确属本专项整治的，把该区镇加入 scope.towns",
-        "hint_en": "check the ID and the campaign; if it belongs here, add the town to scope.towns",
-    },
-    "E262": {
-        "message_zh": "行业领域 {domain} 不在专项整治 {campaign} 的评估范围内（scope.domains：{domains}）",
-        "message_en": "the domain {domain} is not in the scope of campaign {campaign} (scope.domains: {domains})",
-        "hint_zh": "检查编号或所属专项整治；确属本专项整治的，把该领域加入 scope.domains",
-        "hint_en": "check the ID and the campaign; if it belongs here, add the domain to scope.domains",
-    },
-    "E263": {
-        "message_zh": "{field} 应为区级部门或机关，但“{org}”是{kind_zh}",
-        "message_en": "{field} must name a district department or office, but '{org}' is {kind_en}",
-        "hint_zh": "此处写牵头部门、检查部门等区级机构的编号，而不是区镇",
-        "hint_en": "write the ID of the district body (lead department, checking department), not a town",
-    },
-    "E264": {
-        "message_zh": "{target} 属于专项整治 {other}，本记录属于 {campaign}",
-        "message_en": "{target} belongs to campaign {other}, this record to {campaign}",
-        "hint_zh": "检查编号：方案和目标任务只能引用本专项整治的",
-        "hint_en": "check the ID: only plans and target tasks of the record's own campaign can be named",
-    },
-})
 
 # (record class, field path pattern) → role. "*" stands for every index of a list.
 _TOWN_FIELDS: dict[type[Record], tuple[tuple, ...]] = {

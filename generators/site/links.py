@@ -13,16 +13,6 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from generators.diagnostics import Diagnostic, Location
-from generators.messages import register
-
-register({
-    "E801": {
-        "message_zh": "页面链接无效：“{link}”指向 {target}，生成的网站中没有这个文件",
-        "message_en": "broken link on the page: '{link}' points to {target}, which is not a file of the built site",
-        "hint_zh": "这是网站生成器的缺陷（或正文中写错了站内链接），请连同此信息报告",
-        "hint_en": "this is a bug of the site generator (or a wrong site-internal link in a text); please report it",
-    },
-})
 
 # Scripts and styles hold code, not links (the search runtime builds result links in JavaScript).
 _CODE = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I)
