@@ -94,9 +94,11 @@ bench: setup print-deps ## check, docs, site (cold, unchanged, one edit) and mak
 search-index: setup ## (re)write the search indexes of the built SITE (make site does this too)
 	$(RUN) search-index --data $(DATA) --site $(SITE)
 
-# bench-search measures the SITE as built (make site first), or N synthetic dossiers per language.
-bench-search: $(STAMP_BENCH) test-deps ## search benchmark, ours vs Material vs Pagefind: make bench-search [SITE=…|N=10000]
-	$(PY) -m tests.bench.bench_search $(if $(N),--synthetic $(N) --out $(BUILD)/bench-search,--site $(SITE))
+# bench-search measures the SITE as built (make site first), or N synthetic dossiers per language;
+# BUSY=1 runs one CPU-bound job of its own while the queries are timed; ENGINES=ours leaves out the others.
+bench-search: $(STAMP_BENCH) test-deps ## search benchmark, ours vs Material vs Pagefind: make bench-search [SITE=…|N=10000] [BUSY=1] [ENGINES=ours]
+	$(PY) -m tests.bench.bench_search $(if $(N),--synthetic $(N) --out $(BUILD)/bench-search,--site $(SITE)) \
+	  --busy $(or $(BUSY),0) $(if $(ENGINES),--engines $(ENGINES))
 
 .PHONY: example-data
 example-data: $(STAMP) ## write the example archive into DATA; N=10000 DATA=/tmp/big for a synthetic one

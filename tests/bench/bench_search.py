@@ -21,7 +21,18 @@ times leave out the page a user would see them on.
 - Pagefind: ``python -m pagefind --site`` (pagefind[extended]) over the whole site, and its
   JS API on a page with the language's ``<html lang>``.
 
-Usage: ``python -m tests.bench.bench_search --site SITE`` (a built site) or ``--synthetic N``.
+The machine's state is part of every figure: the run prints the load average (1 minute) sampled
+while the queries are timed, and ``--busy N`` (``make bench-search BUSY=1``) starts N CPU-bound
+processes of its own (a Python busy loop each) for the duration of the timed queries — the
+condition "first results with one other CPU-bound job running". The default run starts none.
+The web server runs in a process of its own, so the harness's Python does not slow it down.
+
+For ours, the time to first results is split into where it went (medians, ms after navigation
+start): the search script starts, the index buckets have arrived and been ranked, the results'
+place (#zz-search) has been parsed, the first result is on the page.
+
+Usage: ``python -m tests.bench.bench_search --site SITE`` (a built site) or ``--synthetic N``;
+``--engines ours`` for ours alone, ``--busy 1`` for one other CPU-bound job.
 """
 
 from __future__ import annotations
@@ -34,6 +45,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,7 +53,7 @@ from urllib.parse import quote
 
 from generators.search import tokens
 from generators.search.pages import html_files, language_root, read_page
-from generators.search.serve import launch, serve
+from generators.search.serve import launch
 
 BENCH_DIR = "_bench"
 MATERIAL_DIR = "_material-search"
@@ -276,6 +288,67 @@ def build_pagefind(site: Path) -> Build:
     return measured([sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind", "--quiet"])
 
 
+# ---------------------------------------------------------------------------- the machine
+
+SERVER = ("import sys\nfrom pathlib import Path\nfrom generators.search.serve import serve\n"
+          "with serve(Path(sys.argv[1])) as base:\n    print(base, flush=True)\n    sys.stdin.read()\n")
+BUSY_LOOP = "while True:\n    pass\n"
+
+
+@contextlib.contextmanager
+def served(site: Path):
+    """The site on a local HTTP server in a process of its own; yields the base URL."""
+    process = subprocess.Popen([sys.executable, "-c", SERVER, str(site)], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, text=True)
+    try:
+        yield process.stdout.readline().strip()
+    finally:
+        process.stdin.close()
+        process.wait(timeout=30)
+
+
+@dataclass
+class Machine:
+    """What else ran while the queries were timed: the CPU-bound jobs the bench started, and the
+    load average (1 minute) sampled every few seconds."""
+    busy: int
+    loads: list[float] = field(default_factory=list)
+    pids: list[int] = field(default_factory=list)  # the CPU-bound jobs' processes
+
+    def describe(self) -> str:
+        loads = self.loads or [os.getloadavg()[0]]
+        return (f"{os.cpu_count()} cores; {self.busy} other CPU-bound job(s) started by the bench "
+                f"(BUSY={self.busy}); load average (1 min) while timing: first {loads[0]:.2f}, "
+                f"median {statistics.median(loads):.2f}, max {max(loads):.2f} ({len(loads)} samples)")
+
+
+@contextlib.contextmanager
+def machine(busy: int, every: float = 5.0):
+    """Start ``busy`` CPU-bound processes (a Python busy loop each) and sample the load average
+    until the block ends; then stop them."""
+    state = Machine(busy)
+    jobs = [subprocess.Popen([sys.executable, "-c", BUSY_LOOP]) for _ in range(busy)]
+    state.pids = [job.pid for job in jobs]
+    stop = threading.Event()
+
+    def sample() -> None:
+        while True:
+            state.loads.append(os.getloadavg()[0])
+            if stop.wait(every):
+                return
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    try:
+        yield state
+    finally:
+        stop.set()
+        sampler.join()
+        for job in jobs:
+            job.terminate()
+            job.wait()
+
+
 # ---------------------------------------------------------------------------- browser harnesses
 
 PAGEFIND_PAGE = """<!doctype html><html lang="{lang}"><head><meta charset="utf-8"></head><body><script type="module">
@@ -330,6 +403,7 @@ class Run:
     found: set[str]
     first: str | None = None  # the top result
     suggestion: str | None = None  # ours: the "did you mean" offered
+    marks: dict[str, float] = field(default_factory=dict)  # ours: when each step happened (search.js)
 
 
 @dataclass
@@ -381,7 +455,7 @@ def measure_ours(browser, base: str, lang: str, q: str) -> Run:
     found = {_lang_url(u, lang, "") for u in page.evaluate("q => window.zzSearch.all(q)", q)}
     context.close()
     shown = state.get("shown") or []
-    return Run(ms, nbytes, found, shown[0] if shown else None, state.get("suggestion"))
+    return Run(ms, nbytes, found, shown[0] if shown else None, state.get("suggestion"), state.get("marks") or {})
 
 
 def measure_pagefind(browser, base: str, lang: str, q: str) -> Run:
@@ -480,7 +554,7 @@ def report(rows: list[Row], corpora: dict[str, Corpus], qs: dict[str, list[str]]
     return "\n".join(lines)
 
 
-def bench(site: Path, engines: list[str]) -> str:
+def bench(site: Path, engines: list[str], busy: int = 0) -> str:
     from playwright.sync_api import sync_playwright
 
     corpora = {lang: corpus(site, lang) for lang in ("zh", "en")}
@@ -498,7 +572,7 @@ def bench(site: Path, engines: list[str]) -> str:
         if pagefind:
             rows.append(Row("pagefind", lang, pagefind))
     ps = {lang: probes(c) for lang, c in corpora.items()}
-    with serve(site) as base, sync_playwright() as p:
+    with served(site) as base, sync_playwright() as p, machine(busy) as load:
         browser = launch(p)
         for row in rows:
             session = MaterialSession(browser, base, row.lang) if row.engine == "material" else None
@@ -509,7 +583,36 @@ def bench(site: Path, engines: list[str]) -> str:
             if session:
                 session.close()
         browser.close()
-    return report(rows, corpora, qs) + "\n\n" + report_probes(rows, corpora, ps)
+    return "\n\n".join([report(rows, corpora, qs), report_probes(rows, corpora, ps), report_times(rows, load)])
+
+
+# The steps of search.js's state.marks, in the order they normally happen.
+STEPS = (("script", "script runs"), ("ranked", "buckets ranked"), ("parsed", "#zz-search parsed"),
+         ("first", "first result"))
+
+
+def report_times(rows: list[Row], load: Machine) -> str:
+    """Ours: time to first results over every timed query (table queries and probes), median and
+    worst, with where the median query's time went, and the machine's state while timing."""
+    header = (f"{'lang':<4} {'queries':>7} {'median ms':>9} {'worst ms':>8}   median ms after navigation start: "
+              + " · ".join(name for _, name in STEPS))
+    lines = ["time to first results (ours, every timed query; one cold page load each)", header,
+             "-" * len(header)]
+    for row in rows:
+        if row.engine != "ours":
+            continue
+        runs = list(row.runs.values()) + list(row.probes.values())
+        times = [r.ms for r in runs]
+        steps = " · ".join(f"{_median([r.marks[key] for r in runs if key in r.marks]):.0f}" for key, _ in STEPS)
+        slowest = max((r for r in runs if r.ms == r.ms), key=lambda r: r.ms, default=None)
+        lines.append(f"{row.lang:<4} {len(runs):>7} {_median(times):>9.0f} {_slowest(times):>8.0f}   {steps}"
+                     + (f"   (worst: {_steps(slowest)})" if slowest else ""))
+    lines.append(f"machine: {load.describe()}")
+    return "\n".join(lines)
+
+
+def _steps(run: Run) -> str:
+    return ", ".join(f"{name} {run.marks[key]:.0f}" for key, name in STEPS if key in run.marks)
 
 
 def _measure(browser, base: str, row: Row, session, q: str) -> Run:
@@ -580,6 +683,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--synthetic", type=int, metavar="N", help="write a synthetic site of N dossiers per language")
     parser.add_argument("--out", type=Path, default=Path("build/bench-search"), help="where --synthetic writes")
     parser.add_argument("--engines", default="ours,material,pagefind")
+    parser.add_argument("--busy", type=int, default=0, metavar="N",
+                        help="start N CPU-bound processes for the duration of the timed queries (default 0: none)")
     args = parser.parse_args(argv)
     if args.synthetic:
         from tests.bench.synth_site import write_site
@@ -592,10 +697,11 @@ def main(argv: list[str] | None = None) -> int:
     else:
         parser.error("give --site SITE (a built site) or --synthetic N")
     started = time.perf_counter()
-    table = bench(site, args.engines.split(","))
+    table = bench(site, args.engines.split(","), args.busy)
+    print(f"site {site}; engines {args.engines}; BUSY={args.busy}")
     print(table)
-    print(f"\n(bench took {time.perf_counter() - started:.0f} s; {os.cpu_count()} cores; "
-          f"bytes are response bodies as served, uncompressed)")
+    print(f"\n(bench took {time.perf_counter() - started:.0f} s; {os.cpu_count()} cores; load average now "
+          f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}; bytes are response bodies as served, uncompressed)")
     return 0
 
 

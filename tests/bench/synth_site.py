@@ -49,15 +49,18 @@ NOTICE_NUMBER = "海安委办〔2022〕17号"
 CLASSIFIED_TEXT = "绝密核心部位布防图纸"
 
 
-def _page(lang: str, depth: int, title: str, body: str, marker: str = "") -> str:
+def _page(lang: str, depth: int, title: str, body: str, marker: str = "", *, search_page: bool = False) -> str:
     base = "/".join([".."] * depth) or "."
     search = "搜索档案" if lang == "zh" else "Search the archive"
+    # As on the real site (theme/site/overrides/main.html): the search page carries the runtime
+    # inline, first in <head> (the indexer fills it in); other pages load it as a file.
+    inline = f'<script data-search-index="{base}/search-index/"></script>' if search_page else ""
+    external = "" if search_page else f'<script src="{base}/search-index/search.js" defer></script>'
     return (
-        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+        f'<!doctype html><html lang="{lang}"><head>{inline}<meta charset="utf-8"><title>{html.escape(title)}</title>'
         f'</head><body><header class="md-header"><form class="zz-search-box" role="search" '
         f'action="{base}/search/" method="get"><input type="search" name="q" aria-label="{search}"></form>'
-        f'<link rel="stylesheet" href="{base}/search-index/search.css">'
-        f'<script src="{base}/search-index/search.js" defer></script></header>'
+        f'<link rel="stylesheet" href="{base}/search-index/search.css">{external}</header>'
         f'<main class="md-main"><div class="md-content"><article class="md-content__inner md-typeset">'
         f'<h1>{html.escape(title)}</h1>{marker}{body}</article></div></main></body></html>'
     )
@@ -159,5 +162,6 @@ def write_site(out: Path | str, n: int, seed: int = 1) -> Path:
         _write(root, "hazards/secret-1", _page(lang, 2, "涉密记录", f"<p>{CLASSIFIED_TEXT}</p>", secret))
         _write(root, "", _page(lang, 0, "整治评估档案库" if zh else "Evaluation archive",
                                f'<p><a href="hazards/">{"问题隐患" if zh else "Hazards"}</a></p>'))
-        _write(root, "search", _page(lang, 1, "搜索" if zh else "Search", '<div id="zz-search"></div>'))
+        _write(root, "search", _page(lang, 1, "搜索" if zh else "Search", '<div id="zz-search"></div>',
+                                     search_page=True))
     return out

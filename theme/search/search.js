@@ -17,6 +17,10 @@
   var ROOT = new URL("..", BASE);                 // the language root
   var LANG = (document.documentElement.lang || "zh").slice(0, 2) === "en" ? "en" : "zh";
   var PAGE = 10;
+  // What the page is doing, for the tests and the benchmark: status, results shown, and when each
+  // step first happened (milliseconds after navigation start), so a slow query says where it lost time.
+  var state = window.zzSearchState = { status: "idle", marks: { script: performance.now() } };
+  function mark(step) { if (state.marks[step] === undefined) state.marks[step] = performance.now(); }
 
   var TEXT = {
     zh: {
@@ -596,6 +600,7 @@
       .filter(function (n, i, a) { return a.indexOf(n) === i; });
     var loads = wanted.map(function (n) { return getJSON("b/" + n + ".json"); });
     return Promise.all([getJSON("rank.json")].concat(loads)).then(function (loaded) {
+      mark("buckets");
       var rank = loaded.shift() || { secondary: Infinity }, buckets = {};
       wanted.forEach(function (n, i) { buckets[n] = loaded[i] || {}; });
       function postings(k) { return buckets[numbers[k]][k] || [[], []]; }
@@ -636,6 +641,7 @@
         });
       });
       ranked = ranked.concat(later);
+      mark("ranked");
       return { terms: terms, docs: ranked, owners: isOwner, unknown: unknown };
     });
   }
@@ -864,7 +870,6 @@
   }
 
   /* ---- the search page ---------------------------------------------------------------- */
-  var state = window.zzSearchState = { status: "idle" };
 
   function isSearchPage() {
     var here = location.pathname.replace(/index\.html$/, "");
@@ -947,6 +952,7 @@
           if (!v.ok) { state.dropped++; return; }
           ui.results.insertAdjacentHTML("beforeend", resultItem(doc, batch[i], found.terms, v));
           if (state.firstResultsMs === undefined) state.firstResultsMs = performance.now();
+          mark("first");
           shown.push(doc.u);
           want--;
         });
@@ -1107,7 +1113,7 @@
     if (!queryTerms(q).length) return Promise.resolve();
     if (isNarrowed(params)) return getJSON("meta.json").catch(function () {});
     return match(q).then(function (found) {
-      if (found) return Promise.all(found.docs.slice(0, PAGE).map(getDoc));
+      if (found) return Promise.all(found.docs.slice(0, PAGE).map(getDoc)).then(function () { mark("docs"); });
     }).catch(function () {});  // run() reports failures
   }
 
@@ -1117,6 +1123,7 @@
     var el = host();
     if (!el) return;
     started = true;
+    mark("parsed");
     searchPage(el);
   }
   // Results are drawn as soon as their place (#zz-search) has been parsed and their documents
