@@ -7,6 +7,7 @@ every output goes through these functions so the site and print always agree.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
@@ -57,6 +58,29 @@ def text(value: Text | Prose | None, lang: str) -> str:
 
 def translated(value: Text | Prose | None, lang: str) -> bool:
     return value is None or value.translated(lang)
+
+
+# Prose as both outputs read it: authors' comments are notes to editors, not content, and a link
+# keeps its target only when a reader may safely follow it (the site and the print agree on both).
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+SAFE_SCHEMES = ("http", "https", "mailto")
+
+
+def without_comments(markdown: str) -> str:
+    """Prose without its ``<!-- … -->`` comments (which Markdown would hide and plain text show)."""
+    return _COMMENT.sub("", markdown)
+
+
+def safe_href(href: str) -> bool:
+    """True for a link a reader may follow: relative, ``http(s):`` or ``mailto:``. Decided on the
+    URL as a browser will read it: entities decoded (``javascript&#58;``, ``&colon;``,
+    ``&#x3a;``), then the whitespace and control characters it ignores removed (``java\tscript:``)."""
+    url, previous = href, None
+    while url != previous:  # &amp;#58; decodes to &#58;, which a second reading decodes again
+        previous, url = url, html.unescape(url)
+    url = re.sub(r"[\x00-\x20\x7f-\x9f]", "", url)
+    scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", url)
+    return scheme is None or scheme.group(1).lower() in SAFE_SCHEMES
 
 
 def title(archive: Archive, record_id: str, lang: str) -> str:

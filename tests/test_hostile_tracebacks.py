@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generators.checks import load_and_check
-from generators.present import mask_personal, public_view
-from generators.site.html import prose_html, safe_href
+from generators.present import mask_personal, public_view, safe_href
+from generators.site.html import prose_html
 from tests.documents_helpers import FIXTURE, make_archive
 from tests.hostile_support import archive_with, digit_runs, notice, time_limit, unsafe_urls
 

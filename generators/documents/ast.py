@@ -5,9 +5,8 @@ LaTeX code. Structure (the red rule, a page break, a signature block) is a ``Div
 names a function of our Typst template (``gw-…``) and whose ``custom-style`` names a Word
 style of our reference document; the Lua filters in ``theme/print/`` map them.
 
-Prose is Markdown of a deliberately small dialect (paragraphs, ``#`` headings, ``-``/``1.``
-lists, ``**strong**``): parsed here, never handed to a Markdown reader that would accept raw
-HTML or TeX.
+Prose is read by pandoc's Markdown reader with raw HTML and TeX off and rebuilt from these
+nodes (:mod:`generators.documents.prose`).
 """
 
 from __future__ import annotations
@@ -20,10 +19,14 @@ API_VERSION = [1, 23, 1, 1]
 IDEOGRAPHIC_SPACE = "\u3000"
 
 
-def inlines(text: str) -> list[Node]:
+def inlines(text: str, *, cjk: bool | None = None, strip: bool = True) -> list[Node]:
     """Plain text as Str/Space nodes. Two or more spaces (第一条  为…) print as one full-width
-    space, the width of one grid cell; newlines inside a paragraph join without a space."""
-    text = re.sub(r"\s*\n\s*", "", text.strip()) if _is_cjk_text(text) else re.sub(r"\s*\n\s*", " ", text.strip())
+    space, the width of one grid cell; newlines inside a paragraph join without a space in Chinese
+    text (``cjk``: decided on the text when not given). ``strip=False`` keeps the blanks at the
+    ends (a part of a paragraph, next to emphasis or a link) as Space."""
+    cjk = is_cjk_text(text) if cjk is None else cjk
+    text = text.strip() if strip else text
+    text = re.sub(r"\s*\n\s*", "" if cjk else " ", text)
     text = re.sub(r" {2,}|\t", IDEOGRAPHIC_SPACE, text)
     nodes: list[Node] = []
     for index, word in enumerate(text.split(" ")):
@@ -34,19 +37,8 @@ def inlines(text: str) -> list[Node]:
     return nodes
 
 
-def _is_cjk_text(text: str) -> bool:
+def is_cjk_text(text: str) -> bool:
     return any("\u3400" <= ch <= "\u9fff" for ch in text)
-
-
-def rich_inlines(text: str) -> list[Node]:
-    """Inlines with ``**strong**`` (printed in 黑体-free plain weight per GB/T 9704, kept as Strong)."""
-    nodes: list[Node] = []
-    for index, part in enumerate(re.split(r"\*\*(.+?)\*\*", text)):
-        if not part:
-            continue
-        content = inlines(part) if index % 2 == 0 else [{"t": "Strong", "c": inlines(part)}]
-        nodes.extend(content)
-    return nodes
 
 
 def para(content: str | list[Node]) -> Node:
@@ -112,38 +104,3 @@ def text_of(node: Any) -> str:
     if isinstance(node, list):
         return "".join(text_of(item) for item in node)
     return ""
-
-
-# ---------------------------------------------------------------------------------------------
-# Prose
-
-
-HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
-BULLET = re.compile(r"^(?:[-*+]|\d+[.)])\s+(.*)$")
-
-
-def prose_blocks(markdown: str, heading: Any) -> list[Node]:
-    """Blocks of a prose text. ``heading(level, text) -> Node`` decides how headings print."""
-    blocks: list[Node] = []
-    # HTML comments are notes to editors, invisible in Markdown: they are not printed either.
-    markdown = re.sub(r"<!--.*?-->", "", markdown, flags=re.S)
-    for chunk in re.split(r"\n\s*\n", markdown.replace("\r\n", "\n").strip()):
-        lines = [line for line in chunk.split("\n") if line.strip()]
-        if not lines:
-            continue
-        match = HEADING.match(lines[0].strip())
-        if match and len(lines) == 1:
-            blocks.append(heading(len(match.group(1)), match.group(2).strip()))
-            continue
-        if all(BULLET.match(line.strip()) for line in lines):
-            # Lists print as indented paragraphs: numbering in a 公文 is literal text.
-            blocks.extend(para(rich_inlines(_list_item(line))) for line in lines)
-            continue
-        blocks.append(para(rich_inlines("\n".join(lines))))
-    return blocks
-
-
-def _list_item(line: str) -> str:
-    """Bullets go; numbers ("1." "（一）") stay, being part of the text."""
-    line = line.strip()
-    return line[2:].strip() if line[:1] in "-*+" else line

@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generators import charts, present
-from generators.documents import ast, tables, titles
+from generators.documents import ast, prose, tables, titles
 from generators.documents.fonts import load_config
 from generators.records import Archive
 from generators.records.document import author_of, date_of
 from generators.records.model import Hazard, Notice, Organisation, Person
 from generators.refs.render import Replacer, attachment_label, print_replacer, replace_refs
+from generators.refs.resolve import resolve
 from generators.refs.syntax import RefMatch
 from generators.rules import statistics as st
 from generators.rules.records import standing
@@ -121,8 +122,9 @@ class Builder:
         return ast.div(style, [ast.para(content)], word_style)
 
     def prose(self, markdown: str, src: tuple[str | None, PathT], chapters: bool = False) -> None:
-        """Body paragraphs; headings print as 章 (centred 黑体) in attachments, else （一） 楷体."""
-        text = self.words(markdown)
+        """Body paragraphs, read by pandoc's Markdown reader (:mod:`generators.documents.prose`);
+        headings print as 章 (centred 黑体) in attachments, else （一） 楷体."""
+        source, read = prose.reader_for(self.archive).read(markdown)
 
         def heading(level: int, words: str) -> ast.Node:
             if chapters:
@@ -131,7 +133,11 @@ class Builder:
                 return self.styled("heading-2", "GW Heading 2", words, "kai", src)
             return self.styled("plain", "GW Body", words, "body", src)
 
-        for block in ast.prose_blocks(text, heading):
+        def words(match: RefMatch) -> str:
+            return self.replacer(match, resolve(self.archive, match.target))
+
+        printer = prose.Printer(source, words, heading, lambda header, rows: self.table_node(header, rows, src))
+        for block in printer.blocks(read):
             if block["t"] == "Para":
                 self.use("body", ast.text_of(block), *src)
             self.add(block)
@@ -159,10 +165,13 @@ class Builder:
         self.add(ast.div("figure", [ast.para([image]), ast.para(words)], "GW Figure"))
 
     def table(self, header: list[str], rows: list[list[str]], src: tuple[str | None, PathT] = (None, ())) -> None:
+        self.add(self.table_node(header, rows, src))
+
+    def table_node(self, header: list[str], rows: list[list[str]], src: tuple[str | None, PathT]) -> ast.Node:
         """A table whose column widths follow its content (:mod:`generators.documents.tables`)."""
         for cell in header + [c for r in rows for c in r]:
             self.use("body", cell, *src)
-        self.add(ast.table(header, rows, tables.layout(header, rows, self.doc.landscape)))
+        return ast.table(header, rows, tables.layout(header, rows, self.doc.landscape))
 
     def title(self, text: str, src: tuple[str | None, PathT], style: str = "report-title",
               word_style: str = "GW Title") -> None:

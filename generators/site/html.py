@@ -18,7 +18,7 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-_SAFE_SCHEMES = ("http", "https", "mailto")
+from generators.present import safe_href, without_comments
 
 
 def esc(value: object) -> str:
@@ -58,18 +58,6 @@ def dl(items: list[tuple[str, str]]) -> str:
     return f'<dl class="zz-fields">{rows}</dl>' if rows else ""
 
 
-def safe_href(href: str) -> bool:
-    """True for a link a reader may follow: relative, ``http(s):`` or ``mailto:``. Decided on the
-    URL as the browser will read it: entities decoded (``javascript&#58;``, ``&colon;``,
-    ``&#x3a;``), then the whitespace and control characters it ignores removed (``java\tscript:``)."""
-    url, previous = href, None
-    while url != previous:  # &amp;#58; decodes to &#58;, which a second reading decodes again
-        previous, url = url, html.unescape(url)
-    url = re.sub(r"[\x00-\x20\x7f-\x9f]", "", url)
-    scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", url)
-    return scheme is None or scheme.group(1).lower() in _SAFE_SCHEMES
-
-
 # ---------------------------------------------------------------------------------------------
 # Prose
 
@@ -91,9 +79,8 @@ class _Harden(Treeprocessor):
                     parent.remove(child)
                     parent.insert(index, span)
         for element in root.iter():
-            if element.tag == "a":
-                if not safe_href(element.get("href") or ""):
-                    element.attrib.pop("href", None)
+            if element.tag == "a" and not safe_href(element.get("href") or ""):
+                element.attrib.pop("href", None)
             if re.fullmatch(r"h[1-6]", element.tag):
                 element.tag = f"h{min(6, int(element.tag[1]) + self.shift)}"
 
@@ -107,9 +94,6 @@ class _Safe(Extension):
         md.preprocessors.deregister("html_block")  # raw HTML stays text
         md.inlinePatterns.deregister("html")
         md.treeprocessors.register(_Harden(md, self.shift), "zz-harden", 0)
-
-
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
 def with_refs(value: str, replace: Callable[[str, Callable[[str], str]], str], render: Callable[[str], str]) -> str:
@@ -138,7 +122,7 @@ def with_refs(value: str, replace: Callable[[str, Callable[[str], str]], str], r
 def prose_html(value: str, shift: int = 2) -> str:
     """Markdown → HTML with raw HTML shown as text; headings demoted below the page's own."""
     md = markdown.Markdown(extensions=[_Safe(shift), "tables", "sane_lists", "fenced_code"])
-    value = _COMMENT.sub("", value)  # authors' comments are not content (and would show as text)
+    value = without_comments(value)  # authors' comments are not content (and would show as text)
     return md.convert(value)
 
 
