@@ -25,8 +25,8 @@ from pathlib import Path
 
 from generators.checks import checkers
 from generators.diagnostics import Diagnostic, Location, relative_path
+from generators.docnumbers import normalise
 from generators.records import Archive
-from generators.refs.resolve import normalise
 
 # Loading errors after which the record is still in the archive (a bad reference or vocabulary
 # value, a missing prose file): everything else rejects the record or the file.

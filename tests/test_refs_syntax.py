@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generators.refs.resolve import normalise
+from generators.docnumbers import normalise
 from generators.refs.syntax import find_malformed, find_refs
 
 
@@ -33,6 +33,9 @@ def test_find_refs(text, found):
     ("海安委办（2022）17号", "海安委办〔2022〕17号"),
     ("海安委办【2022】17号", "海安委办〔2022〕17号"),
     ("海安委办〔2022〕17号", "海安委办〔2022〕17号"),
+    ("海安委办〖2022〗17号", "海安委办〔2022〕17号"),
+    ("海安委办［２０２２］１７号", "海安委办〔2022〕17号"),
+    ("海安委办( 2022 )17号", "海安委办〔2022〕17号"),
 ])
 def test_normalise(typed, meant):
     assert normalise(typed) == meant

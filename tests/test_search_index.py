@@ -143,3 +143,43 @@ def test_pages_saying_the_query_early_have_a_third_postings_list(tmp_path):
         entry = json.loads((root / "b" / f"{fnv1a(key) % 4096}.json").read_text(encoding="utf-8"))[key]
         assert decode_postings(entry[0]) == sorted(docs.values())
         assert decode_postings(entry[2]) == [docs["b-early/"]]
+
+
+def _owners(root: Path, value: str) -> list[str]:
+    docs = {int(p.stem): json.loads(p.read_text(encoding="utf-8"))["u"] for p in root.glob("d/*/*.json")}
+    key = tokens.exact_key(value)
+    path = root / "b" / f"{fnv1a(key) % 4096}.json"
+    bucket = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    return sorted(docs[n] for n in decode_postings(bucket.get(key, [[], []])[1]))
+
+
+def test_a_page_owns_only_the_document_number_its_marker_names(tmp_path):
+    """Structured data, not scraped text: the label 发文字号 in a page's text or a number in its
+    title gives it nothing; data-doc-number on its zz-record does."""
+    from tests.bench.synth_site import _marker, _page, _write
+
+    number, other = "海安委办〔2023〕5号", "海安委办〔2023〕6号"
+    own = _marker({"data-id": "n-5", "data-type": "notice", "data-doc-number": number})
+    _write(tmp_path, "notices/n-5", _page("zh", 2, "关于印发规范的通知", f"<p>发文字号：{number}</p>", own))
+    cites = _marker({"data-id": "m-1", "data-type": "mechanism"})
+    _write(tmp_path, "reports/m-1", _page("zh", 2, f"执行{other}的机制", f"<p>发文字号：{other}</p>", cites))
+    build_index(tmp_path, "zh")
+    root = tmp_path / "search-index"
+    assert _owners(root, "海安委办（2023）5号") == ["notices/n-5/"]
+    assert _owners(root, other) == []
+
+
+def test_pages_are_found_by_their_marks_not_by_folder_names(tmp_path):
+    """Any folder's page with an <article> is a page; one marked zz-unindexed or zz-listing is left
+    out, a file without an <article> is no page, the other language's tree is not this one's."""
+    from tests.bench.synth_site import _page, _write
+
+    _write(tmp_path, "pagefind/x", _page("zh", 2, "甲", "<p>消防通道</p>"))
+    _write(tmp_path, "search", _page("zh", 1, "搜索", '<p>消防通道</p><div class="zz-unindexed" hidden></div>'))
+    _write(tmp_path, "hazards", _page("zh", 1, "问题隐患", '<p>消防通道</p><div class="zz-listing" hidden></div>'))
+    _write(tmp_path, "en/a", _page("en", 2, "A", "<p>消防通道</p>"))
+    (tmp_path / "_tool").mkdir()
+    (tmp_path / "_tool" / "harness.html").write_text("<html><body><p>消防通道</p></body></html>", encoding="utf-8")
+    build_index(tmp_path, "zh")
+    docs = [json.loads(p.read_text(encoding="utf-8"))["u"] for p in (tmp_path / "search-index").glob("d/*/*.json")]
+    assert docs == ["pagefind/x/"]

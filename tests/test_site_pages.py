@@ -99,6 +99,18 @@ def test_record_pages_carry_the_search_marker(pages):
     assert 'data-hazard-grade="Major"' in marker and 'data-hazard-grade-order="2"' in marker
     assert 'data-grade=' not in marker and 'data-town="Sanxing Town"' in marker
     assert 'data-withdrawn="false"' in marker and 'data-superseded="false"' in marker
+    assert "data-doc-number" not in marker  # a hazard has no document number of its own
+
+
+def test_a_notice_names_its_document_number_in_the_search_marker(pages):
+    """Structured data for the index, not a label to scrape: the notice's own number, in every
+    language; the search page and listings mark themselves as no content to find."""
+    for lang in pages:
+        body = pages[lang]["notices/T-NOTICE-1/"].body
+        marker = re.search(r'<div class="zz-record" hidden[^>]*></div>', body).group(0)
+        assert 'data-doc-number="海安委办〔2022〕31号"' in marker
+        assert '<div class="zz-unindexed" hidden></div>' in pages[lang]["search/"].body
+        assert '<div class="zz-listing" hidden></div>' in pages[lang]["hazards/"].body
 
 
 def test_references_link_both_ways_and_show_titles_in_the_page_language(pages):

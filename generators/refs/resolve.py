@@ -10,14 +10,11 @@ Anything else is a near miss that :func:`suggest` turns into a "did you mean".
 from __future__ import annotations
 
 import difflib
-import re
-import unicodedata
 from functools import lru_cache
 
+from generators.docnumbers import normalise
 from generators.records import Archive, versions
 from generators.records.model import Notice
-
-_YEAR_BRACKETS = re.compile(r"[\[(（［【〔〖]\s*(\d{4})\s*[\])）］】〕〗]")
 
 
 @lru_cache(maxsize=8)
@@ -27,14 +24,6 @@ def _document_numbers(archive: Archive) -> dict[str, str]:
     for notice in sorted(archive.of_type(Notice), key=lambda n: n.version):
         numbers[notice.document_number] = notice.id
     return numbers
-
-
-def normalise(target: str) -> str:
-    """The one reading of a target typed with full-width characters, spaces or wrong brackets."""
-    text = _YEAR_BRACKETS.sub(r"〔\1〕", target)
-    # NFKC maps full-width ASCII to ASCII but leaves 〔〕 alone, so the brackets survive.
-    text = unicodedata.normalize("NFKC", text)
-    return re.sub(r"\s+", "", text)
 
 
 def resolve(archive: Archive, target: str) -> str | None:

@@ -3,13 +3,17 @@
 The site contract: a record page carries, right after its H1 inside ``<article>``, a hidden
 ``<div class="zz-record" data-id=… data-type=… data-type-label=… data-campaign=…
 data-town=… data-domain=… data-year=… data-hazard-grade=… data-grade=… data-status=…
-data-withdrawn=… data-superseded=…>``; a facet from a vocabulary also carries its place in it
-(``data-grade-order=…``), the order the search page lists the values in.
+data-withdrawn=… data-superseded=… data-doc-number=…>``; a facet from a vocabulary also carries
+its place in it (``data-grade-order=…``), the order the search page lists the values in. A record
+with a document number of its own (a notice) names it in ``data-doc-number``: the search finds
+the record from any spelling of it (never from text that merely looks like a number).
 Classified records have no page; a page that nevertheless carries a ``data-classified``
 marker is refused (defence in depth: an indexing mistake would publish secret text). A page
 listing records that have pages of their own (the hazard index and its facet listings) carries a
 hidden ``<div class="zz-listing">`` and is left out: it would match whatever its rows say and
-push the records themselves down.
+push the records themselves down. A page that is no content to find (the search page, the error
+page) carries a hidden ``<div class="zz-unindexed">`` and is left out too. Any other HTML file
+without an ``<article>`` is not a page of the site (a tool's own files beside it).
 """
 
 from __future__ import annotations
@@ -32,17 +36,13 @@ FACETS: tuple[tuple[str, str], ...] = (
     ("data-status", "status"),
 )
 
-# Folders of a language root that are not pages of that language.
-_NOT_PAGES = {"search-index", "pagefind", "assets", "search", "en", "_material-search", "stylesheets", "javascripts"}
-_SKIP_FILES = {"404.html"}
+# The site's languages: the first at the site's root, each other one under /<lang>/.
+LANGUAGES = ("zh", "en")
 _BLOCK = {
     "p", "div", "li", "ul", "ol", "table", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
     "section", "dl", "dt", "dd", "br", "blockquote", "pre", "figure", "figcaption", "caption",
 }
 _DROP = {"script", "style", "noscript", "template", "svg", "button"}
-DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{2,}\s*[〔\[【(（［]\s*\d{4}\s*[〕\]】)）］]\s*\d+\s*号")
-# A record page's own document number stands right after its label in the page's fields.
-_OWN_NUMBER = re.compile(r"(?:发文字号|文号|Document number)\s*[:：]?\s*(" + DOC_NUMBER.pattern + ")")
 _WS = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")
 _NL = re.compile(r"\s*\n\s*")
 
@@ -60,7 +60,7 @@ class Page:
     withdrawn: bool = False
     superseded: bool = False
     classified: bool = False
-    listing: bool = False
+    listing: bool = False  # a listing of records, or a page that is no content (the search page)
     body_start: int = 0  # where the text after the title and the record's field list begins
 
 
@@ -81,7 +81,7 @@ def rank_class(page: Page) -> int:
 
 
 def language_root(site_dir: Path, lang: str) -> Path:
-    return site_dir if lang == "zh" else site_dir / lang
+    return site_dir if lang == LANGUAGES[0] else site_dir / lang
 
 
 def html_files(site_dir: Path, lang: str) -> list[Path]:
@@ -90,14 +90,9 @@ def html_files(site_dir: Path, lang: str) -> list[Path]:
 
 
 def files_under(root: Path) -> list[Path]:
-    """The HTML pages of the language whose root folder is ``root``."""
-    found = []
-    for path in root.rglob("*.html"):
-        parts = path.relative_to(root).parts
-        if parts[0] in _NOT_PAGES or path.name in _SKIP_FILES:
-            continue
-        found.append(path)
-    return sorted(found)
+    """The HTML files of the language whose root folder is ``root`` (the other languages' trees
+    under the first language's root left out)."""
+    return sorted(path for path in root.rglob("*.html") if path.relative_to(root).parts[0] not in LANGUAGES)
 
 
 def page_url(root: Path, path: Path) -> str:
@@ -157,7 +152,7 @@ def read_page(root: Path, path: Path) -> Page | None:
         at = page.text.find(head) if head else -1
         page.body_start = at + len(head) if at >= 0 else 0
     page.classified = bool(tree.xpath("//*[@data-classified]"))
-    page.listing = bool(_with_class(article, "zz-listing"))
+    page.listing = bool(_with_class(article, "zz-listing") or _with_class(article, "zz-unindexed"))
     if marker:
         attrs = marker[0].attrib
         page.record_id = attrs.get("data-id", "")
@@ -171,8 +166,4 @@ def read_page(root: Path, path: Path) -> Page | None:
             page.facets["type"] = page.type_key
         if attrs.get("data-doc-number"):
             page.doc_numbers.append(attrs["data-doc-number"])
-        else:
-            page.doc_numbers.extend(m.group(1) for m in _OWN_NUMBER.finditer(page.text[:2000]))
-    # A document number in the title names the page's own document (a notice, a report).
-    page.doc_numbers.extend(m.group(0) for m in DOC_NUMBER.finditer(title))
     return page

@@ -30,14 +30,12 @@ from dataclasses import dataclass
 
 import snowballstemmer
 
+from generators.docnumbers import unify_brackets
+
 HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 LATIN = "0-9a-z\u00c0-\u024f"
 _RUN = re.compile(f"([{HAN}]+)|([{LATIN}]+)")
 
-# Brackets people type in document numbers: 〔2022〕, [2022], 【2022】, （2022）, (2022).
-_OPEN = "〔【[(（［"
-_CLOSE = "〕】])）］"
-_BRACKETS = str.maketrans({**{c: "[" for c in _OPEN}, **{c: "]" for c in _CLOSE}})
 _SPACE = re.compile(r"\s+")
 
 EXACT_PREFIX = "="
@@ -67,7 +65,7 @@ def stem(word: str) -> str:
 def exact_key(value: str) -> str:
     """Key of an exact ID, document number or name: folded, one kind of bracket, nothing but
     letters, digits, Han and brackets (HZ 2021 0042, ｈｚ－２０２１－００４２ and HZ-2021-0042 are one)."""
-    return EXACT_PREFIX + _NOT_KEY.sub("", fold(value).translate(_BRACKETS))
+    return EXACT_PREFIX + _NOT_KEY.sub("", unify_brackets(fold(value)))
 
 
 @dataclass(frozen=True)
@@ -94,7 +92,7 @@ def citation(query: str) -> Citation | None:
 
     A number alone must say 号文 (41号文, the spoken form); with an issuer or a year 号 is
     enough. A year may stand apart (2023 41号文)."""
-    parts = _SPACE.split(fold(query).translate(_BRACKETS).strip())
+    parts = _SPACE.split(unify_brackets(fold(query)).strip())
     year = ""
     if len(parts) > 1:
         years = [p for p in parts if _YEAR.fullmatch(p)]

@@ -76,6 +76,9 @@ def record_marker(ctx: Ctx, record: Record, **facets: str | tuple[str, int] | No
             attrs[f"data-{key}"], attrs[f"data-{key}-order"] = value[0], str(value[1])
         elif value:
             attrs[f"data-{key}"] = value
+    number = getattr(record, "document_number", None)
+    if number:  # the record's own document number, found from any spelling of it
+        attrs["data-doc-number"] = number
     attrs["data-withdrawn"] = "true" if versions.is_withdrawn(record) else "false"
     # A superseded record is still found; its result carries the mark links to it carry.
     attrs["data-superseded"] = "false" if versions.is_current(ctx.archive, record.id) else "true"
@@ -87,6 +90,11 @@ def listing_marker() -> str:
     """Marks a page listing records that have pages of their own: search leaves it out (see the
     generators/search/pages.py), so that the records themselves come first."""
     return block('<div class="zz-listing" hidden></div>')
+
+
+def unindexed_marker() -> str:
+    """Marks a page that is no content to find (the search page): search leaves it out."""
+    return block('<div class="zz-unindexed" hidden></div>')
 
 
 def record_page(ctx: Ctx, record: Record, title: str, body: str, *, facets: dict | None = None,

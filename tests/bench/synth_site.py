@@ -139,7 +139,9 @@ def write_site(out: Path | str, n: int, seed: int = 1) -> Path:
             rel = f"hazards/{h['id'].lower()}"
             _write(root, rel, text)
             rows.append(f'<li><a href="{h["id"].lower()}/">{html.escape(title)}</a></li>')
-        _write(root, "hazards", _page(lang, 1, "问题隐患" if zh else "Hazards", "<ul>" + "".join(rows[:200]) + "</ul>"))
+        # Marked as the site marks its listings of records (generators/site/pages.py): left out of the index.
+        _write(root, "hazards", _page(lang, 1, "问题隐患" if zh else "Hazards", "<ul>" + "".join(rows[:200]) + "</ul>",
+                                      '<div class="zz-listing" hidden></div>'))
         for slug, name_zh, name_en in TOWNS:
             count = sum(1 for h in hazards if h["town"][0] == slug)
             body = (f"<p>{name_zh}共有问题隐患{count}项。</p>" if zh else f"<p>{name_en} has {count} hazards.</p>")
@@ -163,5 +165,5 @@ def write_site(out: Path | str, n: int, seed: int = 1) -> Path:
         _write(root, "", _page(lang, 0, "整治评估档案库" if zh else "Evaluation archive",
                                f'<p><a href="hazards/">{"问题隐患" if zh else "Hazards"}</a></p>'))
         _write(root, "search", _page(lang, 1, "搜索" if zh else "Search", '<div id="zz-search"></div>',
-                                     search_page=True))
+                                     '<div class="zz-unindexed" hidden></div>', search_page=True))
     return out

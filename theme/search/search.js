@@ -54,7 +54,7 @@
   var LATIN = "0-9a-z\u00c0-\u024f";
   var HAN_CHAR = new RegExp("^[" + HAN + "]$", "u");
   var LATIN_CHAR = new RegExp("^[" + LATIN + "]$", "u");
-  var OPEN = "〔【[(（［", CLOSE = "〕】])）］";
+  var OPEN = "〔【[(（［〖", CLOSE = "〕】])）］〗";  // generators/docnumbers.py OPEN, CLOSE
   var NOT_KEY = new RegExp("[^" + HAN + LATIN + "\\[\\]]+", "gu");
   var CITATION = new RegExp("^([" + HAN + "]*?)(?:\\[(\\d{4})\\]|(\\d{4})年)?0*(\\d{1,6})号(文件|文)?$", "u");
   var YEAR = /^(\d{4})年?$/;

@@ -14,7 +14,18 @@ from generators.site import html as h
 from generators.site.context import Ctx, record_url
 from generators.site.html import nowrap
 from generators.site.i18n import t
-from generators.site.pages import Page, block, h1, listing_marker, page_url, pager, paginate, section, split_versions
+from generators.site.pages import (
+    Page,
+    block,
+    h1,
+    listing_marker,
+    page_url,
+    pager,
+    paginate,
+    section,
+    split_versions,
+    unindexed_marker,
+)
 
 
 def pages(ctx: Ctx) -> Iterator[Page]:
@@ -94,7 +105,7 @@ def search(ctx: Ctx) -> Page:
             f'aria-label="{ctx.t("search_placeholder")}"> <button type="submit" class="md-button">'
             f'{ctx.t("search")}</button></form><p class="zz-note">{ctx.t("search_hint")}</p>'
             f'<div id="zz-search" data-lang="{ctx.lang}"></div>')
-    return Page("search/", title, h1(ctx, title) + block(form))
+    return Page("search/", title, h1(ctx, title) + unindexed_marker() + block(form))
 
 
 def _mark_links(ctx: Ctx, html_text: str) -> str:
