@@ -16,17 +16,11 @@ from generators.documents import content
 from generators.records import Archive
 from generators.records.model import (
     Campaign,
-    ComprehensiveReview,
-    EvaluationPlan,
     Hazard,
     Notice,
-    OverallReport,
-    RectificationPlan,
     SelfAssessment,
     SubReport,
 )
-
-REPORT_TYPES = (OverallReport, SubReport, ComprehensiveReview, EvaluationPlan, RectificationPlan, SelfAssessment)
 
 
 @dataclass(frozen=True)
@@ -59,7 +53,7 @@ def _documents(archive: Archive) -> list[DocumentSpec]:
         ids = (notice.id,) + tuple(a.ref for a in notice.attachments if a.ref)
         specs.append(DocumentSpec(notice.id, notice.kind, ids, notice.title.zh,
                                   _bind(content.notice, archive, notice, notice.id, _attachment_body)))
-    for cls in REPORT_TYPES:
+    for cls in content.REPORT_BODIES:
         for record in archive.of_type(cls):
             specs.append(DocumentSpec(record.id, record.type, _report_ids(archive, record), record.title.zh,
                                       _bind(content.report, archive, record, record.id)))
@@ -116,5 +110,5 @@ def _list_spec(archive: Archive, stem: str, hazards: list[Hazard], title: str, c
 
 def _attachment_body(builder: content.Builder, record_id: str) -> None:
     record = builder.archive.get(record_id)
-    if record is not None and hasattr(record, "sections"):
+    if type(record) in content.REPORT_BODIES:
         content.report_body(builder, record)

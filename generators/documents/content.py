@@ -7,6 +7,7 @@ so the glyph check can name the characters and where they were written before an
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,12 +16,28 @@ from generators.documents import ast, prose, tables, titles
 from generators.documents.fonts import load_config
 from generators.records import Archive
 from generators.records.document import author_of, date_of
-from generators.records.model import Hazard, Notice, Organisation, Person
+from generators.records.model import (
+    Campaign,
+    ComprehensiveReview,
+    DocumentRecord,
+    EvaluationPlan,
+    Hazard,
+    Notice,
+    Organisation,
+    OverallReport,
+    Person,
+    Record,
+    RectificationPlan,
+    Section,
+    SelfAssessment,
+    SubReport,
+)
 from generators.refs.render import Replacer, attachment_label, print_replacer, replace_refs
 from generators.refs.resolve import resolve
 from generators.refs.syntax import RefMatch
 from generators.rules import statistics as st
 from generators.rules.records import standing
+from generators.rules.skeleton import topic_order
 
 PathT = tuple[str | int, ...]
 TITLE_CHARS_PER_LINE = 20  # 2号 (22 pt) characters in 156 mm
@@ -230,9 +247,9 @@ def issued_attachment(notice: Notice) -> str | None:
     return None
 
 
-def notice(archive: Archive, record: Notice, stem: str, body_of: Any) -> Printable:
-    issuer = org_name(archive, record.issuer)
-    doc = Printable(stem, "notice", record.title.zh, issuer, record.date, (record.id,),
+def notice(archive: Archive, record: Notice, stem: str, body_of: Callable[[Builder, str], None]) -> Printable:
+    issuer = report_author(archive, record)
+    doc = Printable(stem, "notice", record.title.zh, issuer, date_of(record), (record.id,),
                     mark_length=len(issuer))
     b = Builder(archive, doc, record)
     rid = record.id
@@ -259,7 +276,7 @@ def notice(archive: Archive, record: Notice, stem: str, body_of: Any) -> Printab
     closing = len(doc.blocks) - (0 if listed else 1)
     for position, (index, attachment) in enumerate(listed):
         b.add(attachment_note(b, position, len(listed), attachment.title.zh, (rid, ("attachments", index, "title"))))
-    b.signature(b.words(record.signature.zh) if record.signature else issuer, record.date, (rid, ("signature",)))
+    b.signature(b.words(record.signature.zh) if record.signature else issuer, doc.date, (rid, ("signature",)))
     keep_together(doc, closing)
     if record.note:
         b.add(b.styled("annotation", "GW Body", f"（{b.words(record.note.zh)}）", "body", (rid, ("note",))))
@@ -281,7 +298,7 @@ def notice(archive: Archive, record: Notice, stem: str, body_of: Any) -> Printab
 
     if record.copy_to or record.printed_by:
         printer = org_name(archive, record.printed_by) if record.printed_by else issuer
-        printed_on = record.printed_on or record.date
+        printed_on = record.printed_on or doc.date
         copy_to = f"抄送：{b.words(record.copy_to.zh)}。" if record.copy_to else None
         b.use("body", (copy_to or "") + printer + date(printed_on) + "印发", rid, ("copy_to",))
         b.add(ast.div("end-block", [
@@ -340,102 +357,123 @@ class Sections:
         self.b.heading1(f"{chinese_number(self.count)}、{words}", src)
 
 
-# The report types whose sections follow the spec's skeleton (report-topics flagged so), in the
-# skeleton's order: the same order as the record's page on the site.
-SKELETON_FLAGS = {"self-assessment": "evaluation-content", "comprehensive-review": "evaluation-content",
-                  "overall-report": "overall-report", "sub-report": "sub-report"}
-
-
-def section_order(archive: Archive, record: Any) -> list[tuple[int, Any]]:
-    """(index, section) in the page's order: the skeleton's topics first, in the vocabulary's
-    order, then the other topics as the record lists them; sections of one topic together."""
+def section_order(archive: Archive, record: Record) -> list[tuple[int, Section]]:
+    """(index, section) in the page's order (:func:`generators.rules.skeleton.topic_order`):
+    sections of one topic together."""
     sections = list(enumerate(getattr(record, "sections", [])))
-    flag = SKELETON_FLAGS.get(record.type)
-    topics = list(archive.vocabularies.get("report-topics", {}))
-    skeleton = [k for k in topics if flag and archive.has_flag("report-topics", k, flag)]
-    order = skeleton + [k for k in dict.fromkeys(s.topic for _, s in sections) if k not in skeleton]
+    _, order = topic_order(archive, record)
     return [(index, s) for topic in order for index, s in sections if s.topic == topic]
 
 
-def _sections(b: Builder, numbered: Sections, record: Any) -> None:
+def _sections(b: Builder, numbered: Sections, record: Record) -> None:
     for index, section in section_order(b.archive, record):
         heading = section.heading.zh if section.heading else label(b.archive, "report-topics", section.topic)
         numbered.heading(heading, (record.id, ("sections", index, "heading" if section.heading else "topic")))
         b.prose(section.body.zh or "", (record.id, ("sections", index, "body")))
 
 
-def report_body(b: Builder, record: Any) -> None:
-    """The body of a report-like record (also printed as a notice's attachment)."""
+def report_body(b: Builder, record: Record) -> None:
+    """The body of a report-like record (also printed as a notice's attachment): numbered
+    sections and lists, as its class lays them out (:data:`REPORT_BODIES`)."""
+    REPORT_BODIES[type(record)](b, Sections(b), record)
+
+
+def _evaluation_plan(b: Builder, numbered: Sections, record: EvaluationPlan) -> None:
+    archive, rid = b.archive, record.id
+    if record.leading_group:
+        numbered.heading("评估工作领导小组")
+        b.table(["姓名", "单位", "职务"], [
+            [person_name(archive, m.person), org_name(archive, _person_org(archive, m.person)),
+             m.role.zh + ("（第三方专家）" if m.third_party else "")] for m in record.leading_group
+        ], (rid, ("leading_group",)))
+    if record.schedule:
+        numbered.heading("时序进度安排")
+        b.table(["环节", "完成时限"], [[label(archive, "stages", s.stage), date(s.due)] for s in record.schedule],
+                (rid, ("schedule",)))
+    if record.methods:
+        numbered.heading("评估方法")
+        b.para(methods_text(archive, record.methods), (rid, ("methods",)))
+    _sections(b, numbered, record)  # after the group and the schedule, as on the plan's page
+
+
+def _self_assessment(b: Builder, numbered: Sections, record: SelfAssessment) -> None:
+    archive, rid = b.archive, record.id
+    _sections(b, numbered, record)
+    numbered.heading("目标任务完成情况清单")
+    b.table(["序号", "目标任务", "完成情况", "状态"], [
+        [str(i + 1), present.title(archive, item.task, "zh"), item.completion.zh,
+         label(archive, "task-statuses", item.status)] for i, item in enumerate(record.target_task_list)
+    ], (rid, ("target_task_list",)))
+    numbered.heading("问题隐患整改情况清单")
+    b.table(["序号", "隐患编号", "问题隐患", "整改状态"], [
+        [str(i + 1), item.hazard, present.title(archive, item.hazard, "zh"),
+         label(archive, "hazard-statuses", item.status)] for i, item in enumerate(record.hazard_list)
+    ], (rid, ("hazard_list",)))
+    numbered.heading("典型经验做法清单")
+    b.table(["序号", "经验做法", "主要内容"], [
+        [str(i + 1), item.title.zh, item.description.zh if item.description else ""]
+        for i, item in enumerate(record.experience_list)
+    ], (rid, ("experience_list",)))
+
+
+def _sub_report(b: Builder, numbered: Sections, record: SubReport) -> None:
+    archive, rid = b.archive, record.id
+    b.para(f"分级认定结果：{label(archive, 'grades', record.grade)}", (rid, ("grade",)))
+    _sections(b, numbered, record)
+    if record.verifications:
+        numbered.heading("问题隐患“过筛式”核查情况")
+        b.table(["隐患编号", "问题隐患", "核查日期", "方式", "结果"], [
+            [v.hazard, present.title(archive, v.hazard, "zh"), date(v.verified_on),
+             label(archive, "evaluation-methods", v.method), label(archive, "verification-results", v.result)]
+            for v in record.verifications
+        ], (rid, ("verifications",)))
+    numbered.heading("各区镇分级认定结果")
+    b.table(["区镇", "等级"], grade_list(archive, record.campaign), (rid, ("grade",)))
+
+
+def _comprehensive_review(b: Builder, numbered: Sections, record: ComprehensiveReview) -> None:
     archive = b.archive
-    numbered = Sections(b)
-    rid = record.id
-    kind = record.type
-    if kind == "sub-report":
-        b.para(f"分级认定结果：{label(archive, 'grades', record.grade)}", (rid, ("grade",)))
-    if kind != "evaluation-plan":
-        _sections(b, numbered, record)
-    if kind == "evaluation-plan":
-        if record.leading_group:
-            numbered.heading("评估工作领导小组")
-            b.table(["姓名", "单位", "职务"], [
-                [person_name(archive, m.person), org_name(archive, _person_org(archive, m.person)),
-                 m.role.zh + ("（第三方专家）" if m.third_party else "")] for m in record.leading_group
-            ], (rid, ("leading_group",)))
-        if record.schedule:
-            numbered.heading("时序进度安排")
-            b.table(["环节", "完成时限"], [[label(archive, "stages", s.stage), date(s.due)] for s in record.schedule],
-                    (rid, ("schedule",)))
-        if record.methods:
-            numbered.heading("评估方法")
-            b.para(methods_text(archive, record.methods), (rid, ("methods",)))
-        _sections(b, numbered, record)  # after the group and the schedule, as on the plan's page
-    if kind == "self-assessment":
-        numbered.heading("目标任务完成情况清单")
-        b.table(["序号", "目标任务", "完成情况", "状态"], [
-            [str(i + 1), present.title(archive, item.task, "zh"), item.completion.zh,
-             label(archive, "task-statuses", item.status)] for i, item in enumerate(record.target_task_list)
-        ], (rid, ("target_task_list",)))
-        numbered.heading("问题隐患整改情况清单")
-        b.table(["序号", "隐患编号", "问题隐患", "整改状态"], [
-            [str(i + 1), item.hazard, present.title(archive, item.hazard, "zh"),
-             label(archive, "hazard-statuses", item.status)] for i, item in enumerate(record.hazard_list)
-        ], (rid, ("hazard_list",)))
-        numbered.heading("典型经验做法清单")
-        b.table(["序号", "经验做法", "主要内容"], [
-            [str(i + 1), item.title.zh, item.description.zh if item.description else ""]
-            for i, item in enumerate(record.experience_list)
-        ], (rid, ("experience_list",)))
-    if kind == "sub-report":
-        if record.verifications:
-            numbered.heading("问题隐患“过筛式”核查情况")
-            b.table(["隐患编号", "问题隐患", "核查日期", "方式", "结果"], [
-                [v.hazard, present.title(archive, v.hazard, "zh"), date(v.verified_on),
-                 label(archive, "evaluation-methods", v.method), label(archive, "verification-results", v.result)]
-                for v in record.verifications
-            ], (rid, ("verifications",)))
-        numbered.heading("各区镇分级认定结果")
-        b.table(["区镇", "等级"], grade_list(archive, record.campaign), (rid, ("grade",)))
-    if kind == "comprehensive-review" and record.domain_grades:
+    _sections(b, numbered, record)
+    if record.domain_grades:
         numbered.heading("各重点行业领域分级认定结果")
         b.table(["行业领域", "等级", "说明"], [
             [present.title(archive, g.domain, "zh"), label(archive, "grades", g.grade),
              g.summary.zh if g.summary else ""]
             for g in record.domain_grades
-        ], (rid, ("domain_grades",)))
-    if kind == "rectification-plan":
-        numbered.heading("整改任务")
-        b.table(["序号", "问题", "整改措施", "责任", "时限", "完成"], [
-            [str(i + 1), item.problem.zh, item.measures.zh, person_name(archive, item.responsible),
-             date(item.deadline), date(item.done_on)] for i, item in enumerate(record.items)
-        ], (rid, ("items",)))
-    if kind in ("overall-report", "comprehensive-review"):
-        statistics_tables(b, numbered, record)
-    if kind == "overall-report" and record.methods:
+        ], (record.id, ("domain_grades",)))
+    statistics_tables(b, numbered, record)
+
+
+def _rectification_plan(b: Builder, numbered: Sections, record: RectificationPlan) -> None:
+    archive = b.archive
+    numbered.heading("整改任务")
+    b.table(["序号", "问题", "整改措施", "责任", "时限", "完成"], [
+        [str(i + 1), item.problem.zh, item.measures.zh, person_name(archive, item.responsible),
+         date(item.deadline), date(item.done_on)] for i, item in enumerate(record.items)
+    ], (record.id, ("items",)))
+
+
+def _overall_report(b: Builder, numbered: Sections, record: OverallReport) -> None:
+    _sections(b, numbered, record)
+    statistics_tables(b, numbered, record)
+    if record.methods:
         numbered.heading("评估方法")
-        b.para(methods_text(archive, record.methods), (rid, ("methods",)))
+        b.para(methods_text(b.archive, record.methods), (record.id, ("methods",)))
 
 
-def statistics_tables(b: Builder, numbered: Sections, record: Any) -> None:
+ReportBody = Callable[[Builder, Sections, Any], None]
+# The printed body of each report class; the catalogue prints a document for each class here.
+REPORT_BODIES: dict[type[Record], ReportBody] = {
+    OverallReport: _overall_report,
+    SubReport: _sub_report,
+    ComprehensiveReview: _comprehensive_review,
+    EvaluationPlan: _evaluation_plan,
+    RectificationPlan: _rectification_plan,
+    SelfAssessment: _self_assessment,
+}
+
+
+def statistics_tables(b: Builder, numbered: Sections, record: OverallReport | ComprehensiveReview) -> None:
     """Art. 5 figures of the report's campaign, as of the report's date: the same computations
     (generators.rules.statistics) the site shows, never recomputed here."""
     archive = b.archive
@@ -476,7 +514,7 @@ def statistics_tables(b: Builder, numbered: Sections, record: Any) -> None:
 AXIS_DIGITS = "0123456789."  # the charts' axis labels, checked against the chart font with their words
 
 
-def statistics_charts(b: Builder, record: Any, campaign: Any) -> None:
+def statistics_charts(b: Builder, record: OverallReport | ComprehensiveReview, campaign: Campaign) -> None:
     """The site's campaign charts, from the same series (generators.charts), labelled in Chinese;
     the hazards are the standing ones the statistics tables above them count."""
     archive, src, font = b.archive, (record.id, ("campaign",)), chart_font()
@@ -523,14 +561,14 @@ def _person_org(archive: Archive, person_id: str) -> str | None:
 
 def grade_list(archive: Archive, campaign_id: str) -> list[list[str]]:
     """Every town's grade in a campaign, from the sub-reports (art. 10(3))."""
-    from generators.records.model import SubReport
-
     rows = [(org_name(archive, r.town), label(archive, "grades", r.grade))
             for r in archive.of_type(SubReport) if r.campaign == campaign_id and r.withdrawn is None]
     return [list(row) for row in sorted(rows)]
 
 
-def report_author(archive: Archive, record: Any) -> str:
+def report_author(archive: Archive, record: Record) -> str:
+    """The name of the body a document is by (:func:`generators.records.document.author_of`: one
+    definition for the signature, the site and the release catalogue)."""
     return org_name(archive, author_of(archive, record))
 
 
@@ -545,7 +583,7 @@ def upward_head(b: Builder, issuer: str, signer: str, rid: str) -> None:
     b.add(ast.div("red-rule", [], "GW Red Rule"))
 
 
-def report(archive: Archive, record: Any, stem: str) -> Printable:
+def report(archive: Archive, record: DocumentRecord, stem: str) -> Printable:
     author = report_author(archive, record)
     when = date_of(record)
     doc = Printable(stem, record.type, record.title.zh, author, when, (record.id,))
@@ -570,7 +608,7 @@ def report(archive: Archive, record: Any, stem: str) -> Printable:
 # Hazards: the dossier (一患一档) as a form, and hazard lists as landscape tables
 
 
-def hazard_rows(archive: Archive, h: Any) -> list[list[str]]:
+def hazard_rows(archive: Archive, h: Hazard) -> list[list[str]]:
     rows = [
         ["隐患编号", h.id],
         ["隐患名称", h.title.zh],
@@ -617,8 +655,8 @@ def hazard_rows(archive: Archive, h: Any) -> list[list[str]]:
     return rows
 
 
-def dossier(archive: Archive, h: Any, stem: str) -> Printable:
-    doc = Printable(stem, "hazard", f"问题隐患档案：{h.title.zh}", org_name(archive, h.town), h.discovery.date, (h.id,))
+def dossier(archive: Archive, h: Hazard, stem: str) -> Printable:
+    doc = Printable(stem, "hazard", f"问题隐患档案：{h.title.zh}", report_author(archive, h), date_of(h), (h.id,))
     b = Builder(archive, doc)
     if present.is_classified(archive, h):
         b.add(b.styled("secret", "GW Secret", present.classification(archive, h), "hei", (h.id, ("classification",))))
@@ -630,7 +668,7 @@ def dossier(archive: Archive, h: Any, stem: str) -> Printable:
     return doc
 
 
-def hazard_list(archive: Archive, hazards: list[Any], stem: str, title: str, author: str,
+def hazard_list(archive: Archive, hazards: list[Hazard], stem: str, title: str, author: str,
                 when: dt.date | None, town: str | None = None) -> Printable:
     """A ledger of hazards, landscape in 小四: dates as 2020-04-18 and no 区镇 column in a town's own
     list, so that the running text (the hazard, the unit, the domain) gets the width."""

@@ -21,6 +21,8 @@ from generators.records.model import (
     SubReport,
     SupervisionCheck,
 )
+from generators.rules.completeness import CONTENT_FLAG
+from generators.rules.skeleton import skeleton_flag, topic_order
 from generators.site import html as h
 from generators.site.context import SECTIONS, Ctx
 from generators.site.i18n import t
@@ -39,15 +41,6 @@ from generators.site.pages import (
 )
 
 REPORT_TYPES = tuple(kind for kind, where in SECTIONS.items() if where == "reports")
-# Which sections a report is laid out by (art. 5's nine contents; arts. 10(3), 10(4) for the reports).
-SKELETONS = {
-    "self-assessment": "evaluation-content",
-    "comprehensive-review": "evaluation-content",
-    "overall-report": "overall-report",
-    "sub-report": "sub-report",
-}
-
-
 def report_records(ctx: Ctx) -> list[DocumentRecord]:
     def compute() -> list[DocumentRecord]:
         found = [r for r in ctx.site.of_type(DocumentRecord) if r.type in REPORT_TYPES]
@@ -108,15 +101,13 @@ def report_date(record: DocumentRecord):
 
 def sections_html(ctx: Ctx, record: DocumentRecord, sections: list[Section]) -> str:
     """The report's sections; where the spec fixes a skeleton, every topic of it appears in order."""
-    flag = SKELETONS.get(record.type)
     by_topic: dict[str, list[Section]] = {}
     for s in sections:
         by_topic.setdefault(s.topic, []).append(s)
     topics = list(ctx.archive.vocabularies.get("report-topics", {}))
-    skeleton = [k for k in topics if flag and ctx.archive.has_flag("report-topics", k, flag)]
-    order = skeleton + [k for k in dict.fromkeys(s.topic for s in sections) if k not in skeleton]
+    skeleton, order = topic_order(ctx.archive, record)
     out = []
-    if flag == "evaluation-content":
+    if skeleton_flag(record) == CONTENT_FLAG:
         out.append(block(f'<p class="zz-note">{ctx.t("skeleton_note")}</p>'))
     for number, topic in enumerate(order, start=1):
         found = by_topic.get(topic, [])
