@@ -67,3 +67,85 @@ def test_no_code_prints_bare_whatever_was_imported():
     assert len(lines) == 2 * len(codes)
     bare = [(code, lang) for code, lang, text in lines if text.startswith(code)]
     assert bare == []
+
+
+# ---------------------------------------------------------------------------------------------
+# The interface text (generators/words.py)
+
+from generators.words import WORDS, inline_word, word, words  # noqa: E402
+
+CALL = re.compile(r"""\b(?:t|word|inline_word)\(\s*["']([\w.-]+)["']\s*[,)]""")  # t("key"), ctx.t("key", …)
+TEMPLATE = re.compile(r"""zz_words\[["']([\w.-]+)["']\]""")
+SCRIPT = re.compile(r"""\bsay\(\s*"(\w+)"|"(found_one)"|"(found)\"""")
+THEME = ROOT / "theme"
+
+
+@pytest.mark.parametrize("key", sorted(WORDS))
+def test_every_text_in_both_languages(key):
+    zh, en = WORDS[key]
+    assert zh.strip() and en.strip()
+    assert _fields(zh) == _fields(en)  # the same placeholders, or a format fails in one language
+
+
+def keys_named_in_code() -> dict[str, str]:
+    """key → where it is named: the Python code (generators/example's t(zh, en) aside), the
+    templates, the search script."""
+    named = {}
+    for path in SOURCES:
+        if "example" not in path.relative_to(ROOT).parts:
+            named |= {key: str(path) for key in CALL.findall(path.read_text(encoding="utf-8"))}
+    for path in sorted(THEME.rglob("*.html")):
+        named |= {key: str(path) for key in TEMPLATE.findall(path.read_text(encoding="utf-8"))}
+    script = (THEME / "search" / "search.js").read_text(encoding="utf-8")
+    named |= {f"search.{''.join(groups)}": "search.js" for groups in SCRIPT.findall(script)}
+    return named
+
+
+def test_the_code_names_keys():
+    named = keys_named_in_code()
+    assert {"home", "report.as_of", "page.not_found", "search_placeholder", "search.hint"} <= set(named)
+
+
+def test_every_key_named_in_the_code_is_in_the_catalogue():
+    assert {key: where for key, where in keys_named_in_code().items() if key not in WORDS} == {}
+
+
+def test_keys_made_from_data_are_in_the_catalogue():
+    from generators.rules.calendar import DAY_KINDS
+    from generators.rules.procedure import STATE_NAMES
+    from generators.rules.statistics import METRIC_WORDS
+    from generators.search.pages import FACETS
+
+    procedure = (ROOT / "generators" / "rules" / "procedure.py").read_text(encoding="utf-8")
+    assert set(re.findall(r'"state"?[=:] ?"([\w-]+)"', procedure)) <= set(STATE_NAMES)
+    made = ({f"state.{state}" for state in STATE_NAMES} | {f"day.{kind}" for kind in DAY_KINDS}
+            | set(METRIC_WORDS.values()) | {f"search.facet.{name}" for _, name in FACETS})
+    assert made - set(WORDS) == set()
+
+
+def test_no_hard_coded_words_in_the_search_script():
+    """search.js says nothing of its own: its words come from the page (main.html)."""
+    script = (THEME / "search" / "search.js").read_text(encoding="utf-8")
+    said = {text for lang in ("zh", "en") for text in words("search.", lang).values() if len(text) > 2}
+    literals = set(re.findall(r'"((?:[^"\\\n]|\\.)*)"', re.sub(r'say\("\w+"', "", script)))
+    assert sorted(said & literals) == []
+    assert "TEXT = {" not in script and "zz-search-words" in script
+    assert "config.extra.zz_search_words" in (THEME / "site" / "overrides" / "main.html").read_text(encoding="utf-8")
+
+
+def test_words_for_a_template_and_inline():
+    assert words("search.", "en")["facet.town"] == "Town"
+    assert word("shown", "zh", a=1, b=10, n=42) == "显示 1–10，共 42 条"
+    assert inline_word("not_done", "en") == "not done" and inline_word("not_done", "zh") == "未完成"
+    assert inline_word("id", "en") == "ID"  # an acronym keeps its capitals
+
+
+def test_one_wording_of_the_consequences():
+    """Art. 15 and 16 in the spec's words, on the site and in make check alike."""
+    spec = (ROOT / "content" / "spec" / "haimen-evaluation-spec-2022.zh.md").read_text(encoding="utf-8")
+    for key in ("effect_no_collective", "effect_no_individual"):
+        assert word(key, "zh") in spec
+    assert word("effect_priority", "zh").split("（")[0] in spec
+    assert "一票否决" in word("effect_veto", "zh")
+    texts = [zh for zh, _ in WORDS.values()]
+    assert sum("一票否决" in text for text in texts) == 1

@@ -187,12 +187,8 @@ class WorkCalendar:
         return DatedResult(due, -working_days, latest, latest, tuple(self.source(y) for y in sorted(years)))
 
 
-DAY_KINDS = {
-    "workday": ("工作日", "working day"),
-    "make-up-workday": ("调休上班日", "make-up working day"),
-    "weekend": ("休息日", "rest day"),
-    "holiday": ("法定节假日", "statutory holiday"),
-}
+# Their names are the catalogue's (generators/words.py, "day.<kind>").
+DAY_KINDS = ("workday", "make-up-workday", "weekend", "holiday")
 WEEKDAYS = {"zh": "一二三四五六日", "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")}
 
 _CACHE: weakref.WeakKeyDictionary[Archive, WorkCalendar] = weakref.WeakKeyDictionary()

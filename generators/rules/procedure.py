@@ -72,6 +72,9 @@ STAGES = ("preparation", "self-assessment", "re-evaluation", "comprehensive-revi
 EXTENDABLE = frozenset({"re-evaluation", "comprehensive-review"})
 EXTENSION_NOTICE_WORKING_DAYS = 7
 DONE_STATES = frozenset({"done-on-time", "done-late", "done"})
+# Every state a stage can be in; their words are the catalogue's ("state.<name>", generators/words.py).
+STATE_NAMES = ("done-on-time", "done-late", "done", "due", "extended", "overdue", "waiting", "not-started", "missing",
+               "not-required", "superfluous", "no-calendar")
 
 TRIGGERS = {
     "campaign-end": Text(zh="专项整治结束", en="end of the campaign"),
@@ -114,7 +117,7 @@ class StageStatus:
     due: dt.date | None  # the last day in force (after a granted, valid extension)
     calendar: str
     completed: dt.date | None
-    state: str
+    state: str  # one of STATE_NAMES
     late_by: int | None = None
     overdue_by: int | None = None
     extension: str | None = None  # the extension that moved the due date

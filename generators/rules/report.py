@@ -13,78 +13,34 @@ import datetime as dt
 from generators import present
 from generators.records import Archive
 from generators.records.model import Campaign
-from generators.rules.calendar import DAY_KINDS, WEEKDAYS, CalendarMissing, WorkCalendar
+from generators.rules.calendar import WEEKDAYS, CalendarMissing, WorkCalendar
 from generators.rules.procedure import StageStatus, is_long, timeline
-from generators.rules.results import consequences
-from generators.rules.statistics import METRICS, headline
+from generators.rules.results import ConsequenceRow, consequences
+from generators.rules.statistics import METRIC_WORDS, METRICS, headline
+from generators.words import inline_word, word
 
-WORDS = {
-    "campaign": ("专项整治", "Campaign"),
-    "long": ("一年以上（含一年）：五个环节均须履行（第十三条）", "one year or longer: all five stages (art. 13)"),
-    "short": ("一年以内：评估准备、基层自评、行业复评，牵头部门综合评议并报区安委办备案（第十三条）",
-              "shorter than a year: preparation, self-assessment, re-evaluation, then the lead department's "
-              "review filed with the district office (art. 13)"),
-    "as_of": ("截至", "as of"),
-    "days": ("日", "days"),
-    "last_day": ("期限", "last day"),
-    "moved": ("顺延至", "moves to"),
-    "completed": ("完成", "completed"),
-    "not_completed": ("未完成", "not completed"),
-    "extension": ("延期申请", "extension request"),
-    "filed": ("提出于", "filed"),
-    "wd_before": ("距原期限 {} 个工作日", "{} working days before the original last day"),
-    "latest": ("最迟有效申请日", "latest valid filing day"),
-    "valid": ("有效", "valid"),
-    "invalid": ("无效", "not valid"),
-    "granted": ("已批准", "granted"),
-    "refused": ("未批准", "refused"),
-    "pending": ("待批复", "pending"),
-    "requested": ("申请延至", "requested last day"),
-    "article": ("第{}条", "art. {}"),
-    "progress": ("已报送 {}/{} 个区镇", "{}/{} towns submitted"),
-    "plans": ("已制定整改方案 {}/{} 个区镇", "{}/{} towns have a rectification plan"),
-    "figures": ("主要数据", "Headline figures"),
-    "accidents": ("生产安全事故（{} 同比 {}）", "Accidents ({} against {})"),
-    "count": ("起数", "count"),
-    "deaths": ("死亡人数", "deaths"),
-    "loss": ("直接经济损失（万元）", "direct loss (10k yuan)"),
-    "hazards": ("问题隐患 {} 项，已整改 {} 项，整改率 {}；重大隐患 {} 项，已销号 {} 项，销号率 {}；逾期未整改 {} 项{}",
-                "hazards {}, rectified {}, rectification rate {}; major {}, closed {}, closure rate {}; "
-                "overdue {}{}"),
-    "tasks": ("目标任务完成率 {}（自评清单 {}/{} 项已完成）", "target-task completion rate {} ({}/{} list items done)"),
-    "no_figures": ("以下月份没有任何事故统计记录：{}", "no accident figures recorded for: {}"),
-    "consequences": ("结果运用", "Use of results"),
-    "priority": ("优先评定为先进集体", "priority for advanced collective"),
-    "veto": ("一票否决：取消先进集体参评资格，主要负责人取消先进个人参评资格",
-             "one-vote veto: no advanced-collective eligibility; principal leader no advanced-individual eligibility"),
-    "no_effect": ("无", "no effect"),
-    "no_calendar": ("无 {} 年日历，无法计算", "no calendar for {}: cannot compute"),
-}
-STATES = {
-    "done-on-time": ("按时完成", "done on time"),
-    "done-late": ("逾期完成，晚 {} 天", "done late by {} days"),
-    "done": ("已完成（无法定期限可比）", "done (no deadline to judge by)"),
-    "due": ("进行中，未到期", "due, not yet overdue"),
-    "extended": ("已延期，未到期", "extended, not yet overdue"),
-    "overdue": ("已逾期 {} 天", "overdue by {} days"),
-    "waiting": ("等待上一环节完成", "waiting for the previous stage"),
-    "not-started": ("尚未开始（计时起点未到）", "not started (its trigger date is still ahead)"),
-    "missing": ("缺失（后续环节已完成）", "missing (a later stage is completed)"),
-    "not-required": ("不需要", "not required"),
-    "superfluous": ("不需要（但已记录）", "not required (but recorded)"),
-    "no-calendar": ("无法计算：缺少日历", "cannot compute: calendar missing"),
-}
-
-
-def word(key: str, lang: str) -> str:
-    zh, en = WORDS[key]
-    return zh if lang == "zh" else en
+# The words of the check command's timeline are the catalogue's (generators/words.py): the
+# site's where the site says the same thing, "report." where only this text says it.
+_DECISIONS = {"granted": "granted", "refused": "refused", "pending": "report.pending"}
 
 
 def state_text(status: StageStatus, lang: str) -> str:
-    zh, en = STATES[status.state]
-    template = zh if lang == "zh" else en
+    template = word(f"state.{status.state}", lang)
     return template.format(status.late_by if status.state == "done-late" else status.overdue_by)
+
+
+def consequence_keys(row: ConsequenceRow) -> list[str]:
+    """The catalogue's keys of what a grade brings (arts. 15 and 16), in the spec's words: the site's
+    campaign page and this text say it alike."""
+    flags = (row.priority_advanced_collective, row.veto, row.loses_collective_eligibility,
+             row.principal_leader_loses_individual_eligibility)
+    keys = ("effect_priority", "effect_veto", "effect_no_collective", "effect_no_individual")
+    return [key for key, flag in zip(keys, flags, strict=True) if flag]
+
+
+def consequence_words(row: ConsequenceRow, lang: str) -> str:
+    """What a grade brings, in a line; "" when it brings nothing."""
+    return word("sep.clause", lang).join(inline_word(key, lang) for key in consequence_keys(row))
 
 
 def iso(day: dt.date | None, lang: str) -> str:
@@ -96,9 +52,9 @@ def iso(day: dt.date | None, lang: str) -> str:
 
 def campaign_lines(archive: Archive, campaign: Campaign, as_of: dt.date, lang: str) -> list[str]:
     calendar = WorkCalendar.of(archive)
-    kind = word("long" if is_long(campaign) else "short", lang)
+    kind = word("report.long" if is_long(campaign) else "report.short", lang)
     lines = [f"{word('campaign', lang)} {campaign.id} {present.title(archive, campaign.id, lang)} "
-             f"({campaign.start.isoformat()} – {campaign.end.isoformat()}; {kind}; {word('as_of', lang)} "
+             f"({campaign.start.isoformat()} – {campaign.end.isoformat()}; {kind}; {word('report.as_of', lang)} "
              f"{as_of.isoformat()})"]
     for status in timeline(archive, campaign.id, as_of):
         lines += _stage_lines(archive, calendar, status, lang)
@@ -107,43 +63,44 @@ def campaign_lines(archive: Archive, campaign: Campaign, as_of: dt.date, lang: s
 
 def _stage_lines(archive: Archive, calendar: WorkCalendar, status: StageStatus, lang: str) -> list[str]:
     label = archive.label("stages", status.stage, lang)
-    article = word("article", lang).format(status.article)
+    article = word("report.article", lang).format(status.article)
     head = f"  {label} [{article}]: "
     if status.days is None:  # rectification
         detail = status.trigger_label.get(lang)
         if status.progress:
-            detail += "; " + word("plans", lang).format(*status.progress)
+            detail += "; " + word("report.plans", lang).format(*status.progress)
     elif status.trigger_date is None:
         detail = f"{status.trigger_label.get(lang)} —"
     else:
         source = f" ({status.trigger_id}: {'.'.join(map(str, status.trigger_field))})"
         detail = f"{status.trigger_label.get(lang)} {iso(status.trigger_date, lang)}{source} + {status.days} " \
-                 f"{word('days', lang)}"
+                 f"{word('report.days', lang)}"
         if status.state == "no-calendar":
-            detail += "; " + word("no_calendar", lang).format(status.missing_year)
+            detail += "; " + word("report.no_calendar", lang).format(status.missing_year)
         else:
             detail += f" = {iso(status.raw_due, lang)}"
             if status.moved:
-                detail += f" {_kind(calendar, status.raw_due, lang)} → {word('moved', lang)} " \
+                detail += f" {_kind(calendar, status.raw_due, lang)} → {word('report.moved', lang)} " \
                           f"{iso(status.original_due, lang)}"
             detail += f" [{status.calendar}]"
     lines = [head + detail]
     for extension in status.extensions:
-        verdict = word("valid" if extension.valid else "invalid", lang)
+        verdict = word("report.valid" if extension.valid else "report.invalid", lang)
         if extension.problems:
             verdict += " (" + ", ".join(extension.problems) + ")"
         count = "—" if extension.working_days_before is None else extension.working_days_before
-        lines.append(f"    {word('extension', lang)} {extension.id}: {word('filed', lang)} "
-                     f"{iso(extension.filed_on, lang)}, {word('wd_before', lang).format(count)} "
-                     f"({word('latest', lang)} {iso(extension.latest_filing_day, lang)}); {verdict}; "
-                     f"{word(extension.decision, lang)}; "
-                     f"{word('requested', lang)} {iso(extension.requested_due, lang)}")
+        lines.append(f"    {inline_word('type.extension-request', lang)} {extension.id}: {word('report.filed', lang)} "
+                     f"{iso(extension.filed_on, lang)}, {word('report.wd_before', lang).format(count)} "
+                     f"({word('report.latest', lang)} {iso(extension.latest_filing_day, lang)}); {verdict}; "
+                     f"{inline_word(_DECISIONS[extension.decision], lang)}; "
+                     f"{inline_word('requested_due', lang)} {iso(extension.requested_due, lang)}")
     if status.extension:
-        lines.append(f"    {word('last_day', lang)}: {iso(status.due, lang)} ({status.extension})")
-    done = f"{word('completed', lang)} {iso(status.completed, lang)} ({status.evidence_id})" if status.completed \
-        else word("not_completed", lang)
+        lines.append(f"    {word('report.last_day', lang)}: {iso(status.due, lang)} ({status.extension})")
+    done = inline_word("not_done", lang)
+    if status.completed:
+        done = f"{word('report.completed', lang)} {iso(status.completed, lang)} ({status.evidence_id})"
     if status.stage == "self-assessment" and status.progress:
-        done += "; " + word("progress", lang).format(*status.progress)
+        done += "; " + word("report.progress", lang).format(*status.progress)
     lines.append(f"    → {done}; {state_text(status, lang)}")
     return lines
 
@@ -152,27 +109,27 @@ def figure_lines(archive: Archive, campaign: Campaign, as_of: dt.date, lang: str
     """Headline statistics and the consequences table, each figure with what it is computed from."""
     facts = headline(archive, campaign.id, as_of)
     acc = facts.accidents
-    lines = [f"  {word('figures', lang)} ({word('as_of', lang)} {as_of.isoformat()}):",
-             "    " + word("accidents", lang).format(acc.current_period.label(lang), acc.base_period.label(lang)) + ": "
-             + "; ".join(f"{word(m, lang)} {_figure(acc.current.get(m))} / {_figure(acc.base.get(m))} "
-                         f"{acc.changes[m].text(lang)}" for m in METRICS)]
+    lines = [f"  {word('headline', lang)} ({word('report.as_of', lang)} {as_of.isoformat()}):",
+             "    " + word("report.accidents", lang).format(acc.current_period.label(lang),
+                                                       acc.base_period.label(lang)) + ": "
+             + "; ".join(f"{inline_word(METRIC_WORDS[m], lang)} {_figure(acc.current.get(m))} / "
+                         f"{_figure(acc.base.get(m))} {acc.changes[m].text(lang)}" for m in METRICS)]
     notes = {acc.changes[m].footnote(lang) for m in METRICS} - {None}
     lines += [f"      * {note}" for note in sorted(notes)]
     if acc.missing_months:
-        lines.append("      " + word("no_figures", lang).format(_months(acc.missing_months)))
+        lines.append("      " + word("report.no_figures", lang).format(_months(acc.missing_months)))
     h = facts.hazards
     overdue = f" ({', '.join(h.overdue)})" if h.overdue else ""
-    lines.append("    " + word("hazards", lang).format(h.total, h.rectified, h.rectification_rate.text(lang),
+    lines.append("    " + word("report.hazards", lang).format(h.total, h.rectified, h.rectification_rate.text(lang),
                                                        h.major_total, h.major_closed, h.major_closure_rate.text(lang),
                                                        len(h.overdue), overdue))
-    lines.append("    " + word("tasks", lang).format(facts.tasks.text(lang), facts.tasks.numerator,
+    lines.append("    " + word("report.tasks", lang).format(facts.tasks.text(lang), facts.tasks.numerator,
                                                      facts.tasks.denominator))
     rows = consequences(archive, campaign.id)
     if rows:
-        lines.append(f"  {word('consequences', lang)}:")
+        lines.append(f"  {word('use_of_results', lang)}:")
     for row in rows:
-        effect = word("veto", lang) if row.veto else word("priority", lang) if row.priority_advanced_collective \
-            else word("no_effect", lang)
+        effect = consequence_words(row, lang) or word("report.no_effect", lang)
         unit = present.title(archive, row.unit, lang)
         bearer = "" if row.organisation == row.unit else f" → {present.title(archive, row.organisation, lang)}"
         lines.append(f"    {unit}{bearer}: {archive.label('grades', row.grade, lang)} ({row.source}) — {effect}")
@@ -198,10 +155,9 @@ def _figure(value) -> str:
 
 def _kind(calendar: WorkCalendar, day: dt.date | None, lang: str) -> str:
     try:
-        zh, en = DAY_KINDS[calendar.day_kind(day)]
+        return word(f"day.{calendar.day_kind(day)}", lang)
     except CalendarMissing:
         return ""
-    return zh if lang == "zh" else en
 
 
 def timeline_text(archive: Archive, as_of: dt.date, lang: str) -> str:

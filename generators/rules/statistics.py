@@ -46,12 +46,14 @@ from generators.records import Archive
 from generators.records.model import AccidentStatistics, Campaign, Hazard, SelfAssessment
 from generators.rules.records import campaign as get_campaign
 from generators.rules.records import standing
+from generators.words import word
 
 MINUS = "\u2212"  # typographic minus, as printed statistics use
 HUNDRED = Decimal(100)
 METRICS = ("count", "deaths", "loss")
+# each metric's name in the catalogue (generators/words.py)
+METRIC_WORDS = {"count": "accident_count", "deaths": "deaths", "loss": "loss"}
 _ENTRIES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-ZERO_BASE_NOTE = ("基数为零，无法计算增减幅度", "the base figure is zero, so no percentage change can be given")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -68,22 +70,22 @@ class Change:
 
     def text(self, lang: str, footnote_marker: str = "*") -> str:
         if self.kind == "flat":
-            return "持平" if lang == "zh" else "flat"
+            return word("change.flat", lang)
         if self.kind == "zero-base":
             return "—" + footnote_marker
         if self.kind == "no-data":
-            return "无数据" if lang == "zh" else "no data"
+            return word("no_data", lang)
         sign = "+" if self.rising else MINUS
         number = f"{sign}{abs(self.value):.1f}"
         if self.kind == "points":
-            return f"{number} 个百分点" if lang == "zh" else f"{number} percentage points"
+            return word("change.points", lang, number=number)
         return f"{number}%"
 
     def footnote(self, lang: str) -> str | None:
         """The footnote a "—" needs (zero base), else None."""
         if self.kind != "zero-base":
             return None
-        return ZERO_BASE_NOTE[0] if lang == "zh" else ZERO_BASE_NOTE[1]
+        return word("change.zero_base", lang)
 
 
 def change(current: Decimal | int, base: Decimal | int) -> Change:
@@ -181,15 +183,15 @@ class Period:
     def label(self, lang: str) -> str:
         (y1, m1), (y2, m2) = self.first, self.last
         if (m1, m2) == (1, 12) and y1 == y2:
-            return f"{y1}年" if lang == "zh" else str(y1)
+            return word("period.year", lang, year=y1)
         if y1 == y2 and m1 % 3 == 1 and m2 == m1 + 2:
             quarter = m2 // 3
-            return f"{y1}年第{quarter}季度" if lang == "zh" else f"Q{quarter} {y1}"
+            return word("period.quarter", lang, year=y1, quarter=quarter)
         start = present.format_month(_month(_index(self.first)), lang)
         if self.length == 1:
             return start
         end = present.format_month(_month(_index(self.last)), lang)
-        return f"{start}—{end}" if lang == "zh" else f"{start} – {end}"
+        return word("period.range", lang, start=start, end=end)
 
 
 def _index(month: tuple[int, int]) -> int:

@@ -23,6 +23,7 @@ from generators.filesync import Sync, sync_files
 from generators.search.index import RUNTIME as SEARCH_RUNTIME
 from generators.site.i18n import t
 from generators.site.pages import Page
+from generators.words import search_words, words
 
 ROOT = Path(__file__).resolve().parents[2]
 BASE_CONFIG = ROOT / "mkdocs.yml"
@@ -71,6 +72,9 @@ def config_for(lang: str, docs: Path, out: Path, written: set[str]) -> dict:
     # The search page carries the search runtime inline at the top of <head> (main.html), so its
     # query starts fetching before the page's styles and scripts have loaded.
     extra["zz_search_runtime"] = (SEARCH_RUNTIME / "search.js").read_text(encoding="utf-8")
+    # The templates' words and the search page's (for search.js), from the one catalogue.
+    extra["zz_words"] = words("", lang)
+    extra["zz_search_words"] = search_words(lang)
     config["extra"] = extra
     copyrights = base.get("copyright_i18n", {})
     config.pop("copyright_i18n", None)

@@ -22,32 +22,11 @@
   var state = window.zzSearchState = { status: "idle", marks: { script: performance.now() } };
   function mark(step) { if (state.marks[step] === undefined) state.marks[step] = performance.now(); }
 
-  var TEXT = {
-    zh: {
-      placeholder: "搜索档案：名称、隐患、编号、文号", search: "搜索", more: "更多结果",
-      found: function (n) { return "找到 " + n + " 个结果"; },
-      none: "没有找到结果。", short: "请输入汉字、英文词或数字。", didYouMean: "您是不是要找：",
-      hint: "可以搜索：两个或更多汉字（一个汉字只查标题）、英文词、记录编号（如 HZ-2021-0042，空格、全角都可以）、" +
-        "文号（如 海安委办〔2023〕41号、2023年41号、41号文）；用引号搜索整个短语，如“消防通道”。",
-      loading: "正在搜索…", failed: "搜索索引无法加载。",
-      superseded: "已被替代",
-      facets: { campaign: "专项整治", type: "记录类型", town: "区镇", domain: "行业领域",
-                year: "年度", "hazard-grade": "隐患等级", grade: "评估等级", status: "状态" }
-    },
-    en: {
-      placeholder: "Search the archive: names, hazards, IDs, document numbers", search: "Search",
-      more: "More results",
-      found: function (n) { return n + (n === 1 ? " result" : " results"); },
-      none: "No results.", short: "Type a word, a number or Chinese characters.", didYouMean: "Did you mean:",
-      hint: "You can search for words (any form: hazard finds hazards), a record ID (HZ-2021-0042, spaces " +
-        "and full-width letters are fine), a document number (海安委办〔2023〕41号, 2023年41号, 41号文), or a " +
-        "phrase in quotes (\"fire lane\").",
-      loading: "Searching…", failed: "The search index could not be loaded.",
-      superseded: "superseded",
-      facets: { campaign: "Campaign", type: "Record type", town: "Town", domain: "Industry domain",
-                year: "Year", "hazard-grade": "Hazard grade", grade: "Evaluation grade", status: "Status" }
-    }
-  }[LANG];
+  // The search page's words, in its language, from the site's one catalogue (generators/words.py,
+  // "search.*"): the page carries them as JSON (main.html). Other pages only need "/" to focus.
+  var WORDS = document.getElementById("zz-search-words");
+  var TEXT = WORDS ? JSON.parse(WORDS.textContent) : {};
+  function say(key, n) { return String(TEXT[key] || key).replace("{n}", n); }
 
   /* ---- tokens: mirror of generators/search/tokens.py ------------------------------ */
   var HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2fa1f}";
@@ -838,10 +817,10 @@
     if (suggestion) {
       var p = new URLSearchParams();
       p.set("q", suggestion);
-      html += '<p class="zz-search__didyoumean">' + esc(TEXT.didYouMean) + ' <a href="?' + esc(p.toString()) + '">' +
+      html += '<p class="zz-search__didyoumean">' + esc(say("didYouMean")) + ' <a href="?' + esc(p.toString()) + '">' +
         esc(suggestion) + "</a></p>";
     }
-    return html + '<p class="zz-search__hint">' + esc(TEXT.hint) + "</p>";
+    return html + '<p class="zz-search__hint">' + esc(say("hint")) + "</p>";
   }
 
   /* ---- facets ------------------------------------------------------------------------ */
@@ -897,12 +876,12 @@
     el.innerHTML =
       '<form class="zz-search__form" role="search">' +
       '<input class="zz-search__input" type="search" name="q" autocomplete="off" aria-label="' +
-      esc(TEXT.search) + '" placeholder="' + esc(TEXT.placeholder) + '">' +
-      '<button type="submit">' + esc(TEXT.search) + "</button></form>" +
+      esc(say("search")) + '" placeholder="' + esc(say("placeholder")) + '">' +
+      '<button type="submit">' + esc(say("search")) + "</button></form>" +
       '<p class="zz-search__summary" role="status" aria-live="polite"></p><div class="zz-search__help" hidden></div>' +
       '<div class="zz-search__body"><div class="zz-search__facets"></div>' +
       '<div class="zz-search__main"><ol class="zz-search__results"></ol>' +
-      '<button type="button" class="zz-search__more" hidden>' + esc(TEXT.more) + "</button></div></div>";
+      '<button type="button" class="zz-search__more" hidden>' + esc(say("more")) + "</button></div></div>";
     return {
       form: el.querySelector("form"), input: el.querySelector("input"),
       summary: el.querySelector(".zz-search__summary"), help: el.querySelector(".zz-search__help"),
@@ -921,7 +900,7 @@
           (on ? " checked" : "") + "> " + esc(v) + ' <span class="zz-count">' + n + "</span></label></li>";
       }).join("");
       return rows ? '<fieldset class="zz-facet" data-facet="' + esc(f.name) + '"><legend>' +
-        esc(TEXT.facets[f.name] || f.name) + "</legend><ul>" + rows + "</ul></fieldset>" : "";
+        esc(TEXT["facet." + f.name] || f.name) + "</legend><ul>" + rows + "</ul></fieldset>" : "";
     }).join("");
   }
 
@@ -930,7 +909,7 @@
     var meta = [doc.k, doc.w, doc.m, doc.i].filter(Boolean).map(esc).join(" · ");
     return '<li class="zz-result" data-doc="' + n + '"><a class="zz-result__title" href="' +
       esc(new URL(doc.u, ROOT).href) + '">' + marked(doc.t, ranges(doc.t, terms).list, 0, doc.t.length) +
-      "</a>" + (doc.v ? ' <span class="zz-status zz-status-superseded">' + esc(TEXT.superseded) + "</span>" : "") +
+      "</a>" + (doc.v ? ' <span class="zz-status zz-status-superseded">' + esc(say("superseded")) + "</span>" : "") +
       (meta ? '<div class="zz-result__meta">' + meta + "</div>" : "") +
       '<p class="zz-result__snippet">' + snippet(v.flat, v.list, v.body) + "</p></li>";
   }
@@ -976,7 +955,7 @@
     ui.help.hidden = true;
     state.suggestion = null;
     state.status = "searching";
-    ui.summary.textContent = q ? TEXT.loading : "";
+    ui.summary.textContent = q ? say("loading") : "";
     if (!q.trim()) { state.status = "done"; state.total = 0; return Promise.resolve(); }
     function loadMeta() { return getJSON("meta.json").then(decodeColumns); }
     // The facet columns (every document's values) are needed first only when the URL narrows
@@ -984,7 +963,7 @@
     var metaLoad = isNarrowed(params) ? loadMeta() : null;
     return match(q).then(function (found) {
       if (!found) {
-        ui.summary.textContent = TEXT.short;
+        ui.summary.textContent = say("short");
         showHelp(ui, q, null);
         state.status = "done"; state.total = 0;
         return;
@@ -997,7 +976,7 @@
         state.shown = [];
         state.cursor = 0;
         state.dropped = 0;
-        ui.summary.textContent = list.length ? TEXT.found(list.length) : TEXT.none;
+        ui.summary.textContent = list.length ? say(list.length === 1 ? "found_one" : "found", list.length) : say("none");
         ui.more.onclick = function () { showMore(ui, found, list, state.shown); };
         var shown = showMore(ui, found, list, state.shown);
         var facets = (metaLoad || shown.then(loadMeta)).then(function (m) {
@@ -1006,7 +985,7 @@
         });
         var help = shown.then(function () {
           if (state.shown.length) return;
-          ui.summary.textContent = TEXT.none;
+          ui.summary.textContent = say("none");
           return suggestQuery(q, found.unknown).then(function (suggestion) { showHelp(ui, q, suggestion); });
         });
         return Promise.all([help, facets]).then(function () {
@@ -1015,7 +994,7 @@
         });
       });
     }).catch(function (err) {
-      ui.summary.textContent = TEXT.failed;
+      ui.summary.textContent = say("failed");
       state.status = "error";
       state.error = String(err);
     });

@@ -190,22 +190,16 @@ def domain_grades(ctx: Ctx, c: Campaign) -> str:
 
 def use_of_results(ctx: Ctx, c: Campaign) -> str:
     """Arts. 14–16: what each grade means for the graded unit, from the rules."""
+    from generators.rules.report import consequence_keys
     from generators.rules.results import consequences
 
     rows = []
     for row in consequences(ctx.archive, c.id):
-        effects = []
-        if row.priority_advanced_collective:
-            effects.append(ctx.t("effect_priority"))
-        if row.veto:
-            effects.append(f'<strong>{ctx.t("effect_veto")}</strong>')
-        if row.loses_collective_eligibility:
-            effects.append(ctx.t("effect_no_collective"))
-        if row.principal_leader_loses_individual_eligibility:
-            effects.append(ctx.t("effect_no_individual"))
+        effects = [f"<strong>{ctx.t(key)}</strong>" if key == "effect_veto" else ctx.t(key)
+                   for key in consequence_keys(row)]
         rows.append([ctx.link(row.unit), ctx.link(row.organisation) if row.organisation != row.unit else "",
                      f'<strong class="zz-grade">{ctx.label("grades", row.grade)}</strong>', ctx.link(row.source),
-                     ("；" if ctx.lang == "zh" else "; ").join(effects) or "—"])
+                     ctx.t("sep.clause").join(effects) or "—"])
     return h.table([ctx.t("unit"), ctx.t("bears"), ctx.t("grade"), ctx.t("source_report"), ctx.t("consequence")],
                    rows) if rows else ""
 
@@ -246,7 +240,7 @@ def accidents(ctx: Ctx, c: Campaign) -> str:
             return [no_data, no_data]
         return [amount(metric, comparison.base), change(comparison.changes[metric])]
 
-    rows = [[ctx.t({"count": "accident_count", "deaths": "deaths", "loss": "loss"}[m]),
+    rows = [[ctx.t(st.METRIC_WORDS[m]),
              amount(m, yoy.current) if whole(period) else no_data, *cells(yoy, m), *cells(pop, m)]
             for m in st.METRICS]
     headers = [ctx.t("metric"), h.esc(period.label(ctx.lang)), h.esc(yoy.base_period.label(ctx.lang)), ctx.t("yoy"),
