@@ -26,7 +26,9 @@ def test_a_notice_is_cited_by_title_and_number_a_hazard_by_id_and_title(archive)
     assert "依据《关于印发〈海门区安全生产专项整治评估规范〉的通知》（海安委办〔2022〕17号）开展评估" in plan
     text = printed(archive, "T-SA-sanxing")
     hazard = archive.get("T-HZ-0001")
-    assert f"T-HZ-0001 {hazard.title.zh}" in text
+    # Nothing between the ID and the Chinese title: no space beside Latin letters in Chinese text.
+    assert f"T-HZ-0001{hazard.title.zh}" in text
+    assert f"T-HZ-0001 {hazard.title.zh}" not in text
     assert f"《{hazard.title.zh}》" not in text
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import re
 import subprocess
 import zipfile
@@ -91,16 +92,27 @@ def test_the_hazard_list_shows_the_status_the_site_shows(built):
     assert len(set(expected.values())) > 1  # the fixture has dossiers in different states
 
 
+def test_word_tables_are_set_in_the_size_of_the_pdf_tables(built):
+    """Each Word table's cells in the size its PDF table prints in: the hazard list in 小四 (12 pt)."""
+    _, out, _, _ = built
+    document = docx.Document(out / "hazards-T-CAMP.docx")
+    cells = [p for table in document.tables for row in table.rows for cell in row.cells for p in cell.paragraphs]
+    word = {p.style.font.size.pt for p in cells if p.text}
+    pdf = collections.Counter(round(c["size"]) for page in pdfplumber.open(out / "hazards-T-CAMP.pdf").pages
+                              for c in page.chars)
+    assert word == {12.0} and pdf.most_common(1)[0][0] == 12, (word, pdf)
+
+
 def test_word_files_in_libreoffice_with_the_substitution_table_match_the_pdfs(built, tmp_path):
     """LibreOffice with the replacement table made from theme/print/fonts.toml sets the Word files
-    in the PDFs' faces (no Japanese fallback) and on as many pages as the PDFs: the notice and an
-    overall report (tables and charts)."""
+    in the PDFs' faces (no Japanese fallback) and on as many pages as the PDFs: the notice, an
+    overall report (tables and charts) and a landscape hazard list in 小四."""
     from generators.documents.fonts import font_set
     from generators.documents.libreoffice import write_profile
 
     _, out, _, _ = built
     profile = write_profile(tmp_path / "profile")
-    stems = ("haianweiban-2022-17", "T-OR")
+    stems = ("haianweiban-2022-17", "T-OR", "hazards-T-CAMP")
     result = subprocess.run(
         ["soffice", "--headless", f"-env:UserInstallation=file://{profile}", "--convert-to", "pdf",
          "--outdir", str(tmp_path), *(str(out / f"{stem}.docx") for stem in stems)],

@@ -205,13 +205,19 @@ def test_dossier_is_a_form_of_every_field_and_lists_are_landscape(built):
 
 
 def test_self_assessment_is_an_upward_document_with_the_signer(built):
-    """GB/T 9704 7.2.5/7.2.6: the mark 80 mm from the top of the page, "签发人：" in 仿宋 and the
-    name in 楷体 one character in from the right, above the red rule, from ``signed_by``."""
+    """GB/T 9704 7.2.5/7.2.6: the mark 80 mm from the top of the page; on one line the document
+    number one character in from the left and "签发人：" in 仿宋 with the name in 楷体 one character
+    in from the right, above the red rule, from ``document_number`` and ``signed_by``."""
     _, out, _, _ = built
     page = open_pdf(out / "T-SA-sanxing.pdf").pages[0]
     red = [c for c in page.chars if c["non_stroking_color"] and tuple(c["non_stroking_color"])[:3] == (1, 0, 0)]
     assert red and abs(min(c["top"] for c in red) / MM - 80) < 1.5
     line = sorted((c for c in page.chars if abs(c["size"] - 16) < 0.05 and c["top"] < 125 * MM), key=lambda c: c["x0"])
+    number = [c for c in line if c["x0"] < (BLOCK_LEFT + 78) * MM]  # the left half
+    line = line[len(number):]
+    assert "".join(c["text"] for c in number) == "三星政〔2022〕5号"
+    assert abs(number[0]["x0"] / MM - (28 + 156 / 28)) < 1.0  # one character in from the left
+    assert abs(number[0]["top"] - line[0]["top"]) < 0.5  # on the 签发人's line
     text = "".join(c["text"] for c in line)
     assert text == "签发人：三星分管领导"
     name = line[len("签发人："):]

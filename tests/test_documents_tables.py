@@ -48,3 +48,20 @@ def test_a_role_in_a_face_of_another_style_is_announced(tmp_path: Path):
 def test_the_configured_fonts_give_every_role_a_face_of_its_style():
     # make system-deps installs the Fandol faces: no role falls back on this machine.
     assert style_fallbacks(font_set()) == []
+
+
+SIEVE = ["隐患编号", "问题隐患", "核查日期", "方式", "结果"]
+SIEVE_ROWS = [[f"HZ-2020-{i:04d}", "南通瑞丰家纺有限公司：“三合一”场所住宿与生产经营区域未有效防火分隔",
+               "2023-02-02", "调阅台账资料", "核查属实，整改到位"] for i in range(1, 12)]
+
+
+def test_a_table_whose_text_would_wrap_every_few_characters_steps_down_to_xiaosi():
+    # In 4号 the four short columns leave the hazard about five characters: the table prints in 小四
+    # and the hazard keeps at least ten characters a line.
+    table = layout(SIEVE, SIEVE_ROWS)
+    assert table.size_pt == 12
+    available = 156 / (12 * 25.4 / 72)
+    assert table.word[1] * available - 0.95 >= 10
+    # A table whose text is not squeezed stays in 4号.
+    assert layout(["区镇", "等级"], [["常乐镇", "良"]]).size_pt == 14
+    assert layout(["序号", "问题隐患"], [["1", SIEVE_ROWS[0][1]]]).size_pt == 14

@@ -86,7 +86,8 @@ class Printable:
 
 def clerk_replacer(archive: Archive, notice: Notice | None) -> Replacer:
     """References as a clerk cites them: a notice by 《title》（document number）, a hazard by its
-    ID and title without 《》 (《》 is for titled documents); the rest as the shared print words
+    ID and title without 《》 (《》 is for titled documents), nothing between them: Chinese text
+    puts no space beside Latin letters or digits; the rest as the shared print words
     (《title》 of a report, 附件N, a name)."""
     shared = print_replacer(archive, notice, markdown=False)
 
@@ -96,7 +97,7 @@ def clerk_replacer(archive: Archive, notice: Notice | None) -> Replacer:
             inner = record.title.zh.replace("《", "〈").replace("》", "〉")  # a title within a title
             return f"《{inner}》（{record.document_number}）"
         if isinstance(record, Hazard):
-            return f"{record.id} {record.title.zh}"
+            return f"{record.id}{record.title.zh}"  # no space between the ID and Chinese text
         return shared(match, target_id)
 
     return replace
@@ -272,8 +273,9 @@ def notice(archive: Archive, record: Notice, stem: str, body_of: Callable[[Build
 
     issued = issued_attachment(record)
     listed = [(i, a) for i, a in enumerate(record.attachments) if (a.id or a.title.zh) != issued]
-    # Kept with the signature: the attachment notes, or without them the text's last paragraph.
-    closing = len(doc.blocks) - (0 if listed else 1)
+    # Kept with the signature: the text's last paragraph and the attachment notes (or the notes
+    # alone when the text ends in something else).
+    closing = len(doc.blocks) - (1 if (doc.blocks and doc.blocks[-1].get("t") == "Para") or not listed else 0)
     for position, (index, attachment) in enumerate(listed):
         b.add(attachment_note(b, position, len(listed), attachment.title.zh, (rid, ("attachments", index, "title"))))
     b.signature(b.words(record.signature.zh) if record.signature else issuer, doc.date, (rid, ("signature",)))
@@ -314,7 +316,10 @@ def attachment_note(b: Builder, position: int, count: int, name: str, src: tuple
     lead = ast.div("plain", [ast.para(b.use("body", "附件：", *src))]) if position == 0 else ast.none_arg()
     number = ast.div("plain", [ast.para(f"{position + 1}.")]) if count > 1 else ast.none_arg()
     b.use("body", f"{position + 1}.", *src)
-    return ast.div("attachment-note", [lead, number, ast.div("plain", [ast.para(b.use("body", name, *src))])])
+    note = ast.div("attachment-note", [lead, number, ast.div("plain", [ast.para(b.use("body", name, *src))])])
+    # For Word (docx.lua), which gets the parts as paragraphs without their empty places.
+    note["c"][0][2] += [["gw-first", str(position == 0).lower()], ["gw-several", str(count > 1).lower()]]
+    return note
 
 
 KEEP_TABLE_ROWS = 20  # a table this short ending a report stays on the page of its signature
@@ -422,8 +427,9 @@ def _sub_report(b: Builder, numbered: Sections, record: SubReport) -> None:
     _sections(b, numbered, record)
     if record.verifications:
         numbered.heading("问题隐患“过筛式”核查情况")
+        # Dates as 2023-02-01 (as in the hazard lists): in 小四 the hazard then keeps ten characters a line.
         b.table(["隐患编号", "问题隐患", "核查日期", "方式", "结果"], [
-            [v.hazard, present.title(archive, v.hazard, "zh"), date(v.verified_on),
+            [v.hazard, present.title(archive, v.hazard, "zh"), _iso(v.verified_on),
              label(archive, "evaluation-methods", v.method), label(archive, "verification-results", v.result)]
             for v in record.verifications
         ], (rid, ("verifications",)))
@@ -572,14 +578,16 @@ def report_author(archive: Archive, record: Record) -> str:
     return org_name(archive, author_of(archive, record))
 
 
-def upward_head(b: Builder, issuer: str, signer: str, rid: str) -> None:
-    """The head of an upward document (上行文, GB/T 9704 7.2.6): the issuer's mark 80 mm from the
-    top, the 签发人 line, the red rule."""
+def upward_head(b: Builder, issuer: str, signer: str, number: str | None, rid: str) -> None:
+    """The head of an upward document (上行文, GB/T 9704 7.2.5, 7.2.6): the issuer's mark 80 mm
+    from the top; on one line the 发文字号 one character in from the left and the 签发人 one
+    character in from the right; the red rule."""
     b.doc.upward = True
     b.doc.mark_length = len(issuer)
     b.add(b.styled("mark", "GW Mark", issuer, "title", (rid, ("town",))))
     b.use("body", "签发人：", rid, ("signed_by",))
-    b.add(ast.div("signer", [ast.para("签发人："), ast.para(b.use("kai", signer, rid, ("signed_by",)))]))
+    numbered = ast.para(b.use("body", number, rid, ("document_number",))) if number else ast.none_arg()
+    b.add(ast.div("signer", [numbered, ast.para("签发人："), ast.para(b.use("kai", signer, rid, ("signed_by",)))]))
     b.add(ast.div("red-rule", [], "GW Red Rule"))
 
 
@@ -593,7 +601,7 @@ def report(archive: Archive, record: DocumentRecord, stem: str) -> Printable:
                        (record.id, ("classification",))))
     signer = getattr(record, "signed_by", None)
     if signer:
-        upward_head(b, author, person_name(archive, signer), record.id)
+        upward_head(b, author, person_name(archive, signer), getattr(record, "document_number", None), record.id)
         b.title(record.title.zh, (record.id, ("title",)), style="title")
     else:
         b.title(record.title.zh, (record.id, ("title",)))

@@ -97,6 +97,19 @@ NO_INDENT = '<w:ind w:firstLineChars="0" w:firstLine="0"/>'
 CENTER = '<w:jc w:val="center"/>' + NO_INDENT
 RED = '<w:color w:val="FF0000"/>'
 KEEP_NEXT = "<w:keepNext/>"
+CELL_PPR = '<w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0"/>' + NO_INDENT
+NO_TRACKING = '<w:spacing w:val="0"/>'
+
+
+BLOCK_TWIPS = twips(156)  # the type block's width
+CHAR_3 = 315  # one 3号 character with the grid's tracking (16 pt − 0.25 pt), in twips
+NOTE_NAME = 5 * CHAR_3  # two characters in, then "附件："
+NOTE_NUMBER = CHAR_3 + 15  # "1." and a hair more, so the tab after it never jumps to the next stop
+
+
+def _hanging(left: int) -> str:
+    """Text from ``left``, the first line from two characters in."""
+    return f'<w:ind w:left="{left}" w:hanging="{left - 2 * CHAR_3}" w:firstLineChars="0"/>'
 
 
 def our_styles(fonts: FontSet) -> str:
@@ -110,6 +123,11 @@ def our_styles(fonts: FontSet) -> str:
         _style("GWMark", "GW Mark", fonts, "title", 52,
                ppr='<w:spacing w:before="1000"/>' + CENTER, rpr=RED),
         _style("GWNumber", "GW Number", fonts, ppr='<w:spacing w:before="1158"/>' + CENTER),
+        # 上行文: the number one character in from the left, 签发人 one in from the right (a right tab).
+        _style("GWSigner", "GW Signer", fonts,
+               ppr=f'<w:tabs><w:tab w:val="right" w:pos="{BLOCK_TWIPS - CHAR_3}"/></w:tabs>'
+                   f'<w:spacing w:before="1158"/><w:ind w:left="{CHAR_3}" w:right="{CHAR_3}" '
+                   'w:firstLineChars="0" w:firstLine="0"/>'),
         _style("GWRedRule", "GW Red Rule", fonts, size=8,
                ppr='<w:pBdr><w:bottom w:val="single" w:sz="8" w:space="1" w:color="FF0000"/></w:pBdr>'
                    '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
@@ -122,7 +140,13 @@ def our_styles(fonts: FontSet) -> str:
         _style("GWHeading2", "GW Heading 2", fonts, "kai", ppr=KEEP_NEXT),
         _style("GWChapter", "GW Chapter", fonts, "hei", ppr=KEEP_NEXT + CENTER),
         _style("GWFigure", "GW Figure", fonts, ppr=CENTER),
-        _style("GWAttachmentNote", "GW Attachment Note", fonts, ppr='<w:spacing w:before="579"/>'),
+        # 附件说明: two characters in, the name after "附件：" (three characters) and, with several
+        # attachments, after the number ("1.", about one character): a wrapped name under its first character.
+        _style("GWAttachmentNote", "GW Attachment Note", fonts, ppr=_hanging(NOTE_NAME)),
+        _style("GWAttachmentNotes", "GW Attachment Notes", fonts,
+               ppr=f'<w:tabs><w:tab w:val="left" w:pos="{NOTE_NAME}"/>'
+                   f'<w:tab w:val="left" w:pos="{NOTE_NAME + NOTE_NUMBER}"/></w:tabs>'
+                   + _hanging(NOTE_NAME + NOTE_NUMBER)),
         _style("GWSignature", "GW Signature", fonts,
                ppr='<w:spacing w:before="1158"/><w:jc w:val="right"/><w:ind w:firstLineChars="0" '
                    'w:firstLine="0" w:rightChars="200" w:right="640"/>'),
@@ -142,7 +166,10 @@ def our_styles(fonts: FontSet) -> str:
                    '<w:ind w:left="280" w:right="280" w:firstLineChars="0" w:firstLine="0"/>'),
         _style("GWPageNumber", "GW Page Number", fonts, "song", 28, kind="character",
                based_on="DefaultParagraphFont"),
-        _style("GWTableText", "GW Table Text", fonts, size=28, ppr=NO_INDENT),
+        # Table cells: off the character grid (on it, every character would take a 3号 cell and the
+        # columns would wrap), no tracking; 4号, or 小四 as the PDF's table (gw-size).
+        _style("GWTableText", "GW Table Text", fonts, size=28, ppr=CELL_PPR, rpr=NO_TRACKING),
+        _style("GWTableTextSmall", "GW Table Text Small", fonts, size=24, ppr=CELL_PPR, rpr=NO_TRACKING),
     ])
 
 
@@ -154,16 +181,19 @@ def _patch_styles(xml: str, fonts: FontSet) -> str:
                  "<w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>"
                  "<w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\"/></w:rPr></w:rPrDefault>", xml, flags=re.S)
     xml = re.sub(r"<w:pPrDefault>.*?</w:pPrDefault>",
-                 "<w:pPrDefault><w:pPr><w:spacing w:before=\"0\" w:after=\"0\"/>"
+                 # No space added between Chinese and Latin letters or digits (as in the PDF).
+                 "<w:pPrDefault><w:pPr><w:autoSpaceDE w:val=\"0\"/><w:autoSpaceDN w:val=\"0\"/>"
+                 "<w:spacing w:before=\"0\" w:after=\"0\"/>"
                  "<w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/><w:jc w:val=\"both\"/>"
                  "</w:pPr></w:pPrDefault>", xml, flags=re.S)
     # Pandoc's own paragraph styles add space around paragraphs and Latin fonts: make them plain.
     # Compact is what pandoc gives table cells: 4号, no indent, off the character grid (on it, every
     # 4号 character would take a 3号 cell and the columns would wrap), no tracking.
-    plain = ('<w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr>',
+    # No space between Chinese and Latin letters or digits here too: LibreOffice does not read it
+    # from the defaults.
+    plain = ('<w:pPr><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:spacing w:before="0" w:after="0"/></w:pPr>',
              f'{body_fonts}<w:sz w:val="32"/><w:szCs w:val="32"/>')
-    cell = (f'<w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0"/>{NO_INDENT}</w:pPr>',
-            f'{body_fonts}<w:spacing w:val="0"/><w:sz w:val="28"/><w:szCs w:val="28"/>')
+    cell = (f'<w:pPr>{CELL_PPR}</w:pPr>', f'{body_fonts}{NO_TRACKING}<w:sz w:val="28"/><w:szCs w:val="28"/>')
     for style_id in ("Normal", "BodyText", "FirstParagraph", "Compact"):
         ppr, rpr = cell if style_id == "Compact" else plain
         xml = re.sub(

@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 TABLE_PT = 14  # tables print in 4号; wide lists in 小四 (12 pt)
+SMALL_PT = 12  # 小四: a table whose running text would be squeezed in 4号 steps down to it
 MM_PER_PT = 25.4 / 72
 BLOCK_MM = {False: (156, 225), True: (297 - 28 - 26, 210 - 37 - 35)}  # (width, height) portrait, landscape
 CELL_INSET_EM = 0.75 + 0.2  # Typst's inset (0.25 em left, 0.5 em right) and a little slack so a fixed cell never wraps
 FIXED_MAX_EM = 7.0  # a column no wider than this (plus inset) is sized to its content: IDs, dates, grades
 MIN_TEXT_EM = 4.0  # a text column never narrower than four characters
+READABLE_EM = 10.0  # a long text column narrower than ten characters wraps every few words: too narrow
 ROW_LINE_EM = 1.3  # a table line with its leading, in em
 
 
@@ -39,6 +41,26 @@ def text_em(text: str) -> float:
 
 
 def layout(header: list[str], rows: list[list[str]], landscape: bool = False, size_pt: int = TABLE_PT) -> Layout:
+    """The table's size and column widths: in ``size_pt`` (4号 by default), or in 小四 when in
+    4号 a column of long text would be left narrower than ``READABLE_EM`` characters (the
+    five-column sieve check: its hazards wrapped every five characters)."""
+    table = _layout(header, rows, landscape, size_pt)
+    if size_pt > SMALL_PT and _cramped(header, rows, table, landscape):
+        return _layout(header, rows, landscape, SMALL_PT)
+    return table
+
+
+def _cramped(header: list[str], rows: list[list[str]], table: Layout, landscape: bool) -> bool:
+    """A text column that needs more than ``READABLE_EM`` characters but gets fewer."""
+    available = BLOCK_MM[landscape][0] / (table.size_pt * MM_PER_PT)
+    for index, (fixed, share) in enumerate(zip(table.fixed, table.word, strict=True)):
+        need = max(text_em(cell) for cell in [header[index], *(row[index] for row in rows)])
+        if not fixed and need > READABLE_EM and share * available - CELL_INSET_EM < READABLE_EM:
+            return True
+    return False
+
+
+def _layout(header: list[str], rows: list[list[str]], landscape: bool, size_pt: int) -> Layout:
     width_mm, height_mm = BLOCK_MM[landscape]
     available = width_mm / (size_pt * MM_PER_PT)
     columns = list(zip(header, *rows, strict=True))
@@ -58,11 +80,11 @@ def layout(header: list[str], rows: list[list[str]], landscape: bool = False, si
 
 
 def _widths(columns: list[tuple[str, ...]], natural: list[float], fixed: list[bool], available: float) -> list[float]:
-    """Each column's width in em: fixed ones their natural width; text ones start at four
-    characters (or less if they need less) and the rest of the width goes, half an em at a time,
+    """Each column's width in em: fixed ones their natural width; text ones start at their floor
+    (:func:`_floors`) and the rest of the width goes, half an em at a time,
     to the column where it saves the most lines over the whole table (rows are as tall as their
     tallest cell), so the table takes as few lines — and pages — as its text allows."""
-    widths = [n if f else min(n, MIN_TEXT_EM + CELL_INSET_EM) for n, f in zip(natural, fixed, strict=True)]
+    widths = _floors(natural, fixed, available)
     text = [i for i, f in enumerate(fixed) if not f]
     if not text:
         # Only short columns: the spare width goes to all of them alike.
@@ -92,6 +114,16 @@ def _widths(columns: list[tuple[str, ...]], natural: list[float], fixed: list[bo
         widths[best] += step
         left -= step
     return widths
+
+
+def _floors(natural: list[float], fixed: list[bool], available: float) -> list[float]:
+    """Starting widths: fixed columns their natural width; a column of long text ``READABLE_EM``
+    characters and the other text columns four (or less if they need less) when that fits the
+    block, else four characters for every text column."""
+    short = [n if f else min(n, MIN_TEXT_EM + CELL_INSET_EM) for n, f in zip(natural, fixed, strict=True)]
+    readable = [n if f else min(n, (READABLE_EM if n > READABLE_EM + CELL_INSET_EM else MIN_TEXT_EM) + CELL_INSET_EM)
+                for n, f in zip(natural, fixed, strict=True)]
+    return readable if sum(readable) <= available else short
 
 
 def _height(rows: list[tuple[float, ...]], widths: list[float]) -> int:

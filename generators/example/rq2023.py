@@ -17,6 +17,9 @@ CAMPAIGN = "rq2023"
 DIR = f"campaigns/{CAMPAIGN}"
 START, END = D(2023, 5, 1), D(2023, 9, 30)
 TOWNS = ["haimen-jd", "sanchang-jd", "sanxing", "changle", "yudong", "kaifaqu"]
+# 发文机关代字 of the towns' reports (invented): 街道 offices 办, town governments 政, the zone's committee 管.
+ISSUER_CODES = {"haimen-jd": "海街办", "sanchang-jd": "三街办", "sanxing": "三星政", "changle": "常乐政",
+                "yudong": "余东政", "kaifaqu": "海开管"}
 GRADES = {"haimen-jd": "良", "sanchang-jd": "优", "sanxing": "良", "changle": "中", "yudong": "良", "kaifaqu": "优"}
 PLAN_ISSUED = D(2023, 10, 9)
 SELF_ASSESSMENT_DUE = D(2023, 10, 25)
@@ -170,6 +173,7 @@ def build(ctx: Ctx) -> list[str]:
                     on=SUBMITTED[town] - days(1) if SUBMITTED[town].weekday() else SUBMITTED[town] - days(3),
                 ),
                 "signed_by": f"p-{town}-leader",
+                "document_number": f"{ISSUER_CODES[town]}〔2023〕{20 + TOWNS.index(town)}号",
                 "sections": [
                     {"topic": topic, "body": prose(f"{zh_name}：{zh}", f"{en_name}: {en}")}
                     for topic, zh, en in [

@@ -264,6 +264,9 @@ class SelfAssessment(DocumentRecord):
     signed_by: Ref("person") | None = Field(
         default=None, description="签发人: who signs the report off to the district; printed as an upward "
                                   "document (GB/T 9704-2012 7.2.5) with the 签发人 line")
+    document_number: str | None = Field(
+        default=None, pattern=DOCUMENT_NUMBER_PATTERN,
+        description="发文字号 of the town's report, e.g. 常乐政〔2023〕21号; printed left of the 签发人 line")
     sections: list[Section] = Field(default_factory=list)
     target_task_list: list[TaskListItem] = Field(default_factory=list)
     hazard_list: list[HazardListItem] = Field(default_factory=list)

@@ -7,13 +7,44 @@ local function raw(xml) return pandoc.RawBlock("openxml", xml) end
 
 local function has(div, class) return div.classes:includes(class) end
 
--- The parts of a line (filters run inside out: they are paragraphs by now, absent ones gone).
-local function joined(div, style)
-  local line = pandoc.List()
+-- 附件说明 (GB/T 9704 7.3.4): one blank line below the text (an empty paragraph before the first
+-- note only), two characters in; several are numbered, the numbers under one another after
+-- "附件：" and the names aligned (tab stops of the style), a long name wrapping under its first
+-- character (hanging indent).
+local BLANK_LINE = '<w:p><w:pPr><w:pStyle w:val="GWPlain"/></w:pPr></w:p>'
+local function attachment_note(div)
+  local parts = pandoc.List()
   for _, child in ipairs(div.content) do
-    if child.t == "Para" or child.t == "Plain" then line:extend(child.content) end
+    if child.t == "Para" or child.t == "Plain" then parts:insert(child.content) end
   end
-  return pandoc.Div({ pandoc.Para(line) }, { ["custom-style"] = style })
+  local first = div.attributes["gw-first"] == "true"
+  local several = div.attributes["gw-several"] == "true"
+  local tab = pandoc.RawInline("openxml", "<w:r><w:tab/></w:r>")
+  local line = pandoc.List()
+  if first then line:extend(table.remove(parts, 1)) elseif several then line:insert(tab) end
+  if several then
+    line:extend(table.remove(parts, 1))
+    line:insert(tab)
+  end
+  for _, inlines in ipairs(parts) do line:extend(inlines) end
+  local style = several and "GW Attachment Notes" or "GW Attachment Note"
+  local note = pandoc.Div({ pandoc.Para(line) }, { ["custom-style"] = style })
+  if first then return { raw(BLANK_LINE), note } end
+  return note
+end
+
+-- 发文字号 left and 签发人 right on one line (the style's indents and right tab stop); without a
+-- number (an absent argument, gone by now) the 签发人 alone at the right.
+local function signer(div)
+  local parts = pandoc.List()
+  for _, child in ipairs(div.content) do
+    if child.t == "Para" or child.t == "Plain" then parts:insert(child.content) end
+  end
+  local line = pandoc.List()
+  if #parts == 3 then line:extend(table.remove(parts, 1)) end
+  line:insert(pandoc.RawInline("openxml", "<w:r><w:tab/></w:r>"))
+  for _, inlines in ipairs(parts) do line:extend(inlines) end
+  return pandoc.Div({ pandoc.Para(line) }, { ["custom-style"] = "GW Signer" })
 end
 
 function Div(div)
@@ -44,8 +75,8 @@ function Div(div)
     return blocks
   end
   -- Parts printed on one line (Typst lays them out in a grid): one paragraph in Word.
-  if has(div, "gw-attachment-note") then return joined(div, "GW Attachment Note") end
-  if has(div, "gw-signer") then return joined(div, "GW Number") end
+  if has(div, "gw-attachment-note") then return attachment_note(div) end
+  if has(div, "gw-signer") then return signer(div) end
   -- Other gw- wrappers carry their Word style themselves, or are plain containers.
   if div.attributes["custom-style"] == nil then
     for _, class in ipairs(div.classes) do
@@ -58,10 +89,20 @@ function Span(span)
   if span.classes:includes("gw-tab") then return pandoc.RawInline("openxml", "<w:r><w:tab/></w:r>") end
 end
 
--- Table cells in 4号 without the body's first-line indent.
+-- Table cells without the body's first-line indent, in the table's size (gw-size, chosen by
+-- generators/documents/tables.py as for the PDF): 4号, or 小四 for wide lists and tables whose
+-- text would be squeezed in 4号. Plain blocks become paragraphs: pandoc gives a Plain in a cell
+-- its Compact style whatever Div it is in.
+local CELL_STYLES = { ["14pt"] = "GW Table Text", ["12pt"] = "GW Table Text Small" }
+
 function Table(tbl)
+  local style = CELL_STYLES[tbl.attr.attributes["gw-size"] or "14pt"] or "GW Table Text"
   local function restyle(cell)
-    cell.contents = { pandoc.Div(cell.contents, { ["custom-style"] = "GW Table Text" }) }
+    local blocks = pandoc.List()
+    for _, block in ipairs(cell.contents) do
+      blocks:insert(block.t == "Plain" and pandoc.Para(block.content) or block)
+    end
+    cell.contents = { pandoc.Div(blocks, { ["custom-style"] = style }) }
     return cell
   end
   local function rows(list)
