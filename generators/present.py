@@ -21,7 +21,6 @@ from generators.records.types import Prose, Text
 from generators.records.walk import PathT, marked_values
 
 LANGUAGES = ("zh", "en")
-DEFAULT_LANGUAGE = "zh"
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")
 

@@ -9,6 +9,7 @@ from documents_helpers import built  # noqa: F401 - fixture
 from ledgers_helpers import ROOT, convert, errors, reload
 from openpyxl import load_workbook
 
+from generators import present
 from generators.commands.docs import _ledger_workbooks
 from generators.documents import ast
 from generators.documents.catalog import documents
@@ -17,8 +18,14 @@ from generators.ledgers.columns import LEDGER, LIST_SHEETS, SHEETS
 from generators.ledgers.export import workbooks, write_exports
 from generators.ledgers.importer import plan_import
 from generators.ledgers.read import read_workbook
-from generators.ledgers.rows import as_printed
 from generators.ledgers.template import write_templates
+
+
+def as_printed(value) -> str:
+    """A cell as the printed table writes it (dates as 2022年7月23日, numbers as text)."""
+    if isinstance(value, dt.date):
+        return present.format_date(value, "zh")
+    return "" if value is None else str(value)
 
 
 @pytest.fixture(scope="module")

@@ -80,12 +80,6 @@ def published_documents(archive: Archive) -> list[DocumentSpec]:
     return [spec for spec in documents(archive) if not spec.classified(archive)]
 
 
-def stems_for_record(archive: Archive, record_id: str) -> list[str]:
-    """The published documents that print ``record_id`` (its own first), for the site's links."""
-    stems = [spec.stem for spec in published_documents(archive) if record_id in spec.record_ids]
-    return sorted(stems, key=lambda stem: (stem != record_id, stem))
-
-
 def _bind(function, *args):
     return lambda: function(*args)
 

@@ -10,8 +10,6 @@ from typing import Any
 from generators.records.yamlout import Flow
 
 D = dt.date
-INVENTED_ZH = "虚构示例数据"
-INVENTED_EN = "invented example data"
 
 
 def t(zh: str, en: str | None = None) -> Flow:

@@ -445,19 +445,3 @@ MAJOR_CLAUSES = {
         "Criteria for major safety hazards in town gas operations, article {n}",
     ),
 }
-
-PROGRESS_STEPS = [
-    (
-        "已下达整改通知书，企业制定整改方案",
-        "Rectification order issued; the enterprise drew up a rectification plan",
-        "整改前现场照片",
-        "Photo of the site before rectification",
-    ),
-    ("整改措施落实过半，完成隔离和警示", "Over half of the measures done; area isolated and signposted", None, None),
-    (
-        "整改完成，企业提交整改报告",
-        "Rectification finished; the enterprise submitted its report",
-        None,
-        "整改后现场照片及整改报告",
-    ),
-]

@@ -8,7 +8,6 @@ of vocabulary terms, organisation names, the computed hazard status.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from generators import present
@@ -76,13 +75,6 @@ def _ledger_row(archive: Archive, h: Hazard) -> Row:
 
 def _numbered(rows: list[Row]) -> list[Row]:
     return [[i + 1, *row] for i, row in enumerate(rows)]
-
-
-def as_printed(value: Any) -> str:
-    """A cell as the printed table writes it (dates as 2022年7月23日, numbers as text)."""
-    if isinstance(value, dt.date):
-        return present.format_date(value, "zh")
-    return "" if value is None else str(value)
 
 
 def sheet_rows(archive: Archive, kind: SheetKind, sa: SelfAssessment | None, hazards: list[Hazard],

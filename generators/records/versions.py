@@ -67,12 +67,6 @@ def earlier_versions(archive: Archive, record_id: str) -> list[Record]:
     return found
 
 
-def all_versions(archive: Archive, record_id: str) -> list[Record]:
-    """Every version of the document ``record_id`` belongs to, newest first (itself included)."""
-    newest = archive.get(current_version(archive, record_id))
-    return [newest, *earlier_versions(archive, newest.id)] if newest is not None else []
-
-
 DATE_FIELDS = ("date", "issued_on", "completed_on", "submitted_on", "filed_on", "fed_back_on")
 
 
@@ -87,11 +81,6 @@ def version_date(record: Record) -> dt.date | None:
             return value
     discovery = getattr(record, "discovery", None)
     return discovery.date if discovery is not None else None
-
-
-def in_search(archive: Archive, record_id: str) -> bool:
-    """Withdrawn documents leave search results; superseded versions stay findable (marked as such)."""
-    return not is_withdrawn(archive.get(record_id))
 
 
 @lru_cache(maxsize=8)

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -218,17 +217,8 @@ def _schema_comment(text: str) -> str | None:
 # The file
 
 
-def load_yaml(file: Path, display_path: str) -> tuple[Any, SourceMap | None, list[Diagnostic]]:
-    """Parse ``file``. Returns (data, source map, diagnostics); data is None on failure."""
-    try:
-        raw = file.read_bytes()
-    except OSError as exc:
-        return None, None, [Diagnostic.error("E005", Location(display_path), detail=exc.strerror or exc)]
-    return parse_yaml(raw, display_path)
-
-
 def parse_yaml(raw: bytes, display_path: str) -> tuple[Any, SourceMap | None, list[Diagnostic]]:
-    """Parse a file's bytes (see :func:`load_yaml`)."""
+    """Parse a file's bytes. Returns (data, source map, diagnostics); data is None on failure."""
     if len(raw) > MAX_FILE_BYTES:
         return None, None, [Diagnostic.error("E006", Location(display_path), size=len(raw), limit=MAX_FILE_BYTES)]
     text, problems = _decode(raw, display_path)

@@ -50,10 +50,6 @@ class Reference:
     label: str | None = None
     lang: str | None = None  # prose only: the language of the text it was found in
 
-    @property
-    def resolved(self) -> bool:
-        return self.target_id is not None
-
 
 @dataclass(frozen=True)
 class MalformedRef:

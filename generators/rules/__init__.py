@@ -7,7 +7,7 @@ site and the printed documents call (one computation, shown everywhere):
   → ``DatedResult`` (raw, due, calendars), ``working_days_between``, ``latest_filing_day``,
   ``day_kind``; ``CalendarMissing`` for a year nothing covers; ``one_year_or_longer``;
 * :mod:`.procedure` — ``timeline(archive, campaign_id, as_of)`` → ``[StageStatus]``,
-  ``stage_status``, ``required_stages``, ``is_long``, ``completing_review``, ``DONE_STATES``;
+  ``required_stages``, ``is_long``, ``completing_review``, ``DONE_STATES``;
 * :mod:`.completeness` — ``check_completeness`` (E23x);
 * :mod:`.results` — ``consequences(archive, campaign_id)`` → ``[ConsequenceRow]``;
 * :mod:`.statistics` — ``change``, ``rate_change`` → ``Change`` (``text(lang)``, ``footnote(lang)``),

@@ -107,9 +107,6 @@ class WorkCalendar:
 
     # -- what a year is ------------------------------------------------------------------------
 
-    def covers(self, year: int) -> bool:
-        return year in _PACKAGE_YEARS or year in self._records
-
     def source(self, year: int) -> str:
         """Which calendar a year comes from; raises :class:`CalendarMissing` if none."""
         if year in _PACKAGE_YEARS:

@@ -163,11 +163,6 @@ def timeline(archive: Archive, campaign_id: str, as_of: dt.date) -> list[StageSt
     return _mark_missing(out)
 
 
-def stage_status(archive: Archive, campaign_id: str, stage: str, as_of: dt.date) -> StageStatus:
-    (found,) = [s for s in timeline(archive, campaign_id, as_of) if s.stage == stage]
-    return found
-
-
 # ---------------------------------------------------------------------------------------------
 
 

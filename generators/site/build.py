@@ -248,7 +248,3 @@ def report(result: BuildResult, out: Path, lang: str) -> str:
                 f"用时 {result.seconds:.1f} 秒）；已隐去涉密记录 {result.withheld} 条")
     return (f"site built in {out} ({result.pages} pages, {files} files, {mb:.1f} MB, {result.seconds:.1f} s); "
             f"withheld {result.withheld} classified records")
-
-
-def main_error(text: str) -> None:
-    print(text, file=sys.stderr)

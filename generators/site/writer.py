@@ -103,12 +103,6 @@ def finish(process: subprocess.Popen) -> tuple[int, str]:
     return process.returncode, output
 
 
-def run_mkdocs(configs: dict[str, Path], epoch: int) -> dict[str, tuple[int, str]]:
-    """Both builds at once (two processes), clean; returns lang → (exit status, output)."""
-    running = {lang: start_mkdocs(cfg, epoch) for lang, cfg in configs.items()}
-    return {lang: finish(process) for lang, process in running.items()}
-
-
 def write_config(config: dict, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=True), encoding="utf-8")
