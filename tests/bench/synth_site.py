@@ -55,9 +55,9 @@ def _page(lang: str, depth: int, title: str, body: str, marker: str = "", *, sea
     base = "/".join([".."] * depth) or "."
     search = "搜索档案" if lang == "zh" else "Search the archive"
     # As on the real site (theme/site/overrides/main.html): the search page carries the runtime
-    # inline, first in <head> (the indexer fills it in), after its words; other pages load it as a file.
-    inline = (f'<script type="application/json" id="zz-search-words">{search_words(lang)}</script>'
-              f'<script data-search-index="{base}/search-index/"></script>') if search_page else ""
+    # inline, first in <head> (the indexer fills it in), its words after it; other pages load it as a file.
+    said = f'<script type="application/json" id="zz-search-words">{search_words(lang)}</script>'
+    inline = f'<script data-search-index="{base}/search-index/"></script>{said}' if search_page else ""
     external = "" if search_page else f'<script src="{base}/search-index/search.js" defer></script>'
     return (
         f'<!doctype html><html lang="{lang}"><head>{inline}<meta charset="utf-8"><title>{html.escape(title)}</title>'

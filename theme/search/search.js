@@ -23,10 +23,15 @@
   function mark(step) { if (state.marks[step] === undefined) state.marks[step] = performance.now(); }
 
   // The search page's words, in its language, from the site's one catalogue (generators/words.py,
-  // "search.*"): the page carries them as JSON (main.html). Other pages only need "/" to focus.
-  var WORDS = document.getElementById("zz-search-words");
-  var TEXT = WORDS ? JSON.parse(WORDS.textContent) : {};
-  function say(key, n) { return String(TEXT[key] || key).replace("{n}", n); }
+  // "search.*"): the page carries them as JSON right after this script (main.html), read when
+  // first needed. Other pages only need "/" to focus the box.
+  var TEXT = null;
+  function words() {
+    var blob = TEXT || document.getElementById("zz-search-words");
+    TEXT = TEXT || (blob ? JSON.parse(blob.textContent) : {});
+    return TEXT;
+  }
+  function say(key, n) { return String(words()[key] || key).replace("{n}", n); }
 
   /* ---- tokens: mirror of generators/search/tokens.py ------------------------------ */
   var HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2fa1f}";
@@ -900,7 +905,7 @@
           (on ? " checked" : "") + "> " + esc(v) + ' <span class="zz-count">' + n + "</span></label></li>";
       }).join("");
       return rows ? '<fieldset class="zz-facet" data-facet="' + esc(f.name) + '"><legend>' +
-        esc(TEXT["facet." + f.name] || f.name) + "</legend><ul>" + rows + "</ul></fieldset>" : "";
+        esc(words()["facet." + f.name] || f.name) + "</legend><ul>" + rows + "</ul></fieldset>" : "";
     }).join("");
   }
 
