@@ -50,15 +50,16 @@ class Sync:
     removed: list[str] = field(default_factory=list)  # in docs/ before, no page now: deleted
 
 
-def sync_files(texts: Iterable[tuple[str, bytes]], folder: Path) -> Sync:
+def sync_files(texts: Iterable[tuple[str, bytes | None]], folder: Path) -> Sync:
     """Make ``folder`` hold exactly these (relative path, bytes) files: unchanged files are left
-    alone (their times too), changed ones replaced, files no longer wanted deleted."""
+    alone (their times too), changed ones replaced, files no longer wanted deleted. None for
+    bytes: the file there is kept as it is."""
     folder.mkdir(parents=True, exist_ok=True)
     before = {path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()}
     sync = Sync()
     for name, data in texts:
         sync.sources.append(name)
-        if write_if_changed(folder / name, data):
+        if data is not None and write_if_changed(folder / name, data):
             sync.changed.append(name)
     sync.removed = sorted(before - set(sync.sources))
     remove_files(folder, sync.removed)

@@ -57,10 +57,20 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return data
 
 
+def _same_as_clean(data: Path, site: Path, tmp_path: Path, name: str) -> None:
+    clean_site = tmp_path / f"clean-site-{name}"
+    _build(data, clean_site, tmp_path / f"clean-build-{name}")
+    differences = compare_trees(site, clean_site)
+    assert differences == [], "\n".join(differences[:50])
+    shutil.rmtree(clean_site)
+
+
 def test_incremental_build_equals_clean_build(archive: Path, tmp_path: Path) -> None:
     data, site, build = archive, tmp_path / "site", tmp_path / "build"
     hazards = _hazards(data)
     edited, copied = list(hazards)[:2]
+    regraded = next(rid for rid, path in hazards.items() if rid not in (edited, copied)
+                    and "\ngrade: 一般\n" in path.read_text(encoding="utf-8"))
     deleted, added = f"{copied}8", f"{copied}9"
     _copy(hazards, copied, deleted, 998)  # every hazard of the example is referenced: delete a copy
     _build(data, site, build)
@@ -71,17 +81,24 @@ def test_incremental_build_equals_clean_build(archive: Path, tmp_path: Path) -> 
     link_tree(site, held)
     digest = tree_digest(held)
 
+    # Records edited, none added or deleted: only the pages that read them are made again, and
+    # the change reaches every listing it should (a new grade moves a dossier between listings).
     text = hazards[edited].read_text(encoding="utf-8")
     hazards[edited].write_text(re.sub(r"(title: \{zh: )", r"\1增量测试：", text, count=1), encoding="utf-8")
+    text = hazards[regraded].read_text(encoding="utf-8")
+    hazards[regraded].write_text(text.replace("\ngrade: 一般\n", "\ngrade: 重大\n"), encoding="utf-8")
+    _build(data, site, build)
+    _same_as_clean(data, site, tmp_path, "edited")
+    assert "增量测试" in _output(build, edited).read_text(encoding="utf-8")
+    assert regraded in (site / "hazards" / "grade" / "重大" / "index.html").read_text(encoding="utf-8")
+    assert untouched.stat().st_mtime_ns == before, "an unchanged page was rendered again"
+    assert tree_digest(held) == digest, "the build wrote into files of the site it replaced"
+
+    # A record added and one deleted.
     _copy(hazards, copied, added, 999)
     hazards[copied].with_name(f"{deleted}.yml").unlink()
     _build(data, site, build)
-
-    clean_site = tmp_path / "clean-site"
-    _build(data, clean_site, tmp_path / "clean-build")
-    differences = compare_trees(site, clean_site)
-    assert differences == [], "\n".join(differences[:50])
-    assert "增量测试" in _output(build, edited).read_text(encoding="utf-8")
+    _same_as_clean(data, site, tmp_path, "added")
     assert not list(site.glob(f"**/{deleted}/")), "the deleted record's page is still in the site"
     assert list(site.glob(f"**/{added}/index.html"))
     assert untouched.stat().st_mtime_ns == before, "an unchanged page was rendered again"

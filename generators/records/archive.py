@@ -15,6 +15,7 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from generators.diagnostics import Location
+from generators.records import reads
 from generators.records.model import Jurisdiction, Record, Term
 from generators.records.walk import Marked, marked_values
 from generators.records.yamlio import PathT, SourceMap
@@ -78,6 +79,7 @@ class Archive:
     def marked_values(self, record_id: str) -> list[Marked]:
         """The references and vocabulary values of one record (worked out once: the loader's checks
         and the reference graph both need them)."""
+        reads.note(record_id)  # the values may be remembered: the record is read all the same
         cache = self._marked_cache
         if record_id not in cache:
             cache[record_id] = marked_values(self.records[record_id])

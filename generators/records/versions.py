@@ -18,7 +18,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from generators.diagnostics import Diagnostic
-from generators.records import Archive
+from generators.records import Archive, reads
 from generators.records.model import DocumentRecord, Notice, Record
 
 # ---------------------------------------------------------------------------------------------
@@ -83,6 +83,7 @@ def version_date(record: Record) -> dt.date | None:
     return discovery.date if discovery is not None else None
 
 
+@reads.valued("versions.successors")  # a page marking a version depends on who supersedes whom
 @lru_cache(maxsize=8)
 def _successors(archive: Archive) -> dict[str, list[str]]:
     successors: dict[str, list[str]] = defaultdict(list)

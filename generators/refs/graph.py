@@ -24,7 +24,7 @@ from typing import Literal
 
 from generators import present
 from generators.diagnostics import Location, relative_path
-from generators.records import Archive, versions
+from generators.records import Archive, reads, versions
 from generators.records.archive import Origin
 from generators.records.model import DocumentRecord, Hazard, Record, SelfAssessment, SubReport
 from generators.records.types import Prose, RefTo
@@ -101,6 +101,7 @@ class RefGraph:
 
     def is_classified(self, record_id: str) -> bool:
         """:func:`present.is_classified`, remembered: checks ask it for every reference."""
+        reads.note(record_id)  # the answer may be remembered: the record is read all the same
         known = self._classified.get(record_id)
         if known is None:
             known = self._classified[record_id] = present.is_classified(self.archive, record_id)
@@ -118,6 +119,7 @@ class RefGraph:
             self.archive.get(record_id))
 
 
+@reads.valued("refs.graph")  # its readers depend on the references, not on every record read
 @lru_cache(maxsize=8)
 def graph(archive: Archive) -> RefGraph:
     found: list[Reference] = []
@@ -265,7 +267,7 @@ def current_of_town(archive: Archive, cls: type[DocumentRecord], campaign: str, 
             if r.campaign == campaign and r.town == town and g.is_current(r.id)]
 
 
-@lru_cache(maxsize=1024)  # asked once per verification a sub-report makes (status_of): 10,000 dossiers
+@reads.replayed_cache  # asked once per verification a sub-report makes (status_of): 10,000 dossiers
 def coverage(archive: Archive, report_id: str) -> Coverage | None:
     """The sieve-check figures for a sub-report or a self-assessment (None for other records).
 

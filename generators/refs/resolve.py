@@ -13,10 +13,11 @@ import difflib
 from functools import lru_cache
 
 from generators.docnumbers import normalise
-from generators.records import Archive, versions
+from generators.records import Archive, reads, versions
 from generators.records.model import Notice
 
 
+@reads.valued("refs.document-numbers")
 @lru_cache(maxsize=8)
 def _document_numbers(archive: Archive) -> dict[str, str]:
     # A revised notice keeps its document number; the reference means the newest version.
@@ -41,6 +42,7 @@ def _exact(archive: Archive, target: str) -> str | None:
     return _document_numbers(archive).get(target)
 
 
+@reads.valued("refs.names")
 @lru_cache(maxsize=8)
 def _names(archive: Archive) -> tuple[str, ...]:
     return tuple(sorted(set(archive.records) | set(archive.nested) | set(_document_numbers(archive))))

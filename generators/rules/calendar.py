@@ -33,7 +33,7 @@ from pathlib import Path
 
 import chinese_calendar
 
-from generators.records import Archive
+from generators.records import Archive, reads
 from generators.records.model import Calendar
 
 PACKAGE = f"chinesecalendar {version('chinesecalendar')}"
@@ -89,10 +89,8 @@ class WorkCalendar:
     @classmethod
     def of(cls, archive: Archive) -> WorkCalendar:
         """The calendar of an archive (built once per archive)."""
-        cached = _CACHE.get(archive)
-        if cached is None:
-            cached = _CACHE[archive] = cls.from_archive(archive)
-        return cached
+        # Replayed: a page using the calendar depends on the calendar records it was built from.
+        return reads.replayed(_CACHE.setdefault(archive, {}), (), lambda: cls.from_archive(archive))
 
     @classmethod
     def from_archive(cls, archive: Archive) -> WorkCalendar:
@@ -188,7 +186,7 @@ class WorkCalendar:
 DAY_KINDS = ("workday", "make-up-workday", "weekend", "holiday")
 WEEKDAYS = {"zh": "一二三四五六日", "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")}
 
-_CACHE: weakref.WeakKeyDictionary[Archive, WorkCalendar] = weakref.WeakKeyDictionary()
+_CACHE: weakref.WeakKeyDictionary[Archive, dict] = weakref.WeakKeyDictionary()
 
 
 def calendars_folder(archive: Archive) -> str:

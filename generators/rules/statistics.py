@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from generators import present
-from generators.records import Archive
+from generators.records import Archive, reads
 from generators.records.model import AccidentStatistics, Campaign, Hazard, SelfAssessment
 from generators.rules.records import campaign as get_campaign
 from generators.rules.records import standing
@@ -248,10 +248,8 @@ class Comparison:
 
 def accident_entries(archive: Archive) -> dict[tuple[str, str, str], AccidentEntry]:
     """(month, town, domain) → the latest figures taken (see the module's doc); built once per archive."""
-    cached = _ENTRIES.get(archive)
-    if cached is None:
-        cached = _ENTRIES[archive] = _accident_entries(archive)
-    return cached
+    # Replayed: a page showing figures depends on the statistics records they came from.
+    return reads.replayed(_ENTRIES.setdefault(archive, {}), (), lambda: _accident_entries(archive))
 
 
 def _accident_entries(archive: Archive) -> dict[tuple[str, str, str], AccidentEntry]:

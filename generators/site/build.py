@@ -20,7 +20,7 @@ from generators.clock import build_timestamp
 from generators.filesync import Sync
 from generators.outputs import mark
 from generators.present import LANGUAGES, public_view
-from generators.records import Archive
+from generators.records import Archive, reads
 from generators.search.index import build_index
 from generators.site import helper as helpers
 from generators.site.context import Ctx, Site
@@ -29,6 +29,15 @@ from generators.site.printed import described, linked_files, printed_documents
 from generators.site.views import all_pages
 from generators.site.incremental import (
     THEME,
+    Depends,
+    Made,
+    Plan,
+    changed_records,
+    file_digests,
+    forget_depends,
+    load_depends,
+    save_depends,
+    shape,
     fingerprint,
     forget_build,
     forget_state,
@@ -57,6 +66,9 @@ class BuildResult:
 def make_site(archive: Archive, data: Path, build: Path) -> Site:
     public, withheld = public_view(archive)
     moment, _source = build_timestamp(data)
+    # Looking up a nested part or a record's origin is a read of that record (see records.reads).
+    public = Archive(public.root, public.records, reads.Noting(public.origins, lambda rid, _: rid),
+                     reads.Noting(public.nested, lambda _, part: part.parent), public.vocabularies)
     return Site(public, archive, withheld, moment.date(), printed_documents(archive, public, build))
 
 
@@ -73,18 +85,25 @@ def build_site(archive: Archive, data: Path, out: Path, build: Path) -> BuildRes
     site = make_site(archive, data, build)
     epoch = int(build_timestamp(data)[0].timestamp())
     src = build / "site-src"
-    inputs = fingerprint(data, described(site.documents), [str(site.build_date), str(epoch // 86400)])
+    files = file_digests(data)
+    dates = [str(site.build_date), str(epoch // 86400)]
+    inputs = fingerprint(data, described(site.documents), dates, files=files)
     last = unchanged_since_last_build(src, out.resolve(), inputs, LANGUAGES)
     if last is not None:  # the site in place is what this build would make
         return BuildResult(True, len(site.withheld), last["pages"], time.monotonic() - started)
     forget_build(src)
-    helper = _helper(site)
+    depends = Depends(fingerprint(data, described(site.documents), dates, files={}),
+                      shape(site.archive, site.full, site.withheld), files, {})
+    plan = _plan(site, data, load_depends(src), depends)
+    forget_depends(src)
+    helper = _helper(site, plan)
     running: dict[str, tuple[subprocess.Popen, str, Sync]] = {}
     try:
         # English pages are made in the helper while Chinese ones are made here, then rendered.
         later = helper.submit(_write_language, "en", src / "en") if helper else None
-        running["zh"] = _start_language(src / "zh", _write_language("zh", src / "zh", site), epoch)
-        en_sync = later.result() if later else _write_language("en", src / "en", site)
+        zh_sync, depends.pages["zh"] = _write_language("zh", src / "zh", site, plan)
+        running["zh"] = _start_language(src / "zh", zh_sync, epoch)
+        en_sync, depends.pages["en"] = later.result() if later else _write_language("en", src / "en", site, plan)
         running["en"] = _start_language(src / "en", en_sync, epoch)
         count = sum(len(sync.sources) for _, _, sync in running.values())
         failed, refused, indexing = {}, [], {}
@@ -135,25 +154,65 @@ def build_site(archive: Archive, data: Path, out: Path, build: Path) -> BuildRes
         shutil.rmtree(staging, ignore_errors=True)
         raise
     record_build(src, out.resolve(), inputs, count)
+    _save_depends(src, site, depends, plan)
     return BuildResult(True, len(site.withheld), count, time.monotonic() - started)
 
 
+def _archives(site: Site) -> dict[str, Archive]:
+    """The archives the pages read, by the role their indexes' tokens name them by."""
+    return {"public": site.archive, "full": site.full}
+
+
+def _plan(site: Site, data: Path, before: Depends | None, now: Depends) -> Plan | None:
+    """What this build may keep of the previous one's pages; None: every page is made."""
+    if before is None or before.inputs != now.inputs or before.shape != now.shape:
+        return None
+    records = changed_records(site.full, data, before.files, now.files)
+    if records is None:
+        return None
+    from generators.site.views import hazards, sections  # noqa: F401 (they register the indexes their pages use)
+
+    archives = _archives(site)
+    changed = set()
+    for token, value in before.tokens.items():
+        if token[0] not in reads.VALUED:  # an index the code no longer has: its readers are made again
+            changed.add(token)
+            continue
+        now.tokens[token] = reads.token_digest(token, archives)
+        if now.tokens[token] != value:
+            changed.add(token)
+    return Plan(before.pages, records, changed)
+
+
+def _save_depends(src: Path, site: Site, depends: Depends, plan: Plan | None) -> None:
+    """What the pages were made from, for the next build (the tokens' digests computed once)."""
+    archives = _archives(site)
+    used = {token for pages in depends.pages.values() for made in pages.values() for token in made.tokens}
+    depends.tokens = {token: depends.tokens.get(token) or reads.token_digest(token, archives) for token in used}
+    save_depends(src, depends)
+
+
 _SITE: Site | None = None  # the site a forked helper works on (inherited, never pickled)
+_PLAN: Plan | None = None  # and the pages it may keep
 
 
-def _helper(site: Site) -> helpers.Helper | None:
-    """The helper process, which inherits ``site`` (see :mod:`generators.site.helper`)."""
-    global _SITE
-    _SITE = site
+def _helper(site: Site, plan: Plan | None) -> helpers.Helper | None:
+    """The helper process, which inherits ``site`` and ``plan`` (see :mod:`generators.site.helper`)."""
+    global _SITE, _PLAN
+    _SITE, _PLAN = site, plan
     return helpers.start()
 
 
-def _write_language(lang: str, work: Path, site: Site | None = None) -> Sync:
-    """Make one language's pages and write the changed ones (in the helper: the inherited site)."""
-    site = site or _SITE
-    sync = write_pages(all_pages(Ctx(site, lang)), work / "docs", lang)
+def _write_language(lang: str, work: Path, site: Site | None = None,
+                    plan: Plan | None = None) -> tuple[Sync, dict[str, Made]]:
+    """Make one language's pages and write the changed ones (in the helper: the inherited site
+    and plan); returns what was written and what each page was made from."""
+    if site is None:
+        site, plan = _SITE, _PLAN
+    with reads.observe(_archives(site)):
+        sync, made = write_pages(all_pages(Ctx(site, lang), later=True), work / "docs", lang, plan)
     write_config(config_for(lang, work / "docs", work / "out", set(sync.sources)), work / "mkdocs.yml")
-    return sync
+    return sync, made
 
 
 def _start_language(work: Path, sync: Sync, epoch: int) -> tuple[subprocess.Popen, str, Sync]:

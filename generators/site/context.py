@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from generators import present
-from generators.records import Archive
+from generators.records import Archive, reads
 from generators.records.model import Organisation, Person, Record
 from generators.records.types import Prose, Text
 from generators.refs.render import replace_refs
@@ -97,10 +97,8 @@ class Site:
 
     def memo(self, key: tuple, compute):
         """A value shared by many pages of one build (facet counts, for example)."""
-        cache = self.__dict__.setdefault("_memo", {})
-        if key not in cache:
-            cache[key] = compute()
-        return cache[key]
+        # Replayed: every page using the value depends on the records it was computed from.
+        return reads.replayed(self.__dict__.setdefault("_memo", {}), key, compute)
 
     @cached_property
     def history(self):
@@ -130,6 +128,10 @@ class Ctx:
 
     def at(self, url: str) -> Ctx:
         return Ctx(self.site, self.lang, url)
+
+    def __digest__(self) -> tuple[str, str]:
+        """What of a page's context its key holds: the site is the same for every page of a build."""
+        return self.lang, self.url
 
     # -- words ------------------------------------------------------------------------------
     def t(self, key: str, **params: object) -> str:

@@ -19,8 +19,10 @@ import contextlib
 import hashlib
 import json
 import os
+import pickle
 import shutil
 import subprocess
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
@@ -128,12 +130,29 @@ def _git_head(data: Path) -> str:
     return result.stdout if result.returncode == 0 else "no repository"
 
 
-def fingerprint(data: Path, documents: dict[str, list[str]], dates: list[str], extra: dict | None = None) -> str:
+def file_digests(root: Path) -> dict[str, str]:
+    """Every file under ``root`` (relative path → SHA-256 of its bytes)."""
+    found = {}
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            path = Path(folder) / name
+            with contextlib.suppress(OSError):  # vanished meanwhile: the build will say so
+                found[path.relative_to(root).as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return found
+
+
+def fingerprint(data: Path, documents: dict[str, list[str]], dates: list[str], extra: dict | None = None,
+                files: dict[str, str] | None = None) -> str:
     """Everything the site is made from, hashed. ``dates``: the build's dates (the pages and
     MkDocs use the day, never the time: two builds on one day outside git are the same);
-    ``extra``: whatever else the caller's outputs depend on (the documents: tools and fonts)."""
+    ``extra``: whatever else the caller's outputs depend on (the documents: tools and fonts);
+    ``files``: DATA's :func:`file_digests` when known ({} leaves DATA out: what it holds is
+    compared file by file, see :class:`Plan`)."""
     digest = hashlib.sha256()
-    for root in (data, data.resolve().parent / "content", *CODE):
+    files = file_digests(data) if files is None else files
+    digest.update(json.dumps(files, sort_keys=True).encode())
+    for root in (data.resolve().parent / "content", *CODE):
         digest.update(b"\0root\0" + str(root.name).encode())
         if root.exists():
             _hash_tree(digest, root)
@@ -180,3 +199,90 @@ def record_build(src: Path, out: Path, value: str, pages: int) -> None:
 
 def forget_build(src: Path) -> None:
     (src / FINGERPRINT).unlink(missing_ok=True)
+
+
+# --- Some records changed: only the pages that read them made again ---------------------------
+# Every page made later (:class:`~generators.site.pages.Later`) is made with its reads recorded
+# (:mod:`generators.records.reads`): the records it read, the archive indexes it used (tokens,
+# with their values' digests) and the key of its arguments. The next build keeps a page's
+# Markdown when its key is the same and none of its records or tokens changed; everything else
+# (the listings' totals, the home page) is made again. Anything besides record files that
+# changed — code, content/, the set of record IDs, a file holding no record — makes every page.
+DEPENDS = "depends.pickle"
+
+
+@dataclass(frozen=True)
+class Made:
+    """What one page was made from."""
+    key: str  # digest of the page builder's arguments
+    records: frozenset[str]
+    tokens: frozenset[tuple]
+    unknown: bool = False
+
+
+@dataclass
+class Plan:
+    """What a rebuild may keep: the previous build's pages, and what changed since."""
+    pages: dict[str, dict[str, Made]]  # language → source → what the previous build made it from
+    records: set[str]  # IDs of the records in files that changed
+    tokens: set[tuple]  # indexes whose value changed
+
+    def keeps(self, before: Made, key: str) -> bool:
+        return (before.key == key and not before.unknown and before.records.isdisjoint(self.records)
+                and before.tokens.isdisjoint(self.tokens))
+
+
+@dataclass
+class Depends:
+    """The state one build leaves for the next (``$(BUILD)/site-src/depends.pickle``)."""
+    inputs: str  # :func:`fingerprint` without DATA
+    shape: str  # :func:`shape`
+    files: dict[str, str]  # DATA's files
+    tokens: dict[tuple, str]  # token → digest of its value
+    pages: dict[str, dict[str, Made]] = field(default_factory=dict)  # language → source → Made
+
+
+def load_depends(src: Path) -> Depends | None:
+    try:
+        with (src / DEPENDS).open("rb") as stream:
+            found = pickle.load(stream)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+        return None
+    return found if isinstance(found, Depends) else None
+
+
+def save_depends(src: Path, state: Depends) -> None:
+    write_if_changed(src / DEPENDS, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def forget_depends(src: Path) -> None:
+    """Called before the Markdown is touched: a build that does not finish leaves none."""
+    (src / DEPENDS).unlink(missing_ok=True)
+
+
+def shape(public, full, withheld: list[str]) -> str:
+    """The IDs and types of the records and nested parts, and those withheld: a rebuild from
+    records whose set changed makes every page (a page names records it never reads)."""
+    digest = hashlib.sha256()
+    for archive in (public, full):
+        digest.update(json.dumps(sorted((rid, record.type) for rid, record in archive.records.items())).encode())
+        digest.update(json.dumps(sorted((rid, part.parent, part.type) for rid, part in
+                                        dict(archive.nested).items())).encode())
+    digest.update(json.dumps(withheld).encode())
+    return digest.hexdigest()
+
+
+def changed_records(full, data: Path, before: dict[str, str], now: dict[str, str]) -> set[str] | None:
+    """The IDs of the records in DATA's files that changed; None when a changed file holds none
+    (a vocabulary, a file that is not a record): every page is made again."""
+    changed = {name for name in before.keys() | now.keys() if before.get(name) != now.get(name)}
+    if not changed:
+        return set()
+    root = data.resolve()
+    by_file: dict[str, set[str]] = {}
+    for rid, origin in full.origins.items():
+        with contextlib.suppress(ValueError):
+            by_file.setdefault(Path(origin.file).resolve().relative_to(root).as_posix(), set()).add(rid)
+    if not changed <= by_file.keys():
+        return None
+    return set().union(*(by_file[name] for name in changed))

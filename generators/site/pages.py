@@ -8,6 +8,7 @@ paths exist in both languages, so the language switch keeps the page. Builders i
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from generators import present
@@ -32,6 +33,26 @@ class Page:
     def source(self) -> str:
         """Path of the generated Markdown file under docs/ (index.md per folder)."""
         return f"{self.url}index.md"
+
+
+@dataclass(frozen=True)
+class Later:
+    """A page made only when a rebuild needs it: ``make(*args)`` gives it. ``args`` are everything
+    it is made from besides the records it reads (a rebuild remakes it when they differ); the page
+    builder gets nothing else (no closures)."""
+
+    url: str
+    make: Callable[..., Page]
+    args: tuple
+
+    @property
+    def source(self) -> str:
+        return f"{self.url}index.md"
+
+
+def later(make: Callable[..., Page], ctx: Ctx, *args: object) -> Later:
+    """``make(ctx, *args)``, made when needed (``ctx`` at the page's own path)."""
+    return Later(ctx.url, make, (ctx, *args))
 
 
 def block(html_text: str) -> str:

@@ -13,16 +13,18 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import yaml
 from tqdm import tqdm
 
 from generators.filesync import Sync, sync_files
+from generators.records import reads
 from generators.search.index import RUNTIME as SEARCH_RUNTIME
 from generators.site.i18n import t
-from generators.site.pages import Page
+from generators.site.incremental import Made, Plan
+from generators.site.pages import Later, Page
 from generators.words import search_words, words
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,11 +46,33 @@ def page_text(page: Page) -> str:
     return f"---\ntitle: {json.dumps(escape(page.title), ensure_ascii=False)}\n{hide}---\n{page.body.strip()}\n"
 
 
-def write_pages(pages: Iterable[Page], docs: Path, lang: str, total: int | None = None) -> Sync:
+def write_pages(pages: Iterable[Page | Later], docs: Path, lang: str, plan: Plan | None = None,
+                total: int | None = None) -> tuple[Sync, dict[str, Made]]:
     """Make ``docs`` hold exactly the pages' Markdown: only new or changed files are written, so
-    MkDocs's dirty build renders only them; files of pages that are gone are deleted."""
+    MkDocs's dirty build renders only them; files of pages that are gone are deleted. A page to
+    make later (:class:`Later`) is made only when ``plan`` cannot keep its previous Markdown.
+    Returns what was written and, for every such page, what it was made from."""
     shown = tqdm(pages, total=total, desc=f"pages {lang}", unit="page", disable=not sys.stderr.isatty(), leave=False)
-    return sync_files(((page.source, page_text(page).encode("utf-8")) for page in shown), docs)
+    made: dict[str, Made] = {}
+    previous = plan.pages.get(lang, {}) if plan else {}
+    return sync_files(_texts(shown, docs, plan, previous, made), docs), made
+
+
+def _texts(pages: Iterable[Page | Later], docs: Path, plan: Plan | None, previous: dict[str, Made],
+           made: dict[str, Made]) -> Iterator[tuple[str, bytes | None]]:
+    """(source, Markdown) of each page; None for a page kept as it is."""
+    for page in pages:
+        if isinstance(page, Later):
+            key = reads.digest(page.args)
+            before = previous.get(page.source)
+            if before is not None and plan.keeps(before, key) and (docs / page.source).is_file():
+                made[page.source] = before
+                yield page.source, None
+                continue
+            with reads.collect() as found:
+                page = page.make(*page.args)
+            made[page.source] = Made(key, frozenset(found.records), frozenset(found.tokens), found.unknown)
+        yield page.source, page_text(page).encode("utf-8")
 
 
 def config_for(lang: str, docs: Path, out: Path, written: set[str]) -> dict:

@@ -5,15 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generators.site.context import Ctx
-from generators.site.pages import Page
+from generators.site.pages import Later, Page
 
 
-def all_pages(ctx: Ctx) -> Iterator[Page]:
+def all_pages(ctx: Ctx, *, later: bool = False) -> Iterator[Page | Later]:
+    """Every page; with ``later``, the record pages and listings as :class:`Later` (made when the
+    build needs them), else all made."""
     from generators.site.views import campaigns, hazards, notices, places, reports, sections
 
-    yield from sections.pages(ctx)
-    yield from campaigns.pages(ctx)
-    yield from places.pages(ctx)
-    yield from hazards.pages(ctx)
-    yield from reports.pages(ctx)
-    yield from notices.pages(ctx)
+    for module in (sections, campaigns, places, hazards, reports, notices):
+        for page in module.pages(ctx):
+            yield page if later or isinstance(page, Page) else page.make(*page.args)

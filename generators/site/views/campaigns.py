@@ -11,7 +11,7 @@ from generators.rules.records import standing
 from generators.site import html as h
 from generators.site.context import Ctx
 from generators.site.i18n import t
-from generators.site.pages import Page, block, h1, record_page, section
+from generators.site.pages import Page, block, h1, later, record_page, section
 from generators.site.views.hazards import facet_url
 from generators.site.views.reports import report_records, report_tables
 
@@ -26,7 +26,7 @@ def state_label(status, lang: str) -> str:
 def pages(ctx: Ctx) -> Iterator[Page]:
     campaigns = ctx.site.of_type(Campaign)
     for campaign in campaigns:
-        yield campaign_page(ctx.at(f"campaigns/{campaign.id}/"), campaign)
+        yield later(campaign_page, ctx.at(f"campaigns/{campaign.id}/"), campaign)
     index = ctx.at("campaigns/")
     title = t("campaigns", ctx.lang)
     yield Page("campaigns/", title, h1(index, title) + block(campaign_cards(index, campaigns)))

@@ -7,8 +7,10 @@ dossiers without JavaScript; the script in the theme filters and sorts rows with
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
+from generators.records import Archive, reads
 from generators.records.model import Campaign, Domain, Hazard
 from generators.rules.statistics import hazard_status
 from generators.site import html as h
@@ -18,6 +20,7 @@ from generators.site.pages import (
     PAGE_SIZE,
     Page,
     block,
+    later,
     h1,
     listing_marker,
     page_url,
@@ -54,7 +57,13 @@ def facet_keys(ctx: Ctx, facet: str) -> list[str]:
         return [c.id for c in ctx.site.of_type(Campaign)]
     if facet == "domain":
         return [d.id for d in ctx.site.of_type(Domain)]
-    return sorted({hz.town for hz in ctx.site.of_type(Hazard)})
+    return _towns(ctx.archive)
+
+
+@reads.valued("site.hazard-towns")  # the towns of every listing's filter: depends on them, not on every dossier
+@functools.lru_cache(maxsize=4)
+def _towns(archive: Archive) -> list[str]:
+    return sorted({hz.town for hz in archive.of_type(Hazard)})
 
 
 def facet_url(facet: str, key: str) -> str:
@@ -64,7 +73,7 @@ def facet_url(facet: str, key: str) -> str:
 def pages(ctx: Ctx) -> Iterator[Page]:
     hazards = ctx.site.of_type(Hazard)
     for hazard in hazards:
-        yield dossier(ctx.at(f"hazards/{hazard.id}/"), hazard)
+        yield later(dossier, ctx.at(f"hazards/{hazard.id}/"), hazard)
     yield from listing(ctx, "hazards/", t("hazards", ctx.lang), hazards, intro=True)
     for facet in FACETS:
         groups: dict[str, list[Hazard]] = {}
@@ -84,15 +93,18 @@ def pages(ctx: Ctx) -> Iterator[Page]:
 def facet_counts(ctx: Ctx) -> dict[str, dict[str, int]]:
     """facet → value → number of published dossiers (computed once per build)."""
 
-    def compute() -> dict[str, dict[str, int]]:
-        counts: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
-        for hazard in ctx.site.of_type(Hazard):
-            for facet in FACETS:
-                key = facet_value(ctx.archive, hazard, facet)
-                counts[facet][key] = counts[facet].get(key, 0) + 1
-        return counts
+    return _facet_counts(ctx.archive)
 
-    return ctx.site.memo(("facet-counts",), compute)
+
+@reads.valued("site.facet-counts")  # every listing shows them: it depends on the counts, not on every dossier
+@functools.lru_cache(maxsize=4)
+def _facet_counts(archive: Archive) -> dict[str, dict[str, int]]:
+    counts: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
+    for hazard in archive.of_type(Hazard):
+        for facet in FACETS:
+            key = facet_value(archive, hazard, facet)
+            counts[facet][key] = counts[facet].get(key, 0) + 1
+    return counts
 
 
 def facet_nav(ctx: Ctx, current: tuple[str, str] | None = None) -> str:
@@ -122,19 +134,25 @@ def listing(ctx: Ctx, base: str, title: str, hazards: list[Hazard], *, intro: bo
             current: tuple[str, str] | None = None) -> Iterator[Page]:
     chunks = paginate(hazards, PAGE_SIZE)
     for number, chunk in enumerate(chunks, start=1):
-        page_ctx = ctx.at(page_url(base, number))
         shown_title = title if number == 1 else f"{title} · {t('page_n', ctx.lang, n=number)}"
-        body = [h1(page_ctx, shown_title), listing_marker()]
-        body.append(block(facet_nav(page_ctx, current)))
-        body.append(block(pager(page_ctx, base, number, len(chunks), len(hazards))))
-        where = {current[0]: current[1]} if current and current[0] in ("campaign", "town", "domain", "grade") else {}
-        count = page_ctx.classified_count("hazard", **where) if not current or where else 0
-        if count:  # the site counts fewer dossiers than the archive holds: say so
-            body.append(block(f"<p>{page_ctx.excluding(count)}</p>"))
-        body.append(block(hazard_table(page_ctx, chunk, pages=len(chunks), total=len(hazards), current=current)))
-        if len(chunks) > 1:
-            body.append(block(pager(page_ctx, base, number, len(chunks), len(hazards))))
-        yield Page(page_ctx.url, shown_title, "".join(body))
+        yield later(listing_page, ctx.at(page_url(base, number)), base, shown_title, number, len(chunks), chunk,
+                    len(hazards), current)
+
+
+def listing_page(page_ctx: Ctx, base: str, shown_title: str, number: int, pages: int, chunk: list[Hazard],
+                 total: int, current: tuple[str, str] | None) -> Page:
+    """One page of a listing: rows ``chunk``, page ``number`` of ``pages``, ``total`` rows in all."""
+    body = [h1(page_ctx, shown_title), listing_marker()]
+    body.append(block(facet_nav(page_ctx, current)))
+    body.append(block(pager(page_ctx, base, number, pages, total)))
+    where = {current[0]: current[1]} if current and current[0] in ("campaign", "town", "domain", "grade") else {}
+    count = page_ctx.classified_count("hazard", **where) if not current or where else 0
+    if count:  # the site counts fewer dossiers than the archive holds: say so
+        body.append(block(f"<p>{page_ctx.excluding(count)}</p>"))
+    body.append(block(hazard_table(page_ctx, chunk, pages=pages, total=total, current=current)))
+    if pages > 1:
+        body.append(block(pager(page_ctx, base, number, pages, total)))
+    return Page(page_ctx.url, shown_title, "".join(body))
 
 
 def filter_options(ctx: Ctx, current: tuple[str, str] | None) -> str:

@@ -15,6 +15,7 @@ from generators.site.pages import (
     block,
     h1,
     heading,
+    later,
     older_versions,
     page_url,
     pager,
@@ -28,7 +29,7 @@ from generators.site.pages import (
 def pages(ctx: Ctx) -> Iterator[Page]:
     notices = sorted(ctx.site.of_type(Notice), key=lambda n: (n.date, n.id), reverse=True)
     for notice in notices:
-        yield notice_page(ctx.at(f"notices/{notice.id}/"), notice)
+        yield later(notice_page, ctx.at(f"notices/{notice.id}/"), notice)
     current, older = split_versions(ctx, notices)
     chunks = paginate(current)
     for number, chunk in enumerate(chunks, start=1):
@@ -41,7 +42,7 @@ def pages(ctx: Ctx) -> Iterator[Page]:
         yield Page(page_ctx.url, title, body)
     stats = ctx.site.of_type(AccidentStatistics)
     for record in stats:
-        yield statistics_page(ctx.at(f"statistics/{record.id}/"), record)
+        yield later(statistics_page, ctx.at(f"statistics/{record.id}/"), record)
     page_ctx = ctx.at("statistics/")
     rows = [[page_ctx.link(s.id), page_ctx.text(s.source), page_ctx.date(s.taken_on), h.esc(len(s.rows))]
             for s in stats]

@@ -20,7 +20,7 @@ from generators.rules.statistics import hazard_status
 from generators.site import html as h
 from generators.site.context import Ctx, is_town
 from generators.site.i18n import t
-from generators.site.pages import Page, block, h1, older_versions, record_page, section, split_versions
+from generators.site.pages import Page, block, h1, later, older_versions, record_page, section, split_versions
 from generators.site.views.hazards import facet_url
 from generators.site.views.reports import report_records, report_table
 
@@ -30,9 +30,9 @@ def pages(ctx: Ctx) -> Iterator[Page]:
     domains = ctx.site.of_type(Domain)
     hazard_counts = _hazard_counts(ctx)
     for town in towns:
-        yield town_page(ctx.at(f"towns/{town.id}/"), town, hazard_counts)
+        yield later(town_page, ctx.at(f"towns/{town.id}/"), town, hazard_counts)
     for domain in domains:
-        yield domain_page(ctx.at(f"domains/{domain.id}/"), domain, hazard_counts)
+        yield later(domain_page, ctx.at(f"domains/{domain.id}/"), domain, hazard_counts)
     index = ctx.at("towns/")
     rows = [[index.link(o.id), index.label("organisation-kinds", o.kind),
              _count_link(index, "town", o.id, hazard_counts)] for o in towns]

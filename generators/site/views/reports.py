@@ -31,6 +31,7 @@ from generators.site.pages import (
     block,
     h1,
     heading,
+    later,
     older_versions,
     page_url,
     pager,
@@ -53,7 +54,7 @@ def report_records(ctx: Ctx) -> list[DocumentRecord]:
 def pages(ctx: Ctx) -> Iterator[Page]:
     records = report_records(ctx)
     for record in records:
-        yield report(ctx.at(f"reports/{record.id}/"), record)
+        yield later(report, ctx.at(f"reports/{record.id}/"), record)
     yield from report_index(ctx, records)
 
 

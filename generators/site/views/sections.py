@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
 from generators import present
-from generators.records import versions
+from generators.records import Archive, reads, versions
 from generators.records.model import Campaign, Notice
 from generators.records.walk import texts
 from generators.refs.review import review_page_markdown, reviewable
@@ -18,6 +19,7 @@ from generators.site.pages import (
     Page,
     block,
     h1,
+    later,
     listing_marker,
     page_url,
     pager,
@@ -114,14 +116,19 @@ def _mark_links(ctx: Ctx, html_text: str) -> str:
     import html
     import re
 
-    from generators.records.model import DocumentRecord
-
-    marked = ctx.site.memo(("status-ids",), lambda: [
-        r.id for r in ctx.site.of_type(DocumentRecord)
-        if versions.is_withdrawn(r) or not versions.is_current(ctx.archive, r.id)])
-    marks = {ctx.href(url): ctx.status(rid) for rid in marked if (url := record_url(ctx.archive, rid))}
+    marks = {ctx.href(url): ctx.status(rid) for rid in _marked(ctx.archive) if (url := record_url(ctx.archive, rid))}
     return re.sub(r'(<a href="([^"]*)">.*?</a>)',
                   lambda m: m.group(1) + marks.get(html.unescape(m.group(2)), ""), html_text)
+
+
+@reads.valued("site.marked-documents")  # each reviewer's page depends on which are marked, not on every document
+@functools.lru_cache(maxsize=4)
+def _marked(archive: Archive) -> list[str]:
+    """The documents withdrawn or superseded."""
+    from generators.records.model import DocumentRecord
+
+    return [r.id for r in archive.of_type(DocumentRecord)
+            if versions.is_withdrawn(r) or not versions.is_current(archive, r.id)]
 
 
 _SOURCE = re.compile(r"`([^`\s]+?\.(?:ya?ml|md))((?::\d+){0,2})`")
@@ -150,21 +157,7 @@ def review(ctx: Ctx) -> Iterator[Page]:
     """The reviewer's pages (Markdown from generators/refs/review.py, rendered with raw HTML disabled)."""
     ids = sorted(reviewable(ctx.archive))
     for rid in ids:
-        page_ctx = ctx.at(f"review/{rid}/")
-
-        def url_for(target: str, page_ctx: Ctx = page_ctx) -> str | None:
-            url = record_url(page_ctx.archive, target)
-            return page_ctx.href(url) if url else None
-
-        markdown = _archive_relative(ctx, review_page_markdown(ctx.archive, rid, ctx.lang, url_for))
-        first, _, rest = markdown.partition("\n")
-        title = first.lstrip("# ").replace("\\", "")
-        mark = page_ctx.status(rid)
-        body = h1(page_ctx, title) + (block(f"<p>{mark}</p>") if mark else "")
-        body += block(_mark_links(page_ctx, h.prose_html(rest, shift=1)))
-        if versions.is_withdrawn(ctx.archive.get(rid)):
-            body += listing_marker()  # search leaves it out, like the withdrawn record's own page
-        yield Page(page_ctx.url, title, body)
+        yield later(review_page, ctx.at(f"review/{rid}/"), rid)
     chunks = paginate(ids)
     for number, chunk in enumerate(chunks, start=1):
         page_ctx = ctx.at(page_url("review/", number))
@@ -176,3 +169,20 @@ def review(ctx: Ctx) -> Iterator[Page]:
         yield Page(page_ctx.url, title, h1(page_ctx, title)
                    + block(pager(page_ctx, "review/", number, len(chunks), len(ids)))
                    + block(h.table([page_ctx.t("record_type"), page_ctx.t("title"), page_ctx.t("id")], rows)))
+
+
+def review_page(page_ctx: Ctx, rid: str) -> Page:
+    """The reviewer's page of one report."""
+    def url_for(target: str, page_ctx: Ctx = page_ctx) -> str | None:
+        url = record_url(page_ctx.archive, target)
+        return page_ctx.href(url) if url else None
+
+    markdown = _archive_relative(page_ctx, review_page_markdown(page_ctx.archive, rid, page_ctx.lang, url_for))
+    first, _, rest = markdown.partition("\n")
+    title = first.lstrip("# ").replace("\\", "")
+    mark = page_ctx.status(rid)
+    body = h1(page_ctx, title) + (block(f"<p>{mark}</p>") if mark else "")
+    body += block(_mark_links(page_ctx, h.prose_html(rest, shift=1)))
+    if versions.is_withdrawn(page_ctx.archive.get(rid)):
+        body += listing_marker()  # search leaves it out, like the withdrawn record's own page
+    return Page(page_ctx.url, title, body)
