@@ -11,6 +11,7 @@ import zipfile
 import pdfplumber
 import pytest
 
+from generators import present
 from generators.checks import load_and_check
 from generators.documents import ast, prose
 from generators.documents.build import build
@@ -130,7 +131,8 @@ def test_word_prints_the_structure_not_the_markup(printed):
 
 
 def test_texts_are_read_in_one_pandoc_run(tmp_path, monkeypatch):
-    """Every prose text of an archive in one run of the reader (a separator between texts)."""
+    """Every prose text of an archive in one run of the reader (a separator between texts), and
+    none again for its public view."""
     archive = _archive(tmp_path)
     runs = []
     real = prose._read
@@ -143,6 +145,8 @@ def test_texts_are_read_in_one_pandoc_run(tmp_path, monkeypatch):
     assert all(reader.read(text)[1] for text in texts)
     assert len(runs) == 1 and BODY in runs[0]
     assert prose.reader_for(archive) is reader and len(runs) == 1
+    public, _ = present.public_view(archive)  # the same texts: not read again
+    assert prose.reader_for(public).read(BODY)[1] == reader.read(BODY)[1] and len(runs) == 1
 
 
 def test_a_text_that_swallows_the_separator_is_read_alone():

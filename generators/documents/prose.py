@@ -128,13 +128,18 @@ def read_all(sources: list[str]) -> list[list[Node]]:
 
 
 class Reader:
-    """The pandoc blocks of prose texts, read in one run and then looked up by text."""
+    """The pandoc blocks of prose texts, read in one run and then looked up by text; texts an
+    earlier reader holds (the archive's, for its public view) are not read again."""
 
-    def __init__(self, texts: Iterable[str]):
-        unique = sorted(set(texts))
-        sources = [prepare(text) for text in unique]
-        blocks = read_all([source.markdown for source in sources])
-        self._read = {text: (source, read) for text, source, read in zip(unique, sources, blocks, strict=True)}
+    def __init__(self, texts: Iterable[str], known: Reader | None = None):
+        held = known._read if known is not None else {}
+        wanted = set(texts)
+        self._read = {text: held[text] for text in wanted if text in held}
+        unique = sorted(wanted - set(self._read))
+        if unique:
+            sources = [prepare(text) for text in unique]
+            blocks = read_all([source.markdown for source in sources])
+            self._read.update(zip(unique, zip(sources, blocks, strict=True), strict=True))
 
     def read(self, text: str) -> tuple[Source, list[Node]]:
         if text not in self._read:  # a text not in the archive (a test's): read now
@@ -148,12 +153,14 @@ _READERS: dict[int, tuple[Archive, Reader]] = {}
 
 def reader_for(archive: Archive) -> Reader:
     """One reader per archive, holding every Chinese prose text of it (the archive and its
-    public view are the two a build prints from)."""
+    public view are the two a build prints from; the view's texts but the masked ones are the
+    archive's, read once)."""
     held = _READERS.get(id(archive))
     if held is None or held[0] is not archive:
         every = (value.zh for record in archive for _, value in texts(record)
                  if isinstance(value, Prose) and value.zh)
-        held = (archive, Reader(every))
+        latest = next(reversed(_READERS.values()))[1] if _READERS else None
+        held = (archive, Reader(every, latest))
         if len(_READERS) >= 4:
             _READERS.pop(next(iter(_READERS)))
         _READERS[id(archive)] = held
