@@ -7,6 +7,7 @@ modification time too, which is what MkDocs's dirty build compares).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from collections.abc import Iterable
@@ -42,6 +43,22 @@ def remove_files(root: Path, names: Iterable[str]) -> None:
             parent = parent.parent
 
 
+def _write_unless_known(path: Path, name: str, data: bytes, known: dict | None) -> bool:
+    if known is None:
+        return write_if_changed(path, data)
+    digest = hashlib.sha256(data).digest()
+    try:
+        status = path.stat()
+        if known.get(name) == (status.st_size, status.st_mtime_ns, digest):
+            return False
+    except FileNotFoundError:
+        pass
+    wrote = write_if_changed(path, data)
+    status = path.stat()
+    known[name] = (status.st_size, status.st_mtime_ns, digest)
+    return wrote
+
+
 @dataclass
 class Sync:
     """The outcome of writing one language's Markdown."""
@@ -50,19 +67,25 @@ class Sync:
     removed: list[str] = field(default_factory=list)  # in docs/ before, no page now: deleted
 
 
-def sync_files(texts: Iterable[tuple[str, bytes | None]], folder: Path) -> Sync:
+def sync_files(texts: Iterable[tuple[str, bytes | None]], folder: Path,
+               known: dict[str, tuple[int, int, bytes]] | None = None) -> Sync:
     """Make ``folder`` hold exactly these (relative path, bytes) files: unchanged files are left
     alone (their times too), changed ones replaced, files no longer wanted deleted. None for
-    bytes: the file there is kept as it is."""
+    bytes: the file there is kept as it is. ``known`` (name → size, time and digest of the file
+    as last written, updated here) spares reading back the files whose size and time are those
+    recorded and whose new bytes have the recorded digest."""
     folder.mkdir(parents=True, exist_ok=True)
     before = {path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()}
     sync = Sync()
     for name, data in texts:
         sync.sources.append(name)
-        if data is not None and write_if_changed(folder / name, data):
+        if data is not None and _write_unless_known(folder / name, name, data, known):
             sync.changed.append(name)
     sync.removed = sorted(before - set(sync.sources))
     remove_files(folder, sync.removed)
+    if known is not None:
+        for name in set(known) - set(sync.sources):
+            del known[name]
     sync.sources.sort()
     sync.changed.sort()
     return sync

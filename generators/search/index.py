@@ -202,16 +202,32 @@ def build_index(site_dir: Path | str, lang: str, *, root: Path | None = None,
         buckets[fnv1a(key) % nbuckets][key] = entry
     files = [(f"b/{n}.json", _json(bucket)) for n, bucket in enumerate(buckets) if bucket]
     files += _docs(pages)
-    files += suggest.files([page.title + "\n" + page.text for page in pages])
+    words = _side_cache(cache, "words")  # each distinct line's words: only new lines are segmented
+    files += suggest.files([page.title + "\n" + page.text for page in pages], words)
     files.append(("meta.json", _json(_meta(lang, pages, nbuckets))))
     # Where the pages about the archive begin (they are numbered last): the browser ranks them
     # after every record, even when their title holds the query. Tiny, fetched with the buckets.
     secondary = next((n for n, page in enumerate(pages) if rank_class(page) == 3), len(pages))
     files.append(("rank.json", _json({"secondary": secondary})))
     files += [(name, (RUNTIME / name).read_bytes()) for name in ("search.js", "search.css")]
-    sync_files(files, out)
+    written = _side_cache(cache, "files")  # the index's files as last written: not read back
+    sync_files(files, out, written)
+    for name, value in (("words", words), ("files", written)):
+        if value is not None:
+            write_if_changed(cache.with_name(f"{cache.name}.{name}"), pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
     _refresh_inline_runtime(root / "search" / "index.html")
     return IndexStats(lang, len(pages), withdrawn, refused, len(body), nbuckets, out)
+
+
+def _side_cache(cache: Path | None, name: str) -> dict | None:
+    """A dictionary kept beside the page cache between builds ({} when there is none yet)."""
+    if cache is None:
+        return None
+    try:
+        found = pickle.loads(cache.with_name(f"{cache.name}.{name}").read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
 
 
 _BRACKETED_TAIL = re.compile(r"\s*[（(][^（）()]*[）)]\s*$")

@@ -33,20 +33,35 @@ def _lines(texts: list[str]) -> list[str]:
     return sorted({line for text in texts for line in text.split("\n") if line.strip()})
 
 
-def chinese_words(texts: list[str]) -> Counter:
+def chinese_words(texts: list[str], memo: dict[str, list[str]] | None = None) -> Counter:
+    """The words of every line; ``memo`` (line → its words) keeps the segmentation of the lines
+    seen before, so a rebuild segments only new lines (and is left holding only these lines)."""
+    before = memo.copy() if memo is not None else {}
+    if memo is not None:
+        memo.clear()
+    counts: Counter = Counter()
+    for line in _lines(texts):
+        found = before.get(line)
+        if found is None:
+            found = _line_words(line)
+        if memo is not None:
+            memo[line] = found
+        counts.update(found)
+    return counts
+
+
+def _line_words(line: str) -> list[str]:
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
-    counts: Counter = Counter()
-    for line in _lines(texts):
-        for run in tokens.runs(line):
-            if not run.han or len(run.text) < 2:
-                continue
-            words = list(jieba.cut(run.text, HMM=False))
-            found = [w for w in words if _HAN_WORD.fullmatch(w)]
-            found += [a + b for a, b in itertools.pairwise(words) if _HAN_WORD.fullmatch(a + b)]
-            counts.update(found)
-    return counts
+    found: list[str] = []
+    for run in tokens.runs(line):
+        if not run.han or len(run.text) < 2:
+            continue
+        words = list(jieba.cut(run.text, HMM=False))
+        found += [w for w in words if _HAN_WORD.fullmatch(w)]
+        found += [a + b for a, b in itertools.pairwise(words) if _HAN_WORD.fullmatch(a + b)]
+    return found
 
 
 def english_words(texts: list[str]) -> Counter:
@@ -66,11 +81,12 @@ def entries(counts: Counter, han: bool) -> dict[str, list[str]]:
     return out
 
 
-def files(texts: list[str]) -> list[tuple[str, bytes]]:
-    """The suggestion files (name under the index folder, bytes) for these page texts."""
+def files(texts: list[str], memo: dict[str, list[str]] | None = None) -> list[tuple[str, bytes]]:
+    """The suggestion files (name under the index folder, bytes) for these page texts
+    (``memo``: see :func:`chinese_words`)."""
     from generators.search.index import fnv1a  # index.py calls this module
 
-    groups = {**entries(chinese_words(texts), True), **entries(english_words(texts), False)}
+    groups = {**entries(chinese_words(texts, memo), True), **entries(english_words(texts), False)}
     shards: list[dict[str, list[str]]] = [{} for _ in range(FILES)]
     for key in sorted(groups):
         shards[fnv1a(key) % FILES][key] = groups[key]
