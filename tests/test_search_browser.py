@@ -272,3 +272,39 @@ def test_snippet_skips_the_field_list_and_shows_the_passage_with_most_terms(page
     first = page.locator(".zz-result__snippet").first
     assert first.locator("mark").all_inner_texts() == ["第一责任人", "验收销号"]
 
+
+
+@pytest.fixture(scope="module")
+def ranking_url(tmp_path_factory):
+    """Pages whose titles do not hold the query and whose addresses sort against the expected
+    order: how much and how early each text says 防火分隔 must decide."""
+    from tests.bench.synth_site import _marker, _page, _write
+
+    site = write_site(tmp_path_factory.mktemp("ranking-site"), 4)
+    filler = "<p>" + "本页记录整治评估的其他情况。" * 40 + "</p>"  # 560 characters
+    said = "<p>住宿与生产经营区域未有效防火分隔。</p>"
+
+    def record(name: str, kind: str = "hazard") -> str:
+        return _marker({"data-id": name, "data-type": kind})
+
+    pages = {
+        "hazards/a-once-late": (filler * 2 + said, record("a")),
+        "hazards/b-once-early": (said + filler, record("b")),
+        "hazards/c-three-early": (said * 3 + filler, record("c")),
+        "hazards/d-nine-early": (said * 9 + filler, record("d")),
+        "towns/e-town": (filler + said, record("e", "organisation")),  # a named thing: with the records
+        "about/f-page": (said * 9, ""),  # not a record: after the records
+        "review/g-review": (said * 17, record("g", "report")),  # about the archive: last
+    }
+    for n, (rel, (body, marker)) in enumerate(sorted(pages.items())):
+        _write(site, rel, _page("zh", 2, f"第{n + 1}页", body, marker))
+    build_index(site, "zh")
+    with serve(site) as url:
+        yield url
+
+
+def test_within_a_tier_pages_saying_it_more_and_earlier_come_first(browser, ranking_url):
+    with local_page(browser, ranking_url) as page:
+        state = search(page, ranking_url, "防火分隔")
+    assert state["shown"] == ["hazards/d-nine-early/", "hazards/c-three-early/", "hazards/b-once-early/",
+                              "towns/e-town/", "hazards/a-once-late/", "about/f-page/", "review/g-review/"]

@@ -130,19 +130,35 @@ def test_suggestion_words_include_compounds_typed_whole(site):
     assert list((site / "search-index" / "s").glob("*.json"))
 
 
-def test_pages_saying_the_query_early_have_a_third_postings_list(tmp_path):
+def test_each_body_posting_has_a_grade_saying_how_often_and_how_early(tmp_path):
+    from generators.search.index import COLUMN_ALPHABET, grade
     from tests.bench.synth_site import _page, _write
 
-    filler = "<p>" + "本页记录整治评估的其他情况。" * 40 + "</p>"
+    filler = "<p>" + "本页记录整治评估的其他情况。" * 40 + "</p>"  # 560 characters
     _write(tmp_path, "a-late", _page("zh", 1, "甲", filler + "<p>消防通道被堵塞。</p>"))
     _write(tmp_path, "b-early", _page("zh", 1, "乙", "<p>消防通道被堵塞。</p>" + filler))
+    _write(tmp_path, "c-often", _page("zh", 1, "丙", "<p>消防通道被堵塞。</p>" * 5 + filler))
     build_index(tmp_path, "zh")
     root = tmp_path / "search-index"
     docs = {json.loads(p.read_text(encoding="utf-8"))["u"]: int(p.stem) for p in root.glob("d/*/*.json")}
+    expected = {"a-late/": grade(1, 562), "b-early/": grade(1, 2), "c-often/": grade(5, 2)}
+    assert list(expected.values()) == [2, 0, 15]  # once at 300-999; once before 100; 5-8 times before 100
     for key in tokens.query_keys("消防通道"):
         entry = json.loads((root / "b" / f"{fnv1a(key) % 4096}.json").read_text(encoding="utf-8"))[key]
-        assert decode_postings(entry[0]) == sorted(docs.values())
-        assert decode_postings(entry[2]) == [docs["b-early/"]]
+        found = decode_postings(entry[0])
+        assert found == sorted(docs.values())
+        by_url = {url: COLUMN_ALPHABET.index(entry[2][found.index(n)]) for url, n in docs.items()}
+        assert by_url == expected
+
+
+def test_grades_count_classes_and_position_classes():
+    from generators.search.index import COLUMN_ALPHABET, NOWHERE, encode_grades, grade
+
+    assert grade(1, 0) == 0 and grade(1, -1) == NOWHERE  # said once, at once / only in the fields
+    assert [grade(n, 0) // (NOWHERE + 1) for n in (1, 2, 3, 4, 5, 8, 9, 16, 17, 500)] == [0, 1, 2, 2, 3, 3, 4, 4, 5, 5]
+    assert [grade(1, at) for at in (0, 99, 100, 299, 300, 999, 1000, 2999, 3000, -1)] == [0, 0, 1, 1, 2, 2, 3, 3, 4, 4]
+    assert encode_grades(bytearray([0, 4, 29])) == COLUMN_ALPHABET[0] + COLUMN_ALPHABET[4] + COLUMN_ALPHABET[29]
+    assert encode_grades(bytearray([4] * 1000)) == COLUMN_ALPHABET[4]  # one for all when all are alike
 
 
 def _owners(root: Path, value: str) -> list[str]:

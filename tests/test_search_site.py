@@ -9,6 +9,7 @@ from urllib.parse import quote
 import pytest
 
 from generators.search import tokens
+from generators.search.pages import SECONDARY, language_root, read_page
 from generators.search.serve import serve
 from tests.conftest import local_page
 from tests.site_support import ROOT, classified_phrases
@@ -52,6 +53,33 @@ def test_classified_records_text_returns_nothing(page, archive_and_site):
     for phrase in phrases[:8]:
         for lang in ("zh", "en"):
             assert search(page, phrase, lang)["total"] == 0, (phrase, lang)
+
+
+def _said(site, lang: str, url: str, query: str) -> tuple[int, int, bool, bool]:
+    """How often the page's text holds the query, where first after its field list, whether its
+    title holds it, and whether it is a record or a named thing (not another page)."""
+    root = language_root(site, lang)
+    found = read_page(root, root / url / "index.html")
+    text, query = found.text.lower(), query.lower()
+    at = text.find(query, found.body_start)
+    first = at - found.body_start if at >= 0 else len(text)
+    record = bool(found.record_id) and not url.startswith(SECONDARY)
+    return text.count(query), first, query in found.title.lower(), record
+
+
+@pytest.mark.parametrize(("query", "lang"), [("台账", "zh"), ("ledger", "en")])
+def test_no_result_below_another_says_the_query_much_more_and_no_later(page, archive_and_site, query, lang):
+    """Within the text tier, how much and how early: a page saying the query at least twice as
+    often, and no later, never comes after the one it outdoes (queries written from the pages)."""
+    _, site = archive_and_site
+    shown = search(page, query, lang)["shown"]
+    said = [(url, *_said(site, lang, url, query)) for url in shown]
+    text_tier = [s for s in said if not s[3]]
+    assert len({count for _, count, *_ in text_tier}) > 1, said  # the order is decided by the counts
+    for i, (above, count, first, _, record) in enumerate(text_tier):
+        for below, count_b, first_b, _, record_b in text_tier[i + 1:]:
+            outdone = record_b == record and count < 17 and count_b >= 2 * count and first_b <= first
+            assert not outdone, (above, count, first, below, count_b, first_b)
 
 
 def test_document_number_finds_its_notice_first(page):

@@ -6,15 +6,19 @@
   facet one character of COLUMN_ALPHABET, its position: 0 = none, i = values[i-1]); the
   browser computes facet counts over the matched set from it;
 - ``b/<n>.json`` — postings bucket n (FNV-1a 32 of the key's UTF-8, modulo the bucket
-  count): ``{key: [body documents, title documents, early documents]}`` (early: the text says it
-  within EARLY characters after the field list; left out when none), each a list of gaps between
-  document numbers or, when shorter, a base64 bitmap; a query fetches only the buckets of its keys;
+  count): ``{key: [body documents, title documents, grades]}``, the documents each a list of gaps
+  between document numbers or, when shorter, a base64 bitmap; ``grades`` one character of
+  COLUMN_ALPHABET per body document, in their order, or one for all when they are the same: how
+  often the page's text holds the key and how early after its field list (``grade``), which
+  orders the results within a tier; a query
+  fetches only the buckets of its keys;
 - ``d/<n // 1000>/<n>.json`` — document n: url, title, type label, town, domain, record ID,
   whether it is superseded (shown with the site's mark),
   text (for the snippet and the phrase check) and where it starts after the metadata header;
   fetched only for the results shown. Documents are numbered in rank order (pages.rank_class);
 - ``s/<n>.json`` — words for "did you mean", read only when a query finds nothing (suggest.py);
-- ``rank.json`` — the number of the first page about the archive (review, coverage), ranked last;
+- ``rank.json`` — where each rank class begins in the document numbers (pages.rank_class: named
+  things, records, other pages, pages about the archive — the last ranked after everything);
 - ``search.js``, ``search.css`` — the browser side, copied from ``theme/search/``.
 
 Withdrawn records and listings of records are not indexed; pages marked classified are refused.
@@ -23,6 +27,9 @@ Withdrawn records and listings of records are not indexed; pages marked classifi
 from __future__ import annotations
 
 import base64
+import bisect
+import functools
+import hashlib
 import json
 import pickle
 import re
@@ -38,10 +45,15 @@ RUNTIME = Path(__file__).resolve().parents[2] / "theme" / "search"
 INDEX_DIR = "search-index"
 DOCS_PER_FOLDER = 1000
 MAX_TEXT = 30000  # characters kept per page for snippets; longer pages are cut (flag "c")
-FORMAT = 1
-# A page whose text says the query within this many characters after its field list ranks before
-# the pages that say it later (search.js: the third postings list).
-EARLY = 300
+FORMAT = 2
+# A key's grade in a page: how often its text holds it (MORE: 1, 2, 3-4, 5-8, 9-16, 17 or more
+# times) and how early after the field list it first does (SOONER: within 100, 300, 1000, 3000
+# characters, later or only in the title and fields), as one number MORE-class * 5 + SOONER-class.
+# search.js orders the results of a tier by "how much and how early": the sum over the query's
+# terms of more-class + (4 - sooner-class), a term's classes the weakest of its keys'.
+MORE = (2, 3, 5, 9, 17)
+SOONER = (100, 300, 1000, 3000)
+NOWHERE = len(SOONER)  # the sooner-class of a key the body (after the field list) does not hold
 # Fixed (search.js has the same number) so the browser fetches buckets alongside meta.json;
 # bitmaps keep the common keys small, so more buckets only mean smaller files.
 BUCKETS = 4096
@@ -72,13 +84,23 @@ class _Read:
     page: Page | None  # None: no <article>
     title_keys: str = ""
     text_keys: str = ""
-    lead_keys: str = ""  # the keys of the text's first EARLY characters after the field list
+    grades: bytes = b""  # each text key's grade, in text_keys' order
 
-    def keys(self) -> tuple[set[str], set[str]]:
-        """(title keys, body keys: the text's and the title's)."""
+    def keys(self) -> tuple[set[str], dict[str, int]]:
+        """(title keys, body keys with their grades: the text's, and the title's not in the text
+        graded as said once nowhere early)."""
         title = set(self.title_keys.split("\0")) if self.title_keys else set()
-        text = set(self.text_keys.split("\0")) if self.text_keys else set()
-        return title, text | title
+        body = dict(zip(self.text_keys.split("\0"), self.grades, strict=True)) if self.text_keys else {}
+        for key in title - body.keys():
+            body[key] = NOWHERE
+        return title, body
+
+
+def grade(count: int, offset: int) -> int:
+    """A key's grade in a page said ``count`` times, first ``offset`` characters after its field
+    list (-1: not after it)."""
+    sooner = NOWHERE if offset < 0 else bisect.bisect_right(SOONER, offset)
+    return bisect.bisect_right(MORE, count) * (NOWHERE + 1) + sooner
 
 
 def _read(root: Path, path: Path) -> _Read:
@@ -86,8 +108,9 @@ def _read(root: Path, path: Path) -> _Read:
     if page is None or page.classified or page.withdrawn or page.listing:
         return _Read(page)
     title_keys = tokens.keys(page.title) | tokens.title_keys(page.title)
-    lead = tokens.keys(page.text[page.body_start : page.body_start + EARLY])
-    return _Read(page, "\0".join(title_keys), "\0".join(tokens.keys(page.text)), "\0".join(lead))
+    counts, first = tokens.occurrences(page.text, page.body_start)
+    grades = bytes(grade(n, first.get(key, -1)) for key, n in counts.items())
+    return _Read(page, "\0".join(title_keys), "\0".join(counts), grades)
 
 
 def _read_all(root: Path, cache: Path | None) -> tuple[list[tuple[Path, _Read]], bool]:
@@ -97,8 +120,10 @@ def _read_all(root: Path, cache: Path | None) -> tuple[list[tuple[Path, _Read]],
     known: dict[str, tuple[int, int, _Read]] = {}
     if cache is not None:
         try:
-            known = pickle.loads(cache.read_bytes())
+            version, known = pickle.loads(cache.read_bytes())
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
+            version, known = None, {}
+        if version != _reader_version():  # read by other code: read again
             known = {}
     found, fresh, changed = [], {}, False
     for path in files_under(root):
@@ -112,8 +137,16 @@ def _read_all(root: Path, cache: Path | None) -> tuple[list[tuple[Path, _Read]],
         found.append((path, entry[2]))
     changed = changed or len(fresh) != len(known)
     if cache is not None and changed:
-        write_if_changed(cache, pickle.dumps(fresh, protocol=pickle.HIGHEST_PROTOCOL))
+        write_if_changed(cache, pickle.dumps((_reader_version(), fresh), protocol=pickle.HIGHEST_PROTOCOL))
     return found, changed
+
+
+@functools.cache
+def _reader_version() -> str:
+    """The code that reads pages and makes their keys: a cache written by other code is not used."""
+    here = Path(__file__).parent
+    return hashlib.sha256(b"".join((here / name).read_bytes() for name in ("pages.py", "tokens.py", "index.py")))\
+        .hexdigest()
 
 
 def collect(root: Path, cache: Path | None = None) -> tuple[list[_Read], int, list[Path], bool]:
@@ -179,36 +212,36 @@ def build_index(site_dir: Path | str, lang: str, *, root: Path | None = None,
         return IndexStats(lang, len(pages), withdrawn, refused, -1, BUCKETS, out)  # as it is
     body: dict[str, array] = {}
     title: dict[str, array] = {}
-    lead: dict[str, array] = {}
+    grades: dict[str, bytearray] = {}
     for n, read in enumerate(reads):
         page = read.page
         title_keys, body_keys = read.keys()
-        for key in read.lead_keys.split("\0") if read.lead_keys else ():
-            lead.setdefault(key, array("I")).append(n)
-        for key in body_keys:
-            body.setdefault(key, array("I")).append(n)
-        for key in owned_keys(page):
-            body.setdefault(key, array("I")).append(n)
+        for key in owned_keys(page):  # an exact key: never a text key ("=" is no text)
+            body_keys[key] = NOWHERE
             title.setdefault(key, array("I")).append(n)
+        for key, value in body_keys.items():
+            body.setdefault(key, array("I")).append(n)
+            grades.setdefault(key, bytearray()).append(value)
         for key in title_keys:
             title.setdefault(key, array("I")).append(n)
 
     nbuckets = BUCKETS
     buckets: list[dict[str, list[list[int]]]] = [{} for _ in range(nbuckets)]
     for key in sorted(body):
-        entry = [encode_postings(body[key], len(pages)), encode_postings(title.get(key, array("I")), len(pages))]
-        if key in lead:
-            entry.append(encode_postings(lead[key], len(pages)))
-        buckets[fnv1a(key) % nbuckets][key] = entry
+        buckets[fnv1a(key) % nbuckets][key] = [encode_postings(body[key], len(pages)),
+                                               encode_postings(title.get(key, array("I")), len(pages)),
+                                               encode_grades(grades[key])]
     files = [(f"b/{n}.json", _json(bucket)) for n, bucket in enumerate(buckets) if bucket]
     files += _docs(pages)
     words = _side_cache(cache, "words")  # each distinct line's words: only new lines are segmented
     files += suggest.files([page.title + "\n" + page.text for page in pages], words)
     files.append(("meta.json", _json(_meta(lang, pages, nbuckets))))
-    # Where the pages about the archive begin (they are numbered last): the browser ranks them
-    # after every record, even when their title holds the query. Tiny, fetched with the buckets.
-    secondary = next((n for n, page in enumerate(pages) if rank_class(page) == 3), len(pages))
-    files.append(("rank.json", _json({"secondary": secondary})))
+    # Where each rank class begins (documents are numbered in rank order): the browser ranks the
+    # pages about the archive after every record, even when their title holds the query, and
+    # orders a tier by class, then by grade. Tiny, fetched with the buckets.
+    classes = [rank_class(page) for page in pages]
+    starts = [next((n for n, c in enumerate(classes) if c >= k), len(pages)) for k in range(1, 4)]
+    files.append(("rank.json", _json({"documents": len(pages), "classes": starts, "secondary": starts[-1]})))
     files += [(name, (RUNTIME / name).read_bytes()) for name in ("search.js", "search.css")]
     written = _side_cache(cache, "files")  # the index's files as last written: not read back
     sync_files(files, out, written)
@@ -292,6 +325,13 @@ def _docs(pages: list[Page]) -> list[tuple[str, bytes]]:
             doc["c"] = 1
         files.append((f"d/{n // DOCS_PER_FOLDER}/{n}.json", _json(doc)))
     return files
+
+
+def encode_grades(grades: bytearray) -> str:
+    """One character of COLUMN_ALPHABET per grade; a single one when all are the same (labels
+    and boilerplate every record says alike)."""
+    column = encode_column(list(grades), NOWHERE + len(MORE) * (NOWHERE + 1))
+    return column[0] if len(set(column)) == 1 else column
 
 
 def decode_postings(encoded: list[int] | str) -> list[int]:

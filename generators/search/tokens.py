@@ -26,6 +26,7 @@ import functools
 import itertools
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 import snowballstemmer
@@ -127,10 +128,11 @@ def citation_keys(doc_number: str) -> list[str]:
 class Run:
     text: str
     han: bool
+    start: int = 0  # where it begins in the folded text
 
 
 def runs(text: str) -> list[Run]:
-    return [Run(m.group(0), m.group(1) is not None) for m in _RUN.finditer(fold(text))]
+    return [Run(m.group(0), m.group(1) is not None, m.start()) for m in _RUN.finditer(fold(text))]
 
 
 def _pair(a: str, b: str, same_run: bool) -> str:
@@ -167,6 +169,38 @@ def keys(text: str) -> set[str]:
                 out.add(a + " " + b)
         prev_last = [tokens[-1]] + ([last_uni] if last_uni else [])
     return out
+
+
+def occurrences(text: str, after: int = 0) -> tuple[Counter, dict[str, int]]:
+    """How often each key of ``keys(text)`` occurs, and where it first occurs in the runs that
+    begin at or after ``after`` (counted from ``after``; a key only before it is not there)."""
+    found: list[str] = []  # every occurrence of every key, and where (lists: counted in C)
+    at: list[int] = []
+    begin = None  # where the occurrences from ``after`` on begin in the lists
+    prev_last: list[str] = []
+    for run in runs(text):
+        if begin is None and run.start >= after:
+            begin = len(found)
+        tokens, first_uni, last_uni = _run_tokens(run)
+        n = len(tokens)
+        found += tokens
+        at += range(run.start, run.start + n)
+        if n > 1:
+            found += [_pair(a, b, run.han) for a, b in itertools.pairwise(tokens)]
+            at += range(run.start, run.start + n - 1)
+        starts = [tokens[0]]
+        if first_uni:
+            found += (first_uni, last_uni)
+            at += (run.start, run.start + len(run.text) - 1)
+            starts.append(first_uni)
+        for a in prev_last:
+            found += [a + " " + b for b in starts]
+            at += [run.start] * len(starts)
+        prev_last = [tokens[-1]] + ([last_uni] if last_uni else [])
+    begin = len(found) if begin is None else begin
+    # Read backwards, each key's earliest occurrence is the last one written.
+    first = dict(zip(reversed(found[begin:]), (p - after for p in reversed(at[begin:])), strict=True))
+    return Counter(found), first
 
 
 def query_keys(term: str) -> list[str]:

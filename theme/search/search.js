@@ -556,6 +556,9 @@
    * The bucket count is fixed (index.py BUCKETS), so buckets load alongside meta.json, which
    * only facets need. */
   var BUCKETS = 4096;
+  var NOWHERE = 4;  // index.py: grades are more-class * (NOWHERE + 1) + sooner-class
+  /* The grade the character at ``j`` stands for: its place in ALPHABET (0x23-0x7e without "\\"). */
+  function gradeOf(g, j) { var c = g.charCodeAt(j); return c - 0x23 - (c > 0x5c ? 1 : 0); }
   var matched = {};
   function match(q) {
     if (!matched[q]) matched[q] = matchNow(q);
@@ -585,7 +588,7 @@
     var loads = wanted.map(function (n) { return getJSON("b/" + n + ".json"); });
     return Promise.all([getJSON("rank.json")].concat(loads)).then(function (loaded) {
       mark("buckets");
-      var rank = loaded.shift() || { secondary: Infinity }, buckets = {};
+      var rank = loaded.shift() || { secondary: Infinity, classes: [] }, buckets = {};
       wanted.forEach(function (n, i) { buckets[n] = loaded[i] || {}; });
       function postings(k) { return buckets[numbers[k]][k] || [[], []]; }
       var owners = undelta(postings(exact)[1]), isOwner = {};
@@ -600,30 +603,46 @@
           if (docs.length > most) { most = docs.length; terms = [wholes[i]]; keyLists = [ks]; }
         });
       }
-      var body = null, title = null, early = null, unknown = [];
+      var body = null, title = null, unknown = [], score = new Int32Array(rank.documents || 0);
       keyLists.forEach(function (ks, i) {
-        var own = null;
+        var own = null, more = new Uint8Array(score.length).fill(255), sooner = new Uint8Array(score.length);
         ks.forEach(function (k) {
-          var p = postings(k), b = undelta(p[0]), t = undelta(p[1]), e = undelta(p[2] || []);
+          var p = postings(k), b = undelta(p[0]), t = undelta(p[1]);
           own = own === null ? b : intersect(own, b);
-          body = body === null ? b : intersect(body, b);
           title = title === null ? t : intersect(title, t);
-          early = early === null ? e : intersect(early, e);
+          // A term is said as often as its least frequent key, and no earlier than its latest.
+          // One grade per document, or one for all (index.py encode_grades).
+          var g = p[2] || ALPHABET[NOWHERE], same = g.length === 1 ? gradeOf(g, 0) : -1;
+          for (var j = 0; j < b.length; j++) {
+            var v = same >= 0 ? same : gradeOf(g, j), m = (v / (NOWHERE + 1)) | 0, s = v % (NOWHERE + 1), d = b[j];
+            if (m < more[d]) more[d] = m;
+            if (s > sooner[d]) sooner[d] = s;
+          }
         });
+        body = body === null ? own : intersect(body, own);
         if (!own || !own.length) unknown.push(terms[i]);  // this term alone finds nothing
+        own.forEach(function (d) { score[d] += more[d] + NOWHERE - sooner[d]; });
       });
-      // Ranked: the pages the query names exactly, then title matches, then pages whose text
-      // says it early (right after the field list), then the other text matches; within each, in
-      // document order (index.py numbers documents in rank order); pages about the archive
-      // (review, coverage) after all others.
-      var seen = {}, ranked = [], later = [];
-      [owners, title, intersect(early || [], body || []), body].forEach(function (list) {
-        list.forEach(function (d) {
-          if (seen[d]) return;
-          seen[d] = true;
-          (d >= rank.secondary && !isOwner[d] ? later : ranked).push(d);
+      // Ranked: the pages the query names exactly (in document order), then title matches, then
+      // text matches; within a tier by rank class (index.py numbers documents in rank order:
+      // named things, records, other pages) — in the text tier named things and records together
+      // — then by how much and how early the text holds the query (score), then document order.
+      // Pages about the archive (review, coverage) after all others.
+      function rankClass(d) { var c = 0; while (c < rank.classes.length && d >= rank.classes[c]) c++; return c; }
+      function tier(list, group) {
+        return list.slice().sort(function (a, b) {
+          return group(a) - group(b) || score[b] - score[a] || a - b;
         });
-      });
+      }
+      var seen = {}, ranked = [], later = [];
+      [owners, tier(title, rankClass), tier(body, function (d) { return rankClass(d) < 2 ? 0 : 1; })]
+        .forEach(function (list) {
+          list.forEach(function (d) {
+            if (seen[d]) return;
+            seen[d] = true;
+            (d >= rank.secondary && !isOwner[d] ? later : ranked).push(d);
+          });
+        });
       ranked = ranked.concat(later);
       mark("ranked");
       return { terms: terms, docs: ranked, owners: isOwner, unknown: unknown };
