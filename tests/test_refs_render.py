@@ -1,30 +1,40 @@
 """Round trip: the same reference is a link with the target's title on the site (zh and en), and
-the right words in print (document number, 《title》, 附件N) — through the real Markdown
-renderers (Python-Markdown as MkDocs uses it; pandoc as print uses it)."""
+the right words in print (document number, 《title》, 附件N) — the site's own reference links
+(Ctx.refs through Python-Markdown, as a page renders prose), and the print's words read by pandoc."""
 
 from __future__ import annotations
 
-import markdown
 import pypandoc
 import pytest
 
 from generators.records import load_archive
-from generators.refs.render import print_replacer, replace_refs, site_replacer
+from generators.refs.render import print_replacer, replace_refs
+from generators.site import html as h
+from generators.site.build import make_site
+from generators.site.context import Ctx
 from tests.refs_helpers import refs_archive
 
 
 @pytest.fixture(scope="module")
-def archive(tmp_path_factory):
-    loaded, _ = load_archive(refs_archive(tmp_path_factory.mktemp("refs") / "data"))
+def data(tmp_path_factory):
+    return refs_archive(tmp_path_factory.mktemp("refs") / "data")
+
+
+@pytest.fixture(scope="module")
+def archive(data):
+    loaded, _ = load_archive(data)
     return loaded
 
 
-def url_for(record_id: str) -> str | None:
-    return None if record_id == "sanxing" else f"/records/{record_id}/"
+@pytest.fixture(scope="module")
+def site(archive, data, tmp_path_factory):
+    return make_site(archive, data, tmp_path_factory.mktemp("refs-build"))
 
 
-def site_html(archive, text: str, lang: str) -> str:
-    return markdown.markdown(replace_refs(text, archive, site_replacer(archive, lang, url_for)))
+def site_html(site, text: str, lang: str) -> str:
+    """Prose as a notice's page shows it (notices/x/: links relative to that page)."""
+    ctx = Ctx(site, lang, "notices/x/")
+    return h.with_refs(text, ctx.refs, h.prose_html)
 
 
 def print_text(archive, text: str, notice: str | None = None) -> str:
@@ -33,32 +43,32 @@ def print_text(archive, text: str, notice: str | None = None) -> str:
 
 
 @pytest.mark.parametrize(("lang", "title"), [("zh", "储罐区防火堤破损"), ("en", "Damaged fire dike at the tank farm")])
-def test_site_link_shows_title_in_page_language(archive, lang, title):
-    assert site_html(archive, "见[[HZ-A-1]]。", lang) == f'<p>见<a href="/records/HZ-A-1/">{title}</a>。</p>'
+def test_site_link_shows_title_in_page_language(site, lang, title):
+    assert site_html(site, "见[[HZ-A-1]]。", lang) == f'<p>见<a href="../../hazards/HZ-A-1/">{title}</a>。</p>'
 
 
 @pytest.mark.parametrize("written", ["[[海安委办〔2022〕17号]]", "［［海安委办【2022】17号］］", "[[ spec-notice ]]"])
-def test_site_link_by_document_number(archive, written):
-    html = site_html(archive, written, "zh")
-    assert html == '<p><a href="/records/spec-notice/">关于印发《海门区安全生产专项整治评估规范》的通知</a></p>'
+def test_site_link_by_document_number(site, written):
+    html = site_html(site, written, "zh")
+    assert html == '<p><a href="../spec-notice/">关于印发《海门区安全生产专项整治评估规范》的通知</a></p>'
 
 
-def test_site_label_and_missing_page(archive):
-    assert site_html(archive, "[[HZ-A-1|该隐患]]", "zh") == '<p><a href="/records/HZ-A-1/">该隐患</a></p>'
-    # no page for the target: its title as words, never a dead link
-    assert site_html(archive, "[[sanxing]]", "en") == "<p>Sanxing Town</p>"
+def test_site_label_and_a_town(site):
+    assert site_html(site, "[[HZ-A-1|该隐患]]", "zh") == '<p><a href="../../hazards/HZ-A-1/">该隐患</a></p>'
+    assert site_html(site, "[[sanxing]]", "en") == '<p><a href="../../towns/sanxing/">Sanxing Town</a></p>'
 
 
 @pytest.mark.parametrize(("lang", "words"), [("zh", "[已定密文件]"), ("en", "[classified]")])
-def test_site_never_leaks_a_classified_title(archive, lang, words):
-    html = site_html(archive, "见[[HZ-A-4|涉密隐患]]", lang)
+def test_site_never_leaks_a_classified_title(site, lang, words):
+    html = site_html(site, "见[[HZ-A-4|涉密隐患]]", lang)
     assert words in html and "<a" not in html
     assert "涉密" not in html and "classified site" not in html
 
 
-def test_site_escapes_markdown_in_titles(archive):
-    md = replace_refs("[[HZ-A-1]]", archive, site_replacer(archive, "zh", lambda _id: "/a b(c)/"))
-    assert md == "[储罐区防火堤破损](/a%20b%28c%29/)"
+def test_site_link_words_are_not_read_as_markdown(site):
+    """The link is put in after Markdown ran: a label's Markdown characters stay characters."""
+    html = site_html(site, "[[HZ-A-1|*星* [号](x) <b>]]", "zh")
+    assert html == '<p><a href="../../hazards/HZ-A-1/">*星* [号](x) &lt;b&gt;</a></p>'
 
 
 def test_print_document_number_title_and_names(archive):

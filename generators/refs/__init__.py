@@ -9,6 +9,6 @@ Syntax (easy to type with a Chinese input method — half-width double brackets;
 
 Modules: :mod:`syntax` (find_refs), :mod:`resolve` (resolve, suggest), :mod:`graph` (graph,
 coverage: every prose and structured reference with its place), :mod:`render` (replace_refs,
-site_replacer, print_replacer, print_words, attachment_label), :mod:`checks` (E301–E302,
+print_replacer, print_words, attachment_label), :mod:`checks` (E301–E302,
 W301–W306), :mod:`review` (the reviewer's view: review, review_text, review_page_markdown).
 """

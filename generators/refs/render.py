@@ -1,12 +1,12 @@
 """Replace references in text: the site makes links, print makes words.
 
-    replace_refs(text, archive, site_replacer(archive, lang, url_for))   # Markdown for MkDocs
     replace_refs(text, archive, print_replacer(archive, notice))         # words for the printed document
 
-On the site a reference becomes ``[title](url)`` in the page's language; a classified target
-becomes the plain words "[已定密文件]" / "[classified]" (its title never reaches the site). In
-print it becomes the notice's document number, a document's title in 《》, a name, or "附件N"
-for an attachment of the notice being printed — never a raw ID, never a dead link.
+The site makes its links itself (``generators.site.context.Ctx.refs``: a link to the target's page
+in the page's language; a classified target the words "[已定密文件]" / "[classified]", its title
+never reaching the site). In print a reference becomes the notice's document number, a document's
+title in 《》, a name, or "附件N" for an attachment of the notice being printed — never a raw ID,
+never a dead link.
 """
 
 from __future__ import annotations
@@ -52,21 +52,6 @@ def escape_markdown(words: str) -> str:
 def markdown_url(url: str) -> str:
     # Keep the URL one token in Markdown: spaces and parentheses would end it early.
     return quote(url, safe="/#?&=.:%~+-_!$,;@'")
-
-
-def site_replacer(archive: Archive, lang: str, url_for: UrlFor) -> Replacer:
-    """Markdown links for the site, in ``lang``; ``url_for(id)`` is the site's URL of a page (or None)."""
-
-    def replace(match: RefMatch, target_id: str | None) -> str:
-        if target_id is None:  # an error (E301) stops the build; shown as written, never a dead link
-            return escape_markdown(match.label or match.target)
-        if present.is_classified(archive, target_id):
-            return escape_markdown(CLASSIFIED.get(lang, CLASSIFIED["en"]))
-        words = escape_markdown(match.label or present.title(archive, target_id, lang))
-        url = url_for(target_id)
-        return f"[{words}]({markdown_url(url)})" if url else words
-
-    return replace
 
 
 def attachment_label(notice: Notice, attachment_id: str) -> str:
