@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import subprocess
 from pathlib import Path
+
+from generators import git
 
 CHINA = dt.timezone(dt.timedelta(hours=8))
 
@@ -21,15 +22,9 @@ def build_timestamp(data_dir: Path) -> tuple[dt.datetime, str]:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
         return dt.datetime.fromtimestamp(int(epoch), CHINA), "SOURCE_DATE_EPOCH"
-    try:
-        out = subprocess.run(
-            ["git", "log", "-1", "--format=%ct", "--", "."],
-            cwd=data_dir, capture_output=True, text=True, check=True, timeout=30,
-        ).stdout.strip()
-        if out:
-            return dt.datetime.fromtimestamp(int(out), CHINA), "git"
-    except (OSError, subprocess.SubprocessError):
-        pass
+    out = (git.output(data_dir, "log", "-1", "--format=%ct", "--", ".", timeout=30) or "").strip()
+    if out:
+        return dt.datetime.fromtimestamp(int(out), CHINA), "git"
     return dt.datetime.now(CHINA), "clock"
 
 

@@ -6,6 +6,7 @@ the same folders at once (they crashed, or swapped in a site missing hundreds of
 
 - :func:`refusal` says why a folder may not be an output: it holds (or is) the data or content,
   or it is not empty and carries no :data:`MARKER` (the file every build leaves in its output).
+- :func:`swap_in` puts a finished output in place of the old one whole (site, documents, releases).
 - :func:`locked` takes an exclusive lock per output folder (a ``.<name>.lock`` file beside it,
   ``flock``: released by the kernel when the process dies, so a killed build never leaves a
   stale lock). A second build waits for the first, saying so, then runs on the finished output.
@@ -16,7 +17,10 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import shutil
+import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -93,3 +97,43 @@ def _lock(folder: Path) -> Iterator[None]:
         yield
     finally:
         os.close(descriptor)  # closing releases the lock
+
+
+def swap_in(staging: Path, out: Path, trash: Path | None = None) -> None:
+    """Put the finished folder ``staging`` in the place of ``out`` with two renames, so that readers
+    never see half an output and a failed build never touches the previous one (``staging`` must be
+    on ``out``'s file system: make it beside ``out``). The old output is deleted here or, when
+    ``trash`` is given and on the same file system, by a process of its own, so that the build does
+    not wait for tens of thousands of unlinks."""
+    old = None
+    if out.exists() or out.is_symlink():
+        old = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
+        old.rmdir()
+        out.rename(old)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging.rename(out)
+    if old is not None and not _discard(old, trash):
+        _delete(old)
+
+
+def _delete(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def _discard(folder: Path, trash: Path | None) -> bool:
+    """Move ``folder`` into ``trash`` and delete it there in the background; False if it cannot."""
+    if trash is None or folder.is_symlink() or not folder.is_dir():
+        return False
+    try:
+        trash.mkdir(parents=True, exist_ok=True)
+        target = Path(tempfile.mkdtemp(dir=trash))
+        folder.rename(target / "old")
+    except OSError:  # another file system: delete it here
+        return False
+    subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",
+                      str(target)], start_new_session=True, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                     stderr=subprocess.DEVNULL)
+    return True

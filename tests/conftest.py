@@ -112,7 +112,7 @@ def example_site(example_archive, example_data, tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def example_url(example_site) -> Iterator[str]:
     """The example site served on 127.0.0.1, once per run, for the browser tests."""
-    from generators.search.serve import serve
+    from generators.webserver import serve
 
     with serve(example_site) as url:
         yield url

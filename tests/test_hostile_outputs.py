@@ -152,7 +152,7 @@ def test_text_containing_the_placeholder_stays_text(built):
 
 @pytest.mark.browser
 def test_clicking_the_hostile_links_runs_nothing(built, browser):
-    from generators.search.serve import serve
+    from generators.webserver import serve
 
     with serve(built / "site") as url, local_page(browser, url) as page:
         dialogs: list[str] = []

@@ -10,7 +10,7 @@ import snowballstemmer
 
 from generators.search import tokens
 from generators.search.index import build_index
-from generators.search.serve import serve
+from generators.webserver import serve
 from tests.bench.synth_site import CLASSIFIED_TEXT, NOTICE_NUMBER, TOWNS, write_site
 from tests.conftest import local_page
 

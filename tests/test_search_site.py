@@ -10,7 +10,7 @@ import pytest
 
 from generators.search import tokens
 from generators.search.pages import SECONDARY, language_root, read_page
-from generators.search.serve import serve
+from generators.webserver import serve
 from tests.conftest import local_page
 from tests.site_support import ROOT, classified_phrases
 

@@ -9,16 +9,15 @@ second core, which a process running this server's and watcher's threads must no
 from __future__ import annotations
 
 import argparse
-import functools
 import os
 import subprocess
 import sys
 import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from generators.commands import site as site_command
+from generators.webserver import serve
 
 WATCHED_SUFFIXES = (".yml", ".yaml", ".md")
 
@@ -28,22 +27,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--content", type=Path, default=Path("content"), help="Markdown texts to watch too")
-
-
-class _Handler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args) -> None:
-        pass  # quiet: rebuild messages matter more than request logs
-
-
-def _serve(args: argparse.Namespace) -> ThreadingHTTPServer:
-    # The handler resolves the folder per request, so a swapped-in site is served at once.
-    class Handler(_Handler):
-        def __init__(self, *a, **kw) -> None:
-            super().__init__(*a, directory=str(args.out.resolve()), **kw)
-
-    server = ThreadingHTTPServer((args.host, args.port), functools.partial(Handler))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -56,14 +39,20 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from watchdog.events import FileSystemEvent, FileSystemEventHandler
-    from watchdog.observers import Observer
-
     status = _build(args)
     if status != 0 and not args.out.exists():
         return status
-    server = _serve(args)
-    print(f"serving {args.out} on http://{args.host}:{args.port}/ (English: /en/); Ctrl-C stops", flush=True)
+    with serve(args.out, args.host, args.port) as url:
+        print(f"serving {args.out} on {url} (English: /en/); Ctrl-C stops", flush=True)
+        _rebuild_on_change(args)
+    return 0
+
+
+def _rebuild_on_change(args: argparse.Namespace) -> None:
+    """Watch DATA and content/ and rebuild after each change, until Ctrl-C."""
+    from watchdog.events import FileSystemEvent, FileSystemEventHandler
+    from watchdog.observers import Observer
+
     changed = threading.Event()
 
     class OnChange(FileSystemEventHandler):
@@ -93,5 +82,3 @@ def run(args: argparse.Namespace) -> int:
         pass
     finally:
         observer.stop()
-        server.shutdown()
-    return 0

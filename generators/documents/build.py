@@ -27,7 +27,7 @@ from generators.documents.catalog import DocumentSpec, documents
 from generators.documents.content import Printable
 from generators.documents.fonts import FontSet, check_glyphs, font_set, style_fallbacks
 from generators.machine import usable_cores
-from generators.outputs import mark
+from generators.outputs import mark, swap_in
 from generators.records import Archive
 
 FORMATS = ("pdf", "docx")
@@ -152,10 +152,4 @@ def _publish(printables: list[Printable], keys: dict[str, str], cache_dir: Path,
     except BaseException:  # an interrupt or a full disk: nothing new is published, nothing left behind
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    old = None
-    if out_dir.exists():
-        old = out_dir.with_name(f".{out_dir.name}-old-{os.getpid()}")
-        os.replace(out_dir, old)
-    os.replace(staging, out_dir)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    swap_in(staging, out_dir)

@@ -13,13 +13,12 @@ git repository there is no history at all (empty, incomplete), and never a trace
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generators import git
 from generators.records import Archive
 from generators.records.model import Record
 from generators.records.types import Prose
@@ -27,8 +26,6 @@ from generators.records.walk import texts
 
 # Record separator before each commit, unit separator between its fields: never in a message.
 _FORMAT = "%x1e%H%x1f%h%x1f%aI%x1f%an%x1f%s"
-# Settings a person's git configuration could change in the output we parse.
-_GIT = ("git", "-c", "core.quotepath=off", "-c", "log.showSignature=false", "-c", "i18n.logOutputEncoding=UTF-8")
 
 
 @dataclass(frozen=True)
@@ -60,7 +57,8 @@ class RepoHistory:
         """The history of the repository holding ``path`` (a repository root or a DATA folder)."""
         path = Path(path)
         probe = path if path.is_dir() else path.parent
-        info = _git(probe, "rev-parse", "--show-toplevel", "--is-shallow-repository", "--git-path", "shallow")
+        info = git.output(probe, "rev-parse", "--show-toplevel", "--is-shallow-repository", "--git-path", "shallow",
+                          timeout=300)
         if info is None:
             return cls(None)
         top, shallow, shallow_file = info.splitlines()[:3]
@@ -72,7 +70,8 @@ class RepoHistory:
                 boundary = frozenset(shallow_path.read_text().split())
             except OSError:
                 boundary = frozenset()
-        log = _git(root, "log", "-z", "--name-status", "-M", "--no-color", "--encoding=UTF-8", f"--format={_FORMAT}")
+        log = git.output(root, "log", "-z", "--name-status", "-M", "--no-color", "--encoding=UTF-8",
+                         f"--format={_FORMAT}", timeout=300)
         commits, by_file, renames = _parse(log or "")
         return cls(root, tuple(commits), by_file, renames, boundary, shallow == "true")
 
@@ -128,17 +127,6 @@ def record_files(archive: Archive, record_id: str) -> list[Path]:
         if isinstance(value, Prose):
             files += [origin.file.parent / name for name in (value.zh_file, value.en_file) if name]
     return sorted(set(files))
-
-
-def _git(cwd: Path, *args: str) -> str | None:
-    env = {**os.environ, "LC_ALL": "C", "GIT_PAGER": "cat", "GIT_OPTIONAL_LOCKS": "0"}
-    env.pop("GIT_DIR", None)
-    env.pop("GIT_WORK_TREE", None)
-    try:
-        result = subprocess.run([*_GIT, *args], cwd=cwd, env=env, capture_output=True, check=True, timeout=300)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return result.stdout.decode("utf-8", errors="replace")
 
 
 def _parse(log: str) -> tuple[list[Commit], dict[str, tuple[int, ...]], dict[str, tuple[tuple[int, str], ...]]]:

@@ -37,6 +37,7 @@ import yaml
 
 from generators.diagnostics import Diagnostic
 from generators.documents.catalog import documents
+from generators.outputs import swap_in
 from generators.present import is_classified, mask_personal, title
 from generators.records import Archive
 from generators.records.document import author_of, date_of
@@ -205,9 +206,7 @@ def build_release(data: Path, tag_name: str, build: Path, *, restricted: bool = 
     _bag(staging, archive, tag, snapshot, left_out, restricted)
     _fix_times(staging, int(tag.date.timestamp()))
     _remove(work)
-    _remove(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging.rename(target)
+    swap_in(staging, target)
     return Release(target, tag, left_out, tuple(check_release(archive)))
 
 

@@ -14,11 +14,11 @@ build with the snapshot's own code (``cd $(BUILD)/at/<ref> && make site``).
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+
+from generators.git import run as run_git
 
 
 class SnapshotError(Exception):
@@ -38,11 +38,9 @@ class Snapshot:
 
 
 def git(cwd: Path, *args: str, check: bool = True) -> str:
-    env = {**os.environ, "LC_ALL": "C", "GIT_PAGER": "cat"}
-    for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
-        env.pop(name, None)
+    """What ``git args…`` prints; a SnapshotError when it fails (unless not ``check``)."""
     try:
-        result = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
+        result = run_git(cwd, *args)
     except OSError as error:
         raise SnapshotError(f"cannot run git: {error}") from error
     if check and result.returncode != 0:

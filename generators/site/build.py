@@ -18,7 +18,7 @@ from pathlib import Path
 
 from generators.clock import build_timestamp
 from generators.filesync import Sync
-from generators.outputs import mark
+from generators.outputs import mark, swap_in
 from generators.present import LANGUAGES, public_view
 from generators.records import Archive, reads
 from generators.search.index import build_index
@@ -149,7 +149,7 @@ def build_site(archive: Archive, data: Path, out: Path, build: Path) -> BuildRes
             forget_state(src / lang)
         return BuildResult(False, message="\n".join(d.format() for d in broken))
     try:
-        _swap(staging, out.resolve(), src / "trash")
+        swap_in(staging, out.resolve(), src / "trash")
     except BaseException:  # interrupted: the previous site stays, no .site-new-* is left
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -262,36 +262,6 @@ def unwritten_pages(sources: list[str], out: Path) -> list[str]:
         if not (out / page).is_file():
             missing.append(source)
     return missing
-
-
-def _swap(staging: Path, out: Path, trash: Path | None = None) -> None:
-    """Replace ``out`` by ``staging`` with two renames, so readers never see half a site. The old
-    site is deleted here, or — moved into ``trash`` when given and on the same file system — by a
-    process of its own, so the build does not wait for tens of thousands of unlinks."""
-    old = None
-    if out.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
-        shutil.rmtree(old)
-        out.rename(old)
-    staging.rename(out)
-    if old is not None and not _discard(old, trash):
-        shutil.rmtree(old, ignore_errors=True)
-
-
-def _discard(folder: Path, trash: Path | None) -> bool:
-    """Move ``folder`` into ``trash`` and delete it there in the background; False if it cannot."""
-    if trash is None:
-        return False
-    try:
-        trash.mkdir(parents=True, exist_ok=True)
-        target = Path(tempfile.mkdtemp(dir=trash))
-        folder.rename(target / "site")
-    except OSError:  # another file system: delete it here
-        return False
-    subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",
-                      str(target)], start_new_session=True, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                     stderr=subprocess.DEVNULL)
-    return True
 
 
 def site_size(out: Path) -> tuple[int, int]:

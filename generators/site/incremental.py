@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
+from generators import git
 from generators.filesync import Sync, remove_files, write_if_changed
 
 STATE = "state.json"
@@ -125,9 +126,7 @@ def _hash_tree(digest: hashlib._Hash, root: Path) -> None:
 
 
 def _git_head(data: Path) -> str:
-    result = subprocess.run(["git", "rev-parse", "HEAD", "--is-shallow-repository"], cwd=data, capture_output=True,
-                            text=True, check=False)
-    return result.stdout if result.returncode == 0 else "no repository"
+    return git.output(data, "rev-parse", "HEAD", "--is-shallow-repository") or "no repository"
 
 
 def file_digests(root: Path) -> dict[str, str]:

@@ -290,7 +290,7 @@ def build_pagefind(site: Path) -> Build:
 
 # ---------------------------------------------------------------------------- the machine
 
-SERVER = ("import sys\nfrom pathlib import Path\nfrom generators.search.serve import serve\n"
+SERVER = ("import sys\nfrom pathlib import Path\nfrom generators.webserver import serve\n"
           "with serve(Path(sys.argv[1])) as base:\n    print(base, flush=True)\n    sys.stdin.read()\n")
 BUSY_LOOP = "while True:\n    pass\n"
 
