@@ -69,7 +69,9 @@ def make_site(archive: Archive, data: Path, build: Path) -> Site:
     # Looking up a nested part or a record's origin is a read of that record (see records.reads).
     public = Archive(public.root, public.records, reads.Noting(public.origins, lambda rid, _: rid),
                      reads.Noting(public.nested, lambda _, part: part.parent), public.vocabularies)
-    return Site(public, archive, withheld, moment.date(), printed_documents(archive, public, build))
+    # A record's printed documents are read through it too.
+    documents = reads.Noting(printed_documents(archive, public, build), lambda rid, _: rid)
+    return Site(public, archive, withheld, moment.date(), documents)
 
 
 def build_site(archive: Archive, data: Path, out: Path, build: Path) -> BuildResult:
@@ -92,8 +94,9 @@ def build_site(archive: Archive, data: Path, out: Path, build: Path) -> BuildRes
     if last is not None:  # the site in place is what this build would make
         return BuildResult(True, len(site.withheld), last["pages"], time.monotonic() - started)
     forget_build(src)
-    depends = Depends(fingerprint(data, described(site.documents), dates, files={}),
-                      shape(site.archive, site.full, site.withheld), files, {})
+    # The documents are compared record by record (an edited record's documents are out of date).
+    depends = Depends(fingerprint(data, {}, dates, files={}), shape(site.archive, site.full, site.withheld), files,
+                      {}, documents=described(site.documents))
     plan = _plan(site, data, load_depends(src), depends)
     forget_depends(src)
     helper = _helper(site, plan)
@@ -170,6 +173,8 @@ def _plan(site: Site, data: Path, before: Depends | None, now: Depends) -> Plan 
     records = changed_records(site.full, data, before.files, now.files)
     if records is None:
         return None
+    records |= {rid for rid in before.documents.keys() | now.documents.keys()
+                if before.documents.get(rid) != now.documents.get(rid)}
     from generators.site.views import hazards, sections  # noqa: F401 (they register the indexes their pages use)
 
     archives = _archives(site)

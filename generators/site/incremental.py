@@ -239,6 +239,7 @@ class Depends:
     files: dict[str, str]  # DATA's files
     tokens: dict[tuple, str]  # token → digest of its value
     pages: dict[str, dict[str, Made]] = field(default_factory=dict)  # language → source → Made
+    documents: dict[str, list] = field(default_factory=dict)  # record ID → its printed documents, described
 
 
 def load_depends(src: Path) -> Depends | None:
