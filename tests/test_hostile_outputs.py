@@ -74,7 +74,8 @@ def built(tmp_path_factory):
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory):
     """The printed documents (real pandoc and Typst) and the public ones among them."""
-    from generators.documents.catalog import published_documents
+    from generators.present import public_view
+    from generators.site.printed import printed_documents
 
     tmp = tmp_path_factory.mktemp("hostile-documents")
     data = archive_with(tmp, _files())
@@ -82,7 +83,8 @@ def printed(tmp_path_factory):
     with time_limit(600):
         result = build_documents(archive, tmp / "documents", tmp / "cache", progress=False)
     assert not [d.format("en") for d in result.diagnostics if d.is_error]
-    public = {spec.stem for spec in published_documents(archive)}
+    linked = printed_documents(archive, public_view(archive)[0], tmp)  # what the site links
+    public = {document.stem for documents in linked.values() for document in documents}
     return tmp / "documents", public
 
 

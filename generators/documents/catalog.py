@@ -1,7 +1,7 @@
 """Which printed documents an archive has, under which stable file names.
 
-``documents(archive)`` lists every document, classified ones included (offices print those);
-``published_documents(archive)`` only those the public site may link. A document's ``stem`` is
+``documents(archive)`` lists every document, classified ones included (offices print those; the
+site links none that prints a classified record: generators/site/printed.py). A document's ``stem`` is
 its file name without extension: ``$(BUILD)/documents/<stem>.pdf`` and ``<stem>.docx``.
 Stems are record IDs, or ``hazards-<campaign>`` / ``hazards-<campaign>-<town>`` for hazard lists.
 """
@@ -73,11 +73,6 @@ def _documents(archive: Archive) -> list[DocumentSpec]:
             specs.append(_list_spec(archive, f"hazards-{campaign.id}-{town}", in_town,
                                     f"{name}{campaign.title.zh}问题隐患清单", campaign, town))
     return sorted(specs, key=lambda spec: spec.stem)
-
-
-def published_documents(archive: Archive) -> list[DocumentSpec]:
-    """The documents the public site may link: none that contains a classified record."""
-    return [spec for spec in documents(archive) if not spec.classified(archive)]
 
 
 def _bind(function, *args):

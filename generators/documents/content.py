@@ -89,7 +89,7 @@ def clerk_replacer(archive: Archive, notice: Notice | None) -> Replacer:
     ID and title without 《》 (《》 is for titled documents), nothing between them: Chinese text
     puts no space beside Latin letters or digits; the rest as the shared print words
     (《title》 of a report, 附件N, a name)."""
-    shared = print_replacer(archive, notice, markdown=False)
+    shared = print_replacer(archive, notice)
 
     def replace(match: RefMatch, target_id: str | None) -> str:
         record = archive.get(target_id) if target_id and not match.label else None

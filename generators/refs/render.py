@@ -77,12 +77,10 @@ def print_words(archive: Archive, target_id: str, notice: Notice | None = None, 
     return f"《{title}》" if lang == "zh" else f"“{title}”"
 
 
-def print_replacer(archive: Archive, notice_context: Notice | str | None = None, lang: str = "zh",
-                   *, markdown: bool = True) -> Replacer:
+def print_replacer(archive: Archive, notice_context: Notice | str | None = None, lang: str = "zh") -> Replacer:
     """Words for print. ``notice_context``: the notice (or its ID) being printed, for "附件N".
 
-    The words go into Markdown that pandoc reads, so they are escaped unless ``markdown`` is False.
-    """
+    The words are text: the print puts them in after pandoc read the prose (documents/prose.py)."""
     notice = archive.get(notice_context) if isinstance(notice_context, str) else notice_context
     if not isinstance(notice, Notice):
         notice = None
@@ -94,6 +92,6 @@ def print_replacer(archive: Archive, notice_context: Notice | str | None = None,
             words = match.target
         else:
             words = print_words(archive, target_id, notice, lang)
-        return escape_markdown(words) if markdown else words
+        return words
 
     return replace
