@@ -47,9 +47,10 @@ class SourceMap:
     values: dict[PathT, tuple[int, int]] = field(default_factory=dict)
     keys: dict[PathT, tuple[int, int]] = field(default_factory=dict)
     schema_comment: str | None = None
-    # Where each text that holds a reference ([[…]]) is written: (start, end) offsets in characters,
-    # so that a reference found in the text can be located exactly without parsing the file again.
-    spans: dict[PathT, tuple[int, int]] = field(default_factory=dict)
+    # Where each text that holds a reference ([[…]]) is written: its scalar's line, column and
+    # source text, so that a reference found in the text is located exactly without reading the
+    # file again. (While the file is parsed: the scalar's start and end offsets.)
+    spans: dict[PathT, tuple] = field(default_factory=dict)
 
     def locate(self, path: PathT, *, key: bool = False) -> Location:
         """The position of ``path``, or of its nearest ancestor that has one."""
@@ -247,12 +248,19 @@ def parse_yaml(raw: bytes, display_path: str) -> tuple[Any, SourceMap | None, li
         return None, source, [Diagnostic.error("E001", Location(display_path), detail=str(exc))]
     finally:
         parser.dispose()
+    source.spans = {path: _span(text, *offsets) for path, offsets in source.spans.items()}
     if data is _EMPTY:
         return None, source, [Diagnostic.error("E007", Location(display_path))]
     return data, source, []
 
 
 _EMPTY = object()
+
+
+def _span(text: str, start: int, end: int) -> tuple[int, int, str]:
+    """A text's scalar as written: its line and column, and its source (quotes, escapes, folds)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return text.count("\n", 0, start) + 1, start - line_start + 1, text[start:end]
 
 
 def _document(parser: CParser, source: SourceMap) -> Any:

@@ -124,10 +124,9 @@ class RefGraph:
 def graph(archive: Archive) -> RefGraph:
     found: list[Reference] = []
     malformed: list[MalformedRef] = []
-    sources: dict[Path, _Composed | None] = {}  # each YAML file composed once per graph
     for record in archive:
         found += _field_refs(archive, record)
-        found += _prose_refs(archive, record, sources, malformed)
+        found += _prose_refs(archive, record, malformed)
     return RefGraph(archive, tuple(found), tuple(malformed))
 
 
@@ -141,8 +140,7 @@ def _field_refs(archive: Archive, record: Record) -> list[Reference]:
     ]
 
 
-def _prose_refs(archive: Archive, record: Record, sources: dict,
-                malformed: list[MalformedRef]) -> list[Reference]:
+def _prose_refs(archive: Archive, record: Record, malformed: list[MalformedRef]) -> list[Reference]:
     origin = archive.origins[record.id]
     found: list[Reference] = []
     if not _may_cite(origin, record):
@@ -152,13 +150,13 @@ def _prose_refs(archive: Archive, record: Record, sources: dict,
             content = getattr(value, lang) or ""
             if not any(bracket in content for bracket in REFERENCE_OPENERS):
                 continue
-            where = _locator(origin, sources, value, path, lang, content)
+            where = _locator(origin, value, path, lang, content)
             for match in find_refs(content):
                 found.append(Reference(record.id, path + (lang,), match.target, resolve(archive, match.target),
                                        where(match.start, content[match.start:match.end]), "prose",
                                        match.label, lang))
             # from the start again: a malformed one may come before a reference
-            where = _locator(origin, sources, value, path, lang, content)
+            where = _locator(origin, value, path, lang, content)
             for bad in find_malformed(content):
                 raw = bad.text(content)
                 malformed.append(MalformedRef(record.id, path + (lang,), raw, bad.reason, where(bad.start, raw)))
@@ -179,12 +177,12 @@ def _may_cite(origin: Origin, record: Record) -> bool:
     return any(path[:len(base)] == base for path in origin.source.spans)
 
 
-def _locator(origin: Origin, sources: dict, value, path: PathT, lang: str, content: str):
+def _locator(origin: Origin, value, path: PathT, lang: str, content: str):
     """``where(offset, raw) -> Location`` for the text of ``value`` in ``lang``; each call starts afresh."""
     file_name = getattr(value, f"{lang}_file", None) if isinstance(value, Prose) else None
     if file_name is not None:
         return _in_markdown(origin.file.parent / file_name, content)
-    return _in_yaml(sources, origin, origin.base + path + (lang,), origin.locate(path + (lang,)))
+    return _in_yaml(origin, origin.base + path + (lang,), origin.locate(path + (lang,)))
 
 
 def _in_markdown(file: Path, content: str):
@@ -197,35 +195,36 @@ def _in_markdown(file: Path, content: str):
     return where
 
 
-def _in_yaml(sources: dict, origin: Origin, yaml_path: PathT, fallback: Location):
-    """Position of a reference inside an inline YAML string: found in the scalar's source span.
+def _in_yaml(origin: Origin, yaml_path: PathT, fallback: Location):
+    """Position of a reference inside an inline YAML string: found in the scalar as written,
+    which the loader kept (:attr:`SourceMap.spans`).
 
     The parsed string and its source differ by quoting, escapes and folding, so the reference
-    is searched for as written inside the scalar's span; when a fold or escape split it, the
-    scalar's own position is the honest answer.
+    is searched for as written inside the scalar; when a fold or escape split it, the scalar's
+    own position is the honest answer.
     """
-    file, display = origin.file, origin.display_path
-    if file not in sources:
-        sources[file] = _compose(file)
-    composed = sources[file]
-    span = origin.source.spans.get(yaml_path)  # the loader noted where each text with a reference is
-    if composed is None or span is None:
+    span = origin.source.spans.get(yaml_path)
+    if span is None:
         return lambda _offset, _raw: fallback
-    source, (start, end) = composed.text, span
-    cursor = [start]
+    line, column, written = span
+    cursor = [0]
 
     def where(_offset: int, raw: str) -> Location:
-        found = source.find(raw, cursor[0], end)
+        found = written.find(raw, cursor[0])
         if found < 0:
             return fallback
         cursor[0] = found + len(raw)
-        return Location(display, *composed.line_col(found))
+        newlines = written.count("\n", 0, found)
+        if not newlines:
+            return Location(origin.display_path, line, column + found)
+        return Location(origin.display_path, line + newlines, found - written.rfind("\n", 0, found))
 
     return where
 
 
 @dataclass
 class _Composed:
+    """A Markdown text with its line starts (a reference's offset → line and column)."""
     text: str
 
     @cached_property
@@ -235,13 +234,6 @@ class _Composed:
     def line_col(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.line_starts, offset)
         return line, offset - self.line_starts[line - 1] + 1
-
-
-def _compose(file: Path) -> _Composed | None:
-    try:
-        return _Composed(file.read_bytes().removeprefix(b"\xef\xbb\xbf").decode("utf-8"))
-    except (OSError, UnicodeDecodeError):
-        return None
 
 
 # ---------------------------------------------------------------------------------------------
