@@ -204,6 +204,28 @@ def test_dossier_is_a_form_of_every_field_and_lists_are_landscape(built):
     assert "T-HZ-0001" in listing.extract_text().replace("\n", "")
 
 
+def test_a_landscape_page_is_the_portrait_sheet_turned(built):
+    """GB/T 9704 (横排表格): the margins stay on the paper (block 225 × 156 mm: 28 mm above the
+    table, 26 below, 35 left, 37 right) and so does the page number, turned with the sheet at the
+    table's left: an odd page's at the foot of that side, an even page's at its head."""
+    _, out, _, _ = built
+    pages = open_pdf(out / "hazards-T-CAMP.pdf").pages
+    for number, page in enumerate(pages, 1):
+        upright = [c for c in page.chars if abs(c["matrix"][1]) < 0.5]
+        left, right = min(c["x0"] for c in upright) / MM, max(c["x1"] for c in upright) / MM
+        top, bottom = min(c["top"] for c in upright) / MM, max(c["bottom"] for c in upright) / MM
+        assert left >= 35 - 0.3 and right <= 297 - 37 + 0.3 and top >= 28 - 0.3 and bottom <= 210 - 26 + 0.3
+        turned = [c for c in page.chars if abs(c["matrix"][1]) >= 0.5]
+        assert "".join(c["text"] for c in sorted(turned, key=lambda c: c["top"])).replace(" ", "") == f"—{number}—"
+        # The number's top 7 mm below the portrait block: 297 − 269 = 28 mm from the left edge.
+        assert abs(max(c["x1"] for c in turned) / MM - 28) < 0.6
+        ends = (min(c["top"] for c in turned) / MM, max(c["bottom"] for c in turned) / MM)
+        if number % 2:  # odd: ends one 4号 character in from the portrait block's right (184 mm)
+            assert abs(ends[1] - (184 - 14 * 25.4 / 72)) < 0.6, ends
+        else:  # even: starts one character in from its left (28 mm)
+            assert abs(ends[0] - (28 + 14 * 25.4 / 72)) < 0.6, ends
+
+
 def test_self_assessment_is_an_upward_document_with_the_signer(built):
     """GB/T 9704 7.2.5/7.2.6: the mark 80 mm from the top of the page; on one line the document
     number one character in from the left and "签发人：" in 仿宋 with the name in 楷体 one character

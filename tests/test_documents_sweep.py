@@ -1,5 +1,5 @@
 """Every PDF `make docs` writes for the example archive, read back with pdfplumber: nothing
-outside the type block on portrait pages, no glyphs printed over each other, no page holding only
+outside the type block (a landscape page's too), no glyphs printed over each other, no page holding only
 the signature and date, no heading as a page's last line, no title line that splits a word, and
 table text inside its cell.
 
@@ -25,6 +25,8 @@ from generators.documents.titles import words
 from generators.records.load import load_archive
 
 LEFT, RIGHT, TOP, BOTTOM = 28 * MM, (210 - 26) * MM, 37 * MM, (297 - 35) * MM
+# A landscape page is the portrait sheet turned a quarter clockwise: its block 225 × 156 mm.
+LANDSCAPE = {"left": 35 * MM, "right": (297 - 37) * MM, "top": 28 * MM, "bottom": (210 - 26) * MM}
 SLACK = 0.3 * MM  # rounding of glyph boxes
 PUNCTUATION = set("，。、；：？！“”‘’（）《》〔〕【】—…·「」『』")
 CLOSING = set("，。、；：？！）》」』”’〕】")
@@ -70,10 +72,14 @@ def inspect(pdf_path: Path) -> dict[str, list[str]]:
         body_pages = []
         for number, page in enumerate(pages, 1):
             where = f"{pdf_path.name} p.{number}"
-            chars = [c for c in page.chars if c["top"] < BOTTOM + 2 * MM]  # the page number is below
-            lines = lines_of(chars)
             if page.height > page.width:  # portrait
+                chars = [c for c in page.chars if c["top"] < BOTTOM + 2 * MM]  # the page number is below
+                lines = lines_of(chars)
                 found["outside"] += _outside(lines, where)
+            else:  # the page number is turned with the sheet, at the table's left (pdfplumber calls it upright)
+                chars = [c for c in page.chars if abs(c["matrix"][1]) < 0.5]
+                lines = lines_of(chars)
+                found["outside"] += _outside_landscape(chars, where)
             found["overprint"] += _overprints(lines, where)
             found["cell"] += _cells(page, chars, where)
             body_pages.append((where, lines))
@@ -96,6 +102,13 @@ def _outside(lines: list[list[dict]], where: str) -> list[str]:
             if c["x0"] < LEFT - SLACK or right > RIGHT + SLACK or c["top"] < TOP - SLACK - 8:
                 out.append(f"{where}: {c['text']!r} at x {c['x0'] / MM:.1f}–{c['x1'] / MM:.1f} mm")
     return out
+
+
+def _outside_landscape(chars: list[dict], where: str) -> list[str]:
+    """Upright characters of a landscape page outside its block (225 × 156 mm)."""
+    return [f"{where}: {c['text']!r} at x {c['x0'] / MM:.1f}, y {c['top'] / MM:.1f} mm" for c in chars
+            if c["x0"] < LANDSCAPE["left"] - SLACK or c["x1"] > LANDSCAPE["right"] + SLACK
+            or c["top"] < LANDSCAPE["top"] - SLACK or c["bottom"] > LANDSCAPE["bottom"] + SLACK]
 
 
 def _overprints(lines: list[list[dict]], where: str) -> list[str]:

@@ -67,7 +67,7 @@ def span(cls: str, content: list[Node]) -> Node:
 def table(header: list[str], rows: list[list[str]], layout: Any) -> Node:
     """A simple table laid out by ``layout`` (a :class:`generators.documents.tables.Layout`):
     Word reads the widths as fractions of the text width, Typst the ``gw-columns`` attribute
-    (``auto`` for columns that never wrap, ``fr`` shares for text); a row longer than a page is
+    (the same shares as ``fr``); a row longer than a page is
     marked ``gw-breakable``, the others stay on one page."""
     colspecs = [[{"t": "AlignCenter" if fixed else "AlignLeft"}, {"t": "ColWidth", "c": w}]
                 for w, fixed in zip(layout.word, layout.fixed, strict=True)]

@@ -191,8 +191,10 @@ class Builder:
             self.use("body", cell, *src)
         return ast.table(header, rows, tables.layout(header, rows, self.doc.landscape))
 
-    def title(self, text: str, src: tuple[str | None, PathT], style: str = "report-title",
-              word_style: str = "GW Title") -> None:
+    def title(self, text: str, src: tuple[str | None, PathT], style: str = "report-title") -> None:
+        # Word: the notice's title two blank lines below the rule; a report's (or an attachment's,
+        # below its label's blank line) at the top, as in the PDF.
+        word_style = "GW Title" if style == "title" else "GW Report Title"
         self.add(self.lines(style, word_style, titles.title_lines(text, TITLE_CHARS_PER_LINE), "title", src))
 
     def signature(self, signature: str, date: dt.date | None, src: tuple[str | None, PathT]) -> None:

@@ -15,7 +15,7 @@ from xml.sax.saxutils import escape
 
 from generators.documents.content import Printable
 from generators.documents.fonts import FontSet
-from generators.documents.reference import FIXED_TIME, section_xml
+from generators.documents.reference import FIXED_TIME, section_xml, table_properties
 
 CORE = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -48,8 +48,17 @@ def finish_docx(data: bytes, doc: Printable, fonts: FontSet, epoch: int) -> byte
 
 def _document_xml(text: str, landscape: bool) -> str:
     """Landscape section; table rows kept on one page (Word still breaks a row taller than a
-    page), the header rows already repeat (pandoc marks them tblHeader)."""
+    page), the header rows already repeat (pandoc marks them tblHeader); tables ruled."""
     if landscape:
         text = re.sub(r"<w:sectPr>.*?</w:sectPr>", lambda _: section_xml(landscape=True), text, count=1, flags=re.S)
     text = text.replace("<w:tr><w:trPr>", "<w:tr><w:trPr><w:cantSplit />")
-    return text.replace("<w:tr><w:tc>", "<w:tr><w:trPr><w:cantSplit /></w:trPr><w:tc>")
+    text = text.replace("<w:tr><w:tc>", "<w:tr><w:trPr><w:cantSplit /></w:trPr><w:tc>")
+    return re.sub(r"<w:tbl>.*?</w:tbl>", _table, text, flags=re.S)
+
+
+def _table(match: re.Match) -> str:
+    """Rules and cell margins of the PDF's table, for the size its cells are set in (docx.lua)."""
+    table = match.group(0)
+    borders, margins = table_properties(12 if 'w:val="GWTableTextSmall"' in table else 14)
+    table = re.sub(r"(<w:tblLayout [^>]*/>)", lambda m: borders + m.group(1) + margins, table, count=1)
+    return table

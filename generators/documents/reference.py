@@ -40,10 +40,17 @@ TRACKING = -5                         # −0.25 pt (twentieths of a point): 28 �
 ONE_CHAR_4 = 280                      # one 4号 (14 pt) character, in twips
 
 
+# A landscape page is the portrait sheet turned a quarter clockwise: the margins stay on the paper
+# (docs/print-format.md), the block 225 × 156 mm. Word cannot turn the footer with the sheet: its
+# number stays under the table, 7 mm below the block.
+LANDSCAPE_MARGINS = {"top": MARGINS["left"], "bottom": MARGINS["right"], "left": MARGINS["bottom"],
+                     "right": MARGINS["top"], "header": twips(15), "footer": twips(26 - 7 - 4.94), "gutter": 0}
+
+
 def section_xml(landscape: bool = False) -> str:
     width, height = (PAGE["h"], PAGE["w"]) if landscape else (PAGE["w"], PAGE["h"])
     orient = ' w:orient="landscape"' if landscape else ""
-    margins = " ".join(f'w:{k}="{v}"' for k, v in MARGINS.items())
+    margins = " ".join(f'w:{k}="{v}"' for k, v in (LANDSCAPE_MARGINS if landscape else MARGINS).items())
     return (
         '<w:sectPr>'
         '<w:footerReference w:type="default" r:id="rIdGwFooterOdd"/>'
@@ -107,6 +114,25 @@ NOTE_NAME = 5 * CHAR_3  # two characters in, then "附件："
 NOTE_NUMBER = CHAR_3 + 15  # "1." and a hair more, so the tab after it never jumps to the next stop
 
 
+def cell_ppr(size_pt: int) -> str:
+    """A table cell's paragraph as the PDF's (gbt9704.typ): lines 1.3 em apart, rows as tall as
+    there, no indent, off the grid."""
+    # Typst: n lines are n em + (n − 1) × 0.3 em + 0.5 em of inset; Word: n × 1.3 em + before + after.
+    tenth = 2 * size_pt  # a tenth of an em, in twips
+    return (f'<w:snapToGrid w:val="0"/><w:spacing w:before="{tenth}" w:after="{tenth}" '
+            f'w:line="{26 * size_pt}" w:lineRule="exact"/>' + NO_INDENT)
+
+
+def table_properties(size_pt: int) -> str:
+    """Borders and cell margins of a table as the PDF's: 0.5 pt rules, a quarter em left and half
+    an em right (a closing mark ending a line keeps its whole box in the cell)."""
+    borders = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+                      for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    return (f'<w:tblBorders>{borders}</w:tblBorders>',
+            f'<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="{5 * size_pt}" w:type="dxa"/>'
+            f'<w:bottom w:w="0" w:type="dxa"/><w:right w:w="{10 * size_pt}" w:type="dxa"/></w:tblCellMar>')
+
+
 def _hanging(left: int) -> str:
     """Text from ``left``, the first line from two characters in."""
     return f'<w:ind w:left="{left}" w:hanging="{left - 2 * CHAR_3}" w:firstLineChars="0"/>'
@@ -134,6 +160,8 @@ def our_styles(fonts: FontSet) -> str:
                    '<w:snapToGrid w:val="0"/>' + NO_INDENT),
         _style("GWTitle", "GW Title", fonts, "title", 44,
                ppr='<w:spacing w:before="1158" w:after="579"/>' + CENTER),
+        _style("GWReportTitle", "GW Report Title", fonts, "title", 44,
+               ppr='<w:spacing w:before="0" w:after="579"/>' + CENTER),
         _style("GWAddressees", "GW Addressees", fonts, ppr=NO_INDENT),
         # Headings stay with the paragraph after them, as in the PDF.
         _style("GWHeading1", "GW Heading 1", fonts, "hei", ppr=KEEP_NEXT),
@@ -153,7 +181,9 @@ def our_styles(fonts: FontSet) -> str:
         _style("GWDate", "GW Date", fonts,
                ppr='<w:jc w:val="right"/><w:ind w:firstLineChars="0" w:firstLine="0" '
                    'w:rightChars="400" w:right="1280"/>'),
-        _style("GWAttachmentLabel", "GW Attachment Label", fonts, "hei", ppr=NO_INDENT),
+        # The attachment's title on line 3: one blank line below the label.
+        _style("GWAttachmentLabel", "GW Attachment Label", fonts, "hei",
+               ppr='<w:spacing w:before="0" w:after="579"/>' + NO_INDENT),
         _style("GWEndCopy", "GW End Copy", fonts, size=28,
                ppr=end_frame + f'<w:pBdr><w:top w:val="single" w:sz="{thick}" w:space="1" w:color="000000"/>'
                    f'<w:bottom w:val="single" w:sz="{thin}" w:space="1" w:color="000000"/></w:pBdr>'
@@ -168,8 +198,8 @@ def our_styles(fonts: FontSet) -> str:
                based_on="DefaultParagraphFont"),
         # Table cells: off the character grid (on it, every character would take a 3号 cell and the
         # columns would wrap), no tracking; 4号, or 小四 as the PDF's table (gw-size).
-        _style("GWTableText", "GW Table Text", fonts, size=28, ppr=CELL_PPR, rpr=NO_TRACKING),
-        _style("GWTableTextSmall", "GW Table Text Small", fonts, size=24, ppr=CELL_PPR, rpr=NO_TRACKING),
+        _style("GWTableText", "GW Table Text", fonts, size=28, ppr=cell_ppr(14), rpr=NO_TRACKING),
+        _style("GWTableTextSmall", "GW Table Text Small", fonts, size=24, ppr=cell_ppr(12), rpr=NO_TRACKING),
     ])
 
 

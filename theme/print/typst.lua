@@ -41,7 +41,7 @@ function Span(span)
 end
 
 -- Tables laid out by generators/documents/tables.py: the columns from the gw-columns attribute
--- (auto = never wraps, fr = a share of the rest), the header row repeated on every page, rows
+-- (each a share of the block, as in Word), the header row repeated on every page, rows
 -- kept on one page (gbt9704.typ) unless marked gw-breakable. Cells are written by pandoc's own
 -- Typst writer, so their text stays escaped.
 local function cell_content(cell)
