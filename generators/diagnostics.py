@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from generators.messages import MESSAGES, TYPE_NAMES_ZH
+from generators.words import word
 
 
 class Severity(StrEnum):
@@ -66,8 +67,7 @@ class Diagnostic:
         text = f"{self.location}: {self.severity.value}[{self.code}]: {self.message(lang)}"
         hint = self.hint(lang)
         if hint:
-            label = "提示" if lang == "zh" else "hint"
-            text += f"\n    {label}: {hint}"
+            text += f"\n    {word('cli.hint', lang)}: {hint}"
         return text
 
     @property

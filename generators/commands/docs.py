@@ -10,6 +10,7 @@ from generators.checks import load_and_check
 from generators.commands.check import print_diagnostics
 from generators.diagnostics import message_language
 from generators.outputs import locked, refusal
+from generators.words import word
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -51,14 +52,10 @@ def run(args: argparse.Namespace) -> int:
     if any(d.is_error for d in result.diagnostics):
         return 1
     ledgers = _ledger_workbooks(archive, args.out)
-    if message_language() == "zh":
-        print(f"文档 {result.documents} 份（PDF 与 Word）：新生成 {result.rendered} 份，"
-              f"缓存 {result.cached} 份 → {args.out}")
-    else:
-        print(f"{result.documents} documents (PDF and Word): {result.rendered} rendered, "
-              f"{result.cached} from cache → {args.out}", file=sys.stdout)
-    print(f"清单与隐患台账工作簿 {ledgers} 份（.xlsx）" if message_language() == "zh"
-          else f"{ledgers} list and ledger workbooks (.xlsx)")
+    lang = message_language()
+    print(word("cli.docs_built", lang, documents=result.documents, rendered=result.rendered, cached=result.cached,
+               out=args.out))
+    print(word("cli.docs_workbooks", lang, ledgers=ledgers))
     if inputs is not None:
         _record(cache, args.out, inputs, result.documents, ledgers)
     return 0
@@ -107,8 +104,7 @@ def _unchanged(cache: Path, out: Path, inputs: str) -> bool:
         return False
     print_diagnostics(style_fallbacks(font_set()))  # what a full run would warn about again
     documents, ledgers = saved["documents"], saved["ledgers"]
-    print(f"文档 {documents} 份（PDF 与 Word）与工作簿 {ledgers} 份均无变化 → {out}" if message_language() == "zh"
-          else f"{documents} documents (PDF and Word) and {ledgers} workbooks unchanged → {out}")
+    print(word("cli.docs_unchanged", message_language(), documents=documents, ledgers=ledgers, out=out))
     return True
 
 

@@ -16,6 +16,7 @@ from generators.diagnostics import Diagnostic, Location, message_language
 from generators.records import load_archive
 from generators.refs.resolve import resolve, suggest
 from generators.refs.review import review, review_text
+from generators.words import word
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -38,7 +39,6 @@ def run(args: argparse.Namespace) -> int:
         print(problem.format(lang), file=sys.stderr)
         return 2
     if errors:
-        print(("注意：加载时有 {0} 个错误（运行 make check 查看）" if lang == "zh" else
-               "note: loading found {0} errors (run make check to see them)").format(len(errors)), file=sys.stderr)
+        print(word("cli.review_load_errors", lang, n=len(errors)), file=sys.stderr)
     sys.stdout.write(review_text(archive, review(archive, target), lang))
     return 0

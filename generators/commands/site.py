@@ -10,6 +10,7 @@ from generators.checks import load_and_check
 from generators.commands.check import print_diagnostics
 from generators.diagnostics import message_language
 from generators.outputs import locked, refusal
+from generators.words import word
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -29,8 +30,7 @@ def run(args: argparse.Namespace) -> int:
     print_diagnostics(diagnostics)
     lang = message_language()
     if any(d.is_error for d in diagnostics):
-        print("网站未生成：数据有错误，原有网站保持不变" if lang == "zh"
-              else "site not built: the data has errors; the previous site is unchanged", file=sys.stderr)
+        print(word("cli.site_data_errors", lang), file=sys.stderr)
         return 1
     refused = refusal(args.out, args.data, kind="the site") or refusal(args.build, args.data, kind="build files",
                                                                          replaced=False)
@@ -42,8 +42,7 @@ def run(args: argparse.Namespace) -> int:
         result = build_site(archive, args.data, args.out, args.build)
     if not result.ok:
         print(result.message, file=sys.stderr)
-        print("网站未生成（见上），原有网站保持不变" if lang == "zh"
-              else "site not built (see above); the previous site is unchanged", file=sys.stderr)
+        print(word("cli.site_failed", lang), file=sys.stderr)
         return 1
     print(report(result, args.out, lang))
     return 0

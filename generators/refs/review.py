@@ -15,18 +15,12 @@ from generators.refs.checks import out_of_scope, state
 from generators.refs.graph import Coverage, Reference, coverage, graph, repeated
 from generators.refs.render import CLASSIFIED, UrlFor, escape_markdown, markdown_url
 from generators.refs.resolve import resolve
+from generators.words import word
 
 STATUSES = ("ok", "broken", "classified", "withdrawn", "superseded", "out-of-scope", "not-listed", "listed-twice")
-STATUS_LABELS = {
-    "ok": {"zh": "正常", "en": "ok"},
-    "broken": {"zh": "无法解析", "en": "broken"},
-    "classified": {"zh": "定密", "en": "classified"},
-    "withdrawn": {"zh": "已撤回", "en": "withdrawn"},
-    "superseded": {"zh": "已被取代", "en": "superseded"},
-    "out-of-scope": {"zh": "超出范围", "en": "out of scope"},
-    "not-listed": {"zh": "未列入自评清单", "en": "not on the town's list"},
-    "listed-twice": {"zh": "重复列出", "en": "listed twice"},
-}
+# A status's words are the catalogue's (generators/words.py): the site's own for withdrawn and
+# superseded records, "review.status.<status>" for the others.
+_STATUS_WORDS = {"withdrawn": "status_withdrawn", "superseded": "status_superseded"}
 # Every document except the hazard dossiers (thousands of them) gets a reviewer's page.
 REVIEWED_TYPES = tuple(t for t in DOCUMENT_TYPES if t != "hazard")
 
@@ -111,35 +105,34 @@ def review_text(archive: Archive, report: ReviewReport, lang: str) -> str:
         lines.append(("过筛核查（第五条第二项）：清单 {0} · 已核查 {1} · 已销号 {2}" if zh else
                       "Sieve check (art. 5(2)): listed {0} · verified {1} · closed {2}").format(
                           c.listed, c.verified, c.closed))
-        for ids, *words in _sieve_gaps(c):
-            lines.append(f"  {words[2] if zh else words[3]}{'：' if zh else ': '}" + ", ".join(ids))
+        for ids, _, key in _sieve_gaps(c):
+            lines.append(f"  {word(key, lang)}{word('sep.colon', lang)}" + ", ".join(ids))
     lines.append(f"{'引用' if zh else 'Outgoing references'} ({len(report.outgoing)}):")
     shown = [(s, s.reference.target_text if s.reference.kind == "field" else f"[[{s.reference.target_text}]]")
              for s in report.outgoing]
-    status_width = max((_width(STATUS_LABELS[s.status][lang]) for s in report.outgoing), default=0)
+    status_width = max((_width(status_label(s.status, lang)) for s in report.outgoing), default=0)
     target_width = max((_width(words) for _, words in shown), default=0)
     for item, words in shown:
         ref = item.reference
         title = (f"  {present.title(archive, ref.target_id, lang)}"
                  if ref.target_id and item.status != "classified" else "")
-        lines.append(f"  {_pad(STATUS_LABELS[item.status][lang], status_width)} {_pad(words, target_width)} "
+        lines.append(f"  {_pad(status_label(item.status, lang), status_width)} {_pad(words, target_width)} "
                      f"{ref.location}  {dotted(ref.path)}{title}")
     lines.append(f"{'被引用' if zh else 'Backlinks'} ({len(report.backlinks)}):")
     for ref in report.backlinks:
         lines.append(f"  {ref.source_id:<{max(len(r.source_id) for r in report.backlinks)}} "
                      f"{ref.location}  {dotted(ref.path)}")
-    counts = " · ".join(f"{STATUS_LABELS[s][lang]} {report.count(s)}" for s in STATUSES if report.count(s))
+    counts = " · ".join(f"{status_label(s, lang)} {report.count(s)}" for s in STATUSES if report.count(s))
     lines.append(("合计：" if zh else "Total: ") + (counts or "—"))
     return "\n".join(lines) + "\n"
 
 
 def _sieve_gaps(c: Coverage) -> list[tuple]:
-    """(hazard IDs, Chinese and English heading, Chinese and English short words) of each kind of gap
-    that has any: the headings for the page, the short words for the command line."""
-    gaps = [(c.unverified_ids, "未核查的隐患", "Hazards not verified", "未核查", "not verified"),
-            (c.unlisted_ids, "已核查但未列入自评清单的隐患", "Verified, but on no list of the town",
-             "未列入清单", "not listed"),
-            (c.duplicate_ids, "清单中重复列出的隐患", "Listed more than once", "重复列出", "listed twice")]
+    """(hazard IDs, catalogue keys of the page's heading and of the command line's short words) of
+    each kind of gap that has any."""
+    gaps = [(c.unverified_ids, "review.gap.unverified", "review.gap.unverified.short"),
+            (c.unlisted_ids, "review.gap.unlisted", "review.gap.unlisted.short"),
+            (c.duplicate_ids, "review.gap.duplicate", "review.status.listed-twice")]
     return [gap for gap in gaps if gap[0]]
 
 
@@ -156,16 +149,15 @@ def _pad(words: str, width: int) -> str:
 # Markdown, for the site
 
 
-_HEAD = {
-    "zh": {"title": "引用审查", "coverage": "过筛核查（第五条第二项）", "listed": "清单所列隐患",
-           "verified": "已逐项核查", "closed": "已销号",
-           "outgoing": "本文引用", "backlinks": "被以下记录引用", "status": "状态", "target": "引用对象",
-           "where": "位置", "source": "引用方", "none": "无", "field": "字段"},
-    "en": {"title": "Reference review", "coverage": "Sieve check (art. 5(2))", "listed": "Hazards listed",
-           "verified": "Verified one by one", "closed": "Closed",
-           "outgoing": "References in this record", "backlinks": "Referenced by", "status": "Status",
-           "target": "Target", "where": "Where", "source": "Source", "none": "None", "field": "Field"},
-}
+# The page's headings: the catalogue's (generators/words.py), the site's where the site says it.
+_HEAD = {"title": "review.title", "coverage": "review.coverage", "listed": "review.listed",
+         "verified": "review.verified", "closed": "hazards_closed", "outgoing": "review.outgoing",
+         "backlinks": "referenced_by", "status": "status", "target": "review.target", "where": "review.where",
+         "source": "review.source", "none": "none", "field": "review.field"}
+
+
+def status_label(status: str, lang: str) -> str:
+    return word(_STATUS_WORDS.get(status, f"review.status.{status}"), lang)
 
 
 def review_page_markdown(archive: Archive, report_id: str, lang: str, url_for: UrlFor, *,
@@ -181,7 +173,7 @@ def review_page_markdown(archive: Archive, report_id: str, lang: str, url_for: U
     if present.is_classified(archive, report_id):
         raise ValueError(f"{report_id} is classified: no review page on the site")
     report = review(archive, report_id)
-    h = _HEAD[lang]
+    h = {part: word(key, lang) for part, key in _HEAD.items()}
     out = [f"# {h['title']}：{escape_markdown(present.title(archive, report_id, lang))}"
            if lang == "zh" else f"# {h['title']}: {escape_markdown(present.title(archive, report_id, lang))}", ""]
     out += [f"`{report_id}` · {_link(archive, report_id, lang, url_for)}", ""]
@@ -189,8 +181,8 @@ def review_page_markdown(archive: Archive, report_id: str, lang: str, url_for: U
         c = report.coverage
         out += [f"## {h['coverage']}", "", f"| {h['listed']} | {h['verified']} | {h['closed']} |",
                 "|---:|---:|---:|", f"| {c.listed} | {c.verified} | {c.closed} |", ""]
-        for ids, zh_words, en_words, *_ in _sieve_gaps(c):
-            out += [f"{zh_words}：" if lang == "zh" else f"{en_words}:", ""]
+        for ids, key, _ in _sieve_gaps(c):
+            out += [f"{word(key, lang)}{word('sep.colon', lang).rstrip()}", ""]
             out += [f"- {_link(archive, hazard, lang, url_for)} (`{hazard}`)" for hazard in ids]
             out.append("")
     out += [f"## {h['outgoing']} ({len(report.outgoing)})", ""]
@@ -205,7 +197,7 @@ def review_page_markdown(archive: Archive, report_id: str, lang: str, url_for: U
                 status, target = "classified", escape_markdown(CLASSIFIED[lang])  # withheld from the site
             else:
                 target = f"`[[{ref.target_text.replace('`', '')}]]`"
-            out.append(f"| {STATUS_LABELS[status][lang]} | {target} | `{dotted(ref.path)}` | "
+            out.append(f"| {status_label(status, lang)} | {target} | `{dotted(ref.path)}` | "
                        f"`{ref.location}` |")
     else:
         out.append(h["none"])
