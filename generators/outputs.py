@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from generators.diagnostics import message_language
+from generators.words import word
 
 MARKER = ".archive-build"
 MARKER_TEXT = "Made by the archive's build (make site / make docs); replaced whole by the next build.\n"
@@ -53,22 +54,17 @@ def refusal(folder: Path, data: Path, *, kind: str, replaced: bool = True) -> st
     """Why ``folder`` may not be written by a build (a message in the user's language), or None.
     ``replaced``: the build replaces the folder whole (SITE, BUILD/documents), so it must be empty
     or made by a build; BUILD itself only has to keep clear of the data and texts."""
-    zh = message_language() == "zh"
+    lang = message_language()
     target = folder.resolve()
     data = data.resolve()
     for precious in (data, data.parent / "content"):
         if _contains(target, precious) or _contains(precious, target):
-            holds = _contains(target, precious)
-            if zh:
-                return f"拒绝写入 {folder}：它{'包含' if holds else '位于'}档案的数据或正文（{precious}）"
-            return (f"refusing to write {kind} into {folder}: it {'holds' if holds else 'is inside'} "
-                    f"the archive's data or texts ({precious})")
+            key = "cli.refuse_holds_data" if _contains(target, precious) else "cli.refuse_inside_data"
+            return word(key, lang, kind=kind, folder=folder, data=precious)
     if target.is_file() or (target.exists() and not target.is_dir()):
-        return f"拒绝写入 {folder}：它不是目录" if zh else f"refusing to write {kind} into {folder}: it is not a folder"
+        return word("cli.refuse_not_folder", lang, kind=kind, folder=folder)
     if replaced and target.is_dir() and any(target.iterdir()) and not _made_by_a_build(target):
-        return (f"拒绝写入 {folder}：该目录不为空，且不是构建生成的（没有 {MARKER} 文件）；请换一个空目录或删除它"
-                if zh else f"refusing to write {kind} into {folder}: it is not empty and was not made by the build "
-                f"(no {MARKER} file); choose an empty folder or remove it")
+        return word("cli.refuse_not_ours", lang, kind=kind, folder=folder, marker=MARKER)
     return None
 
 
@@ -91,8 +87,7 @@ def _lock(folder: Path) -> Iterator[None]:
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            print(f"另一个构建正在写入 {folder}，等待其结束……" if message_language() == "zh"
-                  else f"another build is writing {folder}; waiting for it to finish…", file=sys.stderr, flush=True)
+            print(word("cli.waiting_for_build", message_language(), folder=folder), file=sys.stderr, flush=True)
             fcntl.flock(descriptor, fcntl.LOCK_EX)
         yield
     finally:

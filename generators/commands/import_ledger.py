@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generators.commands.check import print_diagnostics
 from generators.diagnostics import message_language, relative_path, sort_key
+from generators.words import word
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -22,17 +23,18 @@ def run(args: argparse.Namespace) -> int:
     from generators.ledgers.importer import plan_import, write_plan
     from generators.records import load_archive
 
-    zh = message_language() == "zh"
+    lang = message_language()
+    zh = lang == "zh"
     archive, loading = load_archive(args.data)
     if any(d.is_error for d in loading):
         print_diagnostics([d for d in loading if d.is_error])
-        print("导入前请先修正档案中的错误" if zh else "fix the archive's errors before importing", file=sys.stderr)
+        print(word("cli.import_fix_first", lang), file=sys.stderr)
         return 1
     plan = plan_import(archive, args.file, args.campaign, args.town)
     print_diagnostics(sorted(plan.diagnostics, key=sort_key))
     if plan.failed:
         errors = sum(d.is_error for d in plan.diagnostics)
-        print(f"错误 {errors} 个：未写入任何文件" if zh else f"{errors} errors: nothing was written", file=sys.stderr)
+        print(word("cli.import_errors", lang, n=errors), file=sys.stderr)
         return 1
     show_changes(plan, zh)
     if args.dry_run or not plan.changed_files():
@@ -41,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     if plan.failed:
         print_diagnostics([d for d in plan.diagnostics if d.code == "E934"])
         return 1
-    print(f"已写入 {len(written)} 个文件" if zh else f"{len(written)} files written")
+    print(word("cli.import_written", lang, n=len(written)))
     return 0
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from generators.diagnostics import message_language
 from generators.releases.publish import PublishError, SnapshotError, publish
+from generators.words import word
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -24,9 +25,5 @@ def run(args: argparse.Namespace) -> int:
     except (PublishError, SnapshotError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    if message_language() == "zh":
-        print(f"已发布：{name}（查看：git show {name}；重建：make site AT={name}；归档包：make release TAG={name}）")
-    else:
-        print(f"published: {name} (see: git show {name}; rebuild: make site AT={name}; "
-              f"package: make release TAG={name})")
+    print(word("cli.published", message_language(), name=name))
     return 0

@@ -13,6 +13,7 @@ from generators.commands.check import print_diagnostics
 from generators.diagnostics import message_language
 from generators.releases.release import ReleaseError, build_release
 from generators.releases.snapshot import SnapshotError
+from generators.words import word
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    zh = message_language() == "zh"
+    lang = message_language()
     try:
         release = build_release(args.data, args.tag, args.build, restricted=args.restricted,
                                 log=lambda line: print(line, file=sys.stderr))
@@ -34,10 +35,6 @@ def run(args: argparse.Namespace) -> int:
         return 1
     print_diagnostics(list(release.warnings))
     left = len(release.left_out)
-    if zh:
-        print(f"归档包：{release.path}（{release.tag.name}，{release.tag.date:%Y-%m-%d}；"
-              f"未收入涉密文件 {left} 件）\n校验：make verify-release BAG={release.path}")
-    else:
-        print(f"package: {release.path} ({release.tag.name}, {release.tag.date:%Y-%m-%d}; "
-              f"{left} classified records left out)\nverify: make verify-release BAG={release.path}")
+    print(word("cli.release_built", lang, path=release.path, tag=release.tag.name,
+               date=f"{release.tag.date:%Y-%m-%d}", left=left))
     return 0

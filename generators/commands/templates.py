@@ -9,6 +9,7 @@ from pathlib import Path
 from generators.checks import load_and_check
 from generators.commands.check import print_diagnostics
 from generators.diagnostics import message_language
+from generators.words import word
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -34,8 +35,5 @@ def run(args: argparse.Namespace) -> int:
             print(f"templates: no campaign '{args.campaign}' (campaigns: {known})", file=sys.stderr)
             return 2
     written = [path for campaign in campaigns for path in write_templates(archive, campaign, args.out)]
-    if message_language() == "zh":
-        print(f"台账模板 {len(written)} 份 → {args.out}")
-    else:
-        print(f"{len(written)} ledger templates → {args.out}")
+    print(word("cli.templates_written", message_language(), n=len(written), out=args.out))
     return 0
