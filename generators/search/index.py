@@ -116,7 +116,7 @@ def _read(root: Path, path: Path) -> _Read:
 def _read_all(root: Path, cache: Path | None) -> tuple[list[tuple[Path, _Read]], bool]:
     """Every page read, reusing what ``cache`` (a pickle) holds for files unchanged since (same
     size and modification time): a rebuild reads only the pages MkDocs rewrote. Also says whether
-    any page is new, changed or gone since the cache was written."""
+    any page is new, gone or says something else since the cache was written."""
     known: dict[str, tuple[int, int, _Read]] = {}
     if cache is not None:
         try:
@@ -125,18 +125,22 @@ def _read_all(root: Path, cache: Path | None) -> tuple[list[tuple[Path, _Read]],
             version, known = None, {}
         if version != _reader_version():  # read by other code: read again
             known = {}
-    found, fresh, changed = [], {}, False
+    found, fresh, changed, reread = [], {}, False, False
     for path in files_under(root):
         status = path.stat()
         name = path.relative_to(root).as_posix()
         entry = known.get(name)
         if entry is None or entry[:2] != (status.st_mtime_ns, status.st_size):
-            entry = (status.st_mtime_ns, status.st_size, _read(root, path))
-            changed = True
+            read = _read(root, path)
+            # A page written again with the same words (the error page, rendered on every build)
+            # changes nothing in the index.
+            changed = changed or entry is None or entry[2] != read
+            entry = (status.st_mtime_ns, status.st_size, read)
+            reread = True
         fresh[name] = entry
         found.append((path, entry[2]))
     changed = changed or len(fresh) != len(known)
-    if cache is not None and changed:
+    if cache is not None and (changed or reread):
         write_if_changed(cache, pickle.dumps((_reader_version(), fresh), protocol=pickle.HIGHEST_PROTOCOL))
     return found, changed
 

@@ -35,6 +35,7 @@ STATE = "state.json"
 ALWAYS_WRITTEN = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 ROOT = Path(__file__).resolve().parents[2]
 THEME = ROOT / "theme" / "site"
+SEARCH_RUNTIME = ROOT / "theme" / "search" / "search.js"
 TOOLS = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions")
 
 
@@ -50,6 +51,7 @@ def stamp(config: Path, theme: Path) -> str:
         digest.update(path.relative_to(theme).as_posix().encode() + b"\0" + path.read_bytes())
     for tool in TOOLS:
         digest.update(f"{tool}={_version(tool)}\n".encode())
+    digest.update(SEARCH_RUNTIME.read_bytes())  # every search page carries it inline (theme/site/hooks.py)
     return digest.hexdigest()
 
 

@@ -21,7 +21,6 @@ from tqdm import tqdm
 
 from generators.filesync import Sync, sync_files
 from generators.records import reads
-from generators.search.index import RUNTIME as SEARCH_RUNTIME
 from generators.site.i18n import t
 from generators.site.incremental import Made, Plan
 from generators.site.pages import Later, Page
@@ -29,6 +28,7 @@ from generators.words import search_words, words
 
 ROOT = Path(__file__).resolve().parents[2]
 BASE_CONFIG = ROOT / "mkdocs.yml"
+HOOKS = ROOT / "theme" / "site" / "hooks.py"
 NAV = ("home", "campaigns", "towns", "domains", "hazards", "notices", "reports", "statistics", "review", "coverage",
        "about")
 NAV_PATHS = {"home": "index.md", "campaigns": "campaigns/index.md", "towns": "towns/index.md",
@@ -94,8 +94,10 @@ def config_for(lang: str, docs: Path, out: Path, written: set[str]) -> dict:
     extra.pop("alternate", None)
     extra["zz_lang"] = lang
     # The search page carries the search runtime inline at the top of <head> (main.html), so its
-    # query starts fetching before the page's styles and scripts have loaded.
-    extra["zz_search_runtime"] = (SEARCH_RUNTIME / "search.js").read_text(encoding="utf-8")
+    # query starts fetching before the page's styles and scripts have loaded: theme/site/hooks.py
+    # adds it (MkDocs's pure-Python YAML reader took a second over it in this file), and keeps the
+    # compiled templates between runs.
+    config["hooks"] = [str(HOOKS)]
     # The templates' words and the search page's (for search.js), from the one catalogue.
     extra["zz_words"] = words("", lang)
     extra["zz_search_words"] = search_words(lang)
