@@ -138,15 +138,20 @@ def valued(name: str) -> Callable[[Callable], Callable]:
 
         @functools.wraps(function)
         def inner(archive: object, *args: Any) -> Any:
-            if _current is None:
+            global _current
+            reader = _current
+            if reader is None:
                 return function(archive, *args)
-            with unobserved():
+            _current = None  # what the index reads is its own (asked for every link: no context manager)
+            try:
                 value = function(archive, *args)
+            finally:
+                _current = reader
             role = _roles.get(id(archive))
             if role is None:
-                _current.unknown = True
+                reader.unknown = True
             else:
-                _current.tokens.add((name, role, args))
+                reader.tokens.add((name, role, args))
             return value
 
         return inner
