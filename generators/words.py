@@ -274,6 +274,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "sep.clause": ("；", "; "),
     "sep.list": ("、", ", "),
     "sep.colon": ("：", ": "),
+    "sep.comma": ("，", ", "),
+    "paren": ("（{inner}）", " ({inner})"),
+    "cited_title": ("《{title}》", "“{title}”"),
     # ---- the reviewer's page and command (refs/review.py) ----
     "review.title": ("引用审查", "Reference review"),
     "review.coverage": ("过筛核查（第五条第二项）", "Sieve check (art. 5(2))"),

@@ -20,6 +20,7 @@ from generators.records import Archive
 from generators.records.model import DocumentRecord, Notice
 from generators.refs.resolve import resolve
 from generators.refs.syntax import RefMatch, find_refs
+from generators.words import word
 
 # (the reference as written, the ID it resolved to or None) -> replacement text
 Replacer = Callable[[RefMatch, str | None], str]
@@ -74,7 +75,7 @@ def print_words(archive: Archive, target_id: str, notice: Notice | None = None, 
     is_document = isinstance(record, DocumentRecord) or (nested is not None and nested.type in _DOCUMENT_PARTS)
     if not is_document:
         return title  # a town, domain, person, campaign or target task: its name as it is
-    return f"《{title}》" if lang == "zh" else f"“{title}”"
+    return word("cited_title", lang, title=title)
 
 
 def print_replacer(archive: Archive, notice_context: Notice | str | None = None, lang: str = "zh") -> Replacer:

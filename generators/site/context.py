@@ -224,8 +224,7 @@ class Ctx:
         return ""
 
     def links(self, ids: list[str]) -> str:
-        return "、".join(self.link(i) for i in ids if self.archive.kind_of(i)) if self.lang == "zh" else \
-            ", ".join(self.link(i) for i in ids if self.archive.kind_of(i))
+        return self.t("sep.list").join(self.link(i) for i in ids if self.archive.kind_of(i))
 
     def person(self, person_id: str | None) -> str:
         person = self.archive.get(person_id) if person_id else None
@@ -234,9 +233,8 @@ class Ctx:
         parts = [self.plain(person.role)]
         if person.mobile:
             parts.append(person.mobile)  # masked in the public view
-        sep = "，" if self.lang == "zh" else ", "
-        inner = sep.join(p for p in parts if p)
-        paren = f"（{inner}）" if self.lang == "zh" else f" ({inner})"
+        inner = t("sep.comma", self.lang).join(p for p in parts if p)
+        paren = t("paren", self.lang, inner=inner)  # escaped once, below
         return f'<span class="zz-person">{h.esc(self.plain(person.name))}{h.esc(paren) if inner else ""}</span>'
 
     def classified_count(self, kind: str | None = None, **where: str) -> int:

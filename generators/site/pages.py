@@ -225,9 +225,7 @@ def references(ctx: Ctx, record: Record) -> str:
             shown = "".join(f"<li>{ctx.link(i)}</li>" for i in ids[:BACKLINKS_PER_TYPE])
             more = len(ids) - BACKLINKS_PER_TYPE
             extra = f'<li class="zz-more">{ctx.t("more", n=more)}</li>' if more > 0 else ""
-            items.append(f'<div class="zz-refgroup"><h4>{ctx.t("type." + kind)}（{len(ids)}）</h4>'
-                         f"<ul>{shown}{extra}</ul></div>" if ctx.lang == "zh" else
-                         f'<div class="zz-refgroup"><h4>{ctx.t("type." + kind)} ({len(ids)})</h4>'
+            items.append(f'<div class="zz-refgroup"><h4>{ctx.t("type." + kind)}{ctx.t("paren", inner=len(ids))}</h4>'
                          f"<ul>{shown}{extra}</ul></div>")
         out += section(ctx, "referenced_by", "".join(items))
     return out

@@ -49,8 +49,7 @@ def current_stage(ctx: Ctx, campaign: Campaign) -> str:
     stages = [s for s in timeline(ctx, campaign) if s.required]
     for s in stages:
         if s.state not in DONE_STATES:
-            return f"{ctx.label('stages', s.stage)}（{h.esc(state_label(s, ctx.lang))}）" if ctx.lang == "zh" \
-                else f"{ctx.label('stages', s.stage)} ({h.esc(state_label(s, ctx.lang))})"
+            return ctx.label("stages", s.stage) + ctx.t("paren", inner=state_label(s, ctx.lang))
     return ctx.label("stages", stages[-1].stage) + (" ✓" if stages else "")
 
 
@@ -78,10 +77,8 @@ def headline(ctx: Ctx, campaign: Campaign) -> list[tuple[str, str]]:
     return [
         (ctx.t("period"), f"{ctx.date(campaign.start)} – {ctx.date(campaign.end)}"),
         (ctx.t("current_stage"), current_stage(ctx, campaign)),
-        (ctx.t("hazards_total"), (f"{ctx.number(hz.total)}（{ctx.t('rectification_rate')} "
-                                  f"{h.esc(hz.rectification_rate.text(ctx.lang))}）" if ctx.lang == "zh" else
-                                  f"{ctx.number(hz.total)} ({ctx.t('rectification_rate')} "
-                                  f"{h.esc(hz.rectification_rate.text(ctx.lang))})")
+        (ctx.t("hazards_total"), ctx.number(hz.total) + ctx.t(
+            "paren", inner=f"{t('rectification_rate', ctx.lang)} {hz.rectification_rate.text(ctx.lang)}")
          + ctx.excluding(ctx.classified_count("hazard", campaign=campaign.id))),
         (ctx.t("major_hazards"), ctx.t("closed_of", closed=hz.major_closed, total=hz.major_total)),
         (ctx.t("overdue_hazards"), ctx.number(len(hz.overdue))),

@@ -81,8 +81,7 @@ def pages(ctx: Ctx) -> Iterator[Page]:
             groups.setdefault(facet_value(ctx.archive, hazard, facet), []).append(hazard)
         for key in facet_keys(ctx, facet):
             if key in groups:
-                title = f"{t('hazards', ctx.lang)}：{facet_label(ctx, facet, key)}" if ctx.lang == "zh" else \
-                    f"{t('hazards', ctx.lang)}: {facet_label(ctx, facet, key)}"
+                title = f"{t('hazards', ctx.lang)}{t('sep.colon', ctx.lang)}{facet_label(ctx, facet, key)}"
                 yield from listing(ctx, facet_url(facet, key), title, groups[key], current=(facet, key))
 
 

@@ -147,8 +147,7 @@ def circulation(ctx: Ctx, value) -> str:
 
 
 def methods(ctx: Ctx, keys: list[str]) -> str:
-    return "、".join(ctx.label("evaluation-methods", k) for k in keys) if ctx.lang == "zh" else \
-        ", ".join(ctx.label("evaluation-methods", k) for k in keys)
+    return ctx.t("sep.list").join(ctx.label("evaluation-methods", k) for k in keys)
 
 
 def evidence(ctx: Ctx, items) -> str:
