@@ -125,3 +125,21 @@ def test_word_files_in_libreoffice_with_the_substitution_table_match_the_pdfs(bu
         faces = {c["fontname"].split("+")[-1] for page in converted.pages for c in page.chars}
         assert all(any(name in face for name in chosen) for face in faces if not face.startswith("DejaVu")), faces
         assert len(converted.pages) == len(pdfplumber.open(out / f"{stem}.pdf").pages), stem
+
+
+def test_word_keeps_the_signature_with_the_last_lines_of_the_text(built):
+    """As the PDF's kept block (GB/T 9704 7.3.5.4): in Word the text's last paragraph and the
+    signature keep with the next paragraph, down to the date, so the signature never opens a page."""
+    _, out, _, _ = built
+    for stem in ("haianweiban-2022-17", "T-SA-sanxing"):
+        paragraphs = docx.Document(out / f"{stem}.docx").paragraphs
+        signature = next(i for i, p in enumerate(paragraphs) if p.style.name == "GW Signature")
+        date = paragraphs[signature + 1]
+        assert date.style.name == "GW Date", stem
+        assert paragraphs[signature].paragraph_format.keep_with_next, stem
+        before = paragraphs[signature - 1]
+        assert before.paragraph_format.keep_with_next or before.style.paragraph_format.keep_with_next, stem
+        assert not date.paragraph_format.keep_with_next, stem
+    # The self-assessment ends in a short table: its rows keep with the signature too.
+    last_row = docx.Document(out / "T-SA-sanxing.docx").tables[-1].rows[-1]
+    assert all(p.paragraph_format.keep_with_next for cell in last_row.cells for p in cell.paragraphs)

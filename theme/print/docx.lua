@@ -77,6 +77,14 @@ function Div(div)
   -- Parts printed on one line (Typst lays them out in a grid): one paragraph in Word.
   if has(div, "gw-attachment-note") then return attachment_note(div) end
   if has(div, "gw-signer") then return signer(div) end
+  -- Blocks kept on one page (the text's last lines and the signature): docx_post.py marks the
+  -- paragraphs between these markers "keep with next".
+  if has(div, "gw-keep") then
+    local blocks = pandoc.List({ raw("<!--gw-keep-->") })
+    blocks:extend(div.content)
+    blocks:insert(raw("<!--/gw-keep-->"))
+    return blocks
+  end
   -- Other gw- wrappers carry their Word style themselves, or are plain containers.
   if div.attributes["custom-style"] == nil then
     for _, class in ipairs(div.classes) do
