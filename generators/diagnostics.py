@@ -9,13 +9,13 @@ with ``zh``). Message texts live in :mod:`generators.messages`, keyed by code.
 from __future__ import annotations
 
 import os
-import string
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 
-from generators.messages import MESSAGES, TYPE_NAMES_ZH
+from generators.messages import MESSAGES
+from generators.words import FORMATTER as _FORMATTER
 from generators.words import word
 
 
@@ -79,24 +79,6 @@ def _freeze(params: dict[str, object]) -> tuple[tuple[str, str], ...]:
     return tuple(sorted((k, str(v)) for k, v in params.items()))
 
 
-class _Formatter(string.Formatter):
-    """Fills a template; a missing parameter stays visible as {name}. Specs: see messages."""
-
-    def get_value(self, key, args, kwargs):
-        return kwargs.get(key, "{" + str(key) + "}")
-
-    def format_field(self, value: object, format_spec: str) -> str:
-        text = str(value)
-        if format_spec == "s":
-            return "" if text == "1" else "s"
-        if format_spec == "a":
-            return ("an " if text[:1].lower() in "aeiou" else "a ") + text
-        if format_spec == "zh-types":
-            return "或".join(TYPE_NAMES_ZH.get(kind, kind) for kind in text.split("/"))
-        return super().format_field(value, format_spec)
-
-
-_FORMATTER = _Formatter()
 
 
 def _render(code: str, part: str, params: dict[str, str], lang: str) -> str:

@@ -13,6 +13,9 @@ two places is looked up twice, not written twice. Templates use ``str.format`` p
 from __future__ import annotations
 
 import json
+import string
+
+from generators.messages import TYPE_NAMES_ZH
 
 WORDS: dict[str, tuple[str, str]] = {
     # sections (nav)
@@ -279,6 +282,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "cited_title": ("《{title}》", "“{title}”"),
     # ---- the reviewer's page and command (refs/review.py) ----
     "review.title": ("引用审查", "Reference review"),
+    "review.review_of": ("审查", "Review of"),
+    "review.coverage_counts": ("清单 {listed} · 已核查 {verified} · 已销号 {closed}", "listed {listed} · verified {verified} · closed {closed}"),
     "review.coverage": ("过筛核查（第五条第二项）", "Sieve check (art. 5(2))"),
     "review.listed": ("清单所列隐患", "Hazards listed"),
     "review.verified": ("已逐项核查", "Verified one by one"),
@@ -322,6 +327,17 @@ WORDS: dict[str, tuple[str, str]] = {
     "cli.import_fix_first": ("导入前请先修正档案中的错误", "fix the archive's errors before importing"),
     "cli.import_errors": ("错误 {n} 个：未写入任何文件", "{n} errors: nothing was written"),
     "cli.import_written": ("已写入 {n} 个文件", "{n} files written"),
+    "cli.site_built": ("网站已生成：{out}（{pages} 个页面，{files} 个文件，{mb} MB，用时 {seconds} 秒）；已隐去涉密记录 {withheld} 条",
+                       "site built in {out} ({pages} pages, {files} files, {mb} MB, {seconds} s); withheld {withheld} classified records"),
+    "cli.bag_intact": ("归档包完好：{checked} 个文件的 {algorithms} 校验值全部一致（{bag}）",
+                       "package intact: {checked} files match their {algorithms} digests ({bag})"),
+    "cli.bag_failed": ("归档包校验失败：{count} 个问题（{bag}）", "package FAILED verification: {count} problem{count:s} ({bag})"),
+    "bag.altered": ("已改动", "altered"),
+    "bag.missing": ("缺失", "missing"),
+    "bag.extra": ("多出", "extra"),
+    "bag.bag": ("格式", "bag"),
+    "cli.import_no_changes": ("没有变化：档案已与工作簿一致", "no changes: the archive already matches the workbook"),
+    "cli.import_summary": ("新增 {added} 条记录，修改 {changed} 条记录", "{added} records added, {changed} records changed"),
     # ---- changes and periods of the statistics (rules/statistics.py) ----
     "change.flat": ("持平", "flat"),
     "change.points": ("{number} 个百分点", "{number} percentage points"),
@@ -408,11 +424,34 @@ WORDS: dict[str, tuple[str, str]] = {
 }
 
 
+class Formatter(string.Formatter):
+    """Fills a template; a missing parameter stays visible as {name}. ``{n:s}`` is "s" unless n is 1
+    (English plurals), ``{kind:a}`` puts "a"/"an" before a word, ``{kind:zh-types}`` names record
+    types in Chinese. Used for the catalogue's texts and the diagnostics' (generators.messages)."""
+
+    def get_value(self, key, args, kwargs):
+        return kwargs.get(key, "{" + str(key) + "}")
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        text = str(value)
+        if format_spec == "s":
+            return "" if text == "1" else "s"
+        if format_spec == "a":
+            return ("an " if text[:1].lower() in "aeiou" else "a ") + text
+        if format_spec == "zh-types":
+            return "或".join(TYPE_NAMES_ZH.get(kind, kind) for kind in text.split("/"))
+        return super().format_field(value, format_spec)
+
+
+FORMATTER = Formatter()
+
+
 def word(key: str, lang: str, **params: object) -> str:
-    """The text of ``key`` in ``lang`` ('zh' or 'en'), its placeholders filled from ``params``."""
+    """The text of ``key`` in ``lang`` ('zh' or 'en'), its placeholders filled from ``params`` (with
+    :class:`Formatter`'s plurals)."""
     zh, en = WORDS[key]
     text = zh if lang == "zh" else en
-    return text.format(**params) if params else text
+    return FORMATTER.vformat(text, (), params) if params else text
 
 
 def inline_word(key: str, lang: str) -> str:

@@ -51,7 +51,7 @@ def show_changes(plan, zh: bool) -> None:
     added = [c for c in plan.changes.values() if c.added]
     changed = [c for c in plan.changes.values() if not c.added and c.fields]
     if not added and not changed:
-        print("没有变化：档案已与工作簿一致" if zh else "no changes: the archive already matches the workbook")
+        print(word("cli.import_no_changes", "zh" if zh else "en"))
         return
     for change in added:
         title = (plan.files[change.path].record(change.record) or {}).get("title") or {}
@@ -60,10 +60,7 @@ def show_changes(plan, zh: bool) -> None:
         print(f"~ {change.record}  ({relative_path(change.path)})")
         for name, old, new in change.fields:
             print(f"    {name}: {_short(old)} → {_short(new)}")
-    if zh:
-        print(f"新增 {len(added)} 条记录，修改 {len(changed)} 条记录")
-    else:
-        print(f"{len(added)} records added, {len(changed)} records changed")
+    print(word("cli.import_summary", "zh" if zh else "en", added=len(added), changed=len(changed)))
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -97,17 +97,15 @@ def dotted(path: tuple[str | int, ...]) -> str:
 
 
 def review_text(archive: Archive, report: ReviewReport, lang: str) -> str:
-    zh = lang == "zh"
-    lines = [f"{'审查' if zh else 'Review of'} {report.report_id} — {present.title(archive, report.report_id, lang)}"
+    lines = [f"{word('review.review_of', lang)} {report.report_id} — {present.title(archive, report.report_id, lang)}"
              f" ({report.kind})"]
     if report.coverage is not None:
         c = report.coverage
-        lines.append(("过筛核查（第五条第二项）：清单 {0} · 已核查 {1} · 已销号 {2}" if zh else
-                      "Sieve check (art. 5(2)): listed {0} · verified {1} · closed {2}").format(
-                          c.listed, c.verified, c.closed))
+        lines.append(word("review.coverage", lang) + word("sep.colon", lang)
+                     + word("review.coverage_counts", lang, listed=c.listed, verified=c.verified, closed=c.closed))
         for ids, _, key in _sieve_gaps(c):
             lines.append(f"  {word(key, lang)}{word('sep.colon', lang)}" + ", ".join(ids))
-    lines.append(f"{'引用' if zh else 'Outgoing references'} ({len(report.outgoing)}):")
+    lines.append(f"{word('review.outgoing', lang)} ({len(report.outgoing)}):")
     shown = [(s, s.reference.target_text if s.reference.kind == "field" else f"[[{s.reference.target_text}]]")
              for s in report.outgoing]
     status_width = max((_width(status_label(s.status, lang)) for s in report.outgoing), default=0)
@@ -118,12 +116,12 @@ def review_text(archive: Archive, report: ReviewReport, lang: str) -> str:
                  if ref.target_id and item.status != "classified" else "")
         lines.append(f"  {_pad(status_label(item.status, lang), status_width)} {_pad(words, target_width)} "
                      f"{ref.location}  {dotted(ref.path)}{title}")
-    lines.append(f"{'被引用' if zh else 'Backlinks'} ({len(report.backlinks)}):")
+    lines.append(f"{word('referenced_by', lang)} ({len(report.backlinks)}):")
     for ref in report.backlinks:
         lines.append(f"  {ref.source_id:<{max(len(r.source_id) for r in report.backlinks)}} "
                      f"{ref.location}  {dotted(ref.path)}")
     counts = " · ".join(f"{status_label(s, lang)} {report.count(s)}" for s in STATUSES if report.count(s))
-    lines.append(("合计：" if zh else "Total: ") + (counts or "—"))
+    lines.append(word("total", lang) + word("sep.colon", lang) + (counts or "—"))
     return "\n".join(lines) + "\n"
 
 
@@ -174,8 +172,7 @@ def review_page_markdown(archive: Archive, report_id: str, lang: str, url_for: U
         raise ValueError(f"{report_id} is classified: no review page on the site")
     report = review(archive, report_id)
     h = {part: word(key, lang) for part, key in _HEAD.items()}
-    out = [f"# {h['title']}：{escape_markdown(present.title(archive, report_id, lang))}"
-           if lang == "zh" else f"# {h['title']}: {escape_markdown(present.title(archive, report_id, lang))}", ""]
+    out = [f"# {h['title']}{word('sep.colon', lang)}{escape_markdown(present.title(archive, report_id, lang))}", ""]
     out += [f"`{report_id}` · {_link(archive, report_id, lang, url_for)}", ""]
     if report.coverage is not None:
         c = report.coverage

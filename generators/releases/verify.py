@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 import bagit
 
 from generators.releases.release import file_digest
+from generators.words import word
 
 
 @dataclass(frozen=True, order=True)
@@ -155,18 +156,12 @@ def _decode(name: str) -> str:
 
 
 def report_lines(result: Verification, lang: str) -> list[str]:
-    labels = {
-        "zh": {"altered": "已改动", "missing": "缺失", "extra": "多出", "bag": "格式"},
-        "en": {"altered": "altered", "missing": "missing", "extra": "extra", "bag": "bag"},
-    }[lang]
-    lines = [f"{labels[p.kind]}\t{p.path}" + (f"\t({p.detail})" if p.detail else "") for p in result.problems]
+    lines = [f"{word('bag.' + p.kind, lang)}\t{p.path}" + (f"\t({p.detail})" if p.detail else "")
+             for p in result.problems]
     algorithms = ", ".join(result.algorithms)
     if result.ok:
-        lines.append(f"归档包完好：{result.checked} 个文件的 {algorithms} 校验值全部一致（{result.bag}）"
-                     if lang == "zh"
-                     else f"package intact: {result.checked} files match their {algorithms} digests ({result.bag})")
+        lines.append(word("cli.bag_intact", lang, checked=result.checked, algorithms=algorithms, bag=result.bag))
     else:
         count = len(result.problems)
-        lines.append(f"归档包校验失败：{count} 个问题（{result.bag}）" if lang == "zh"
-                     else f"package FAILED verification: {count} problem{'' if count == 1 else 's'} ({result.bag})")
+        lines.append(word("cli.bag_failed", lang, count=count, bag=result.bag))
     return lines

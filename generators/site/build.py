@@ -16,6 +16,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from generators.words import word
 from generators.clock import build_timestamp
 from generators.filesync import Sync
 from generators.outputs import mark, swap_in
@@ -277,8 +278,5 @@ def site_size(out: Path) -> tuple[int, int]:
 def report(result: BuildResult, out: Path, lang: str) -> str:
     files, size = site_size(out)
     mb = size / 1_000_000
-    if lang == "zh":
-        return (f"网站已生成：{out}（{result.pages} 个页面，{files} 个文件，{mb:.1f} MB，"
-                f"用时 {result.seconds:.1f} 秒）；已隐去涉密记录 {result.withheld} 条")
-    return (f"site built in {out} ({result.pages} pages, {files} files, {mb:.1f} MB, {result.seconds:.1f} s); "
-            f"withheld {result.withheld} classified records")
+    return word("cli.site_built", lang, out=out, pages=result.pages, files=files, mb=f"{mb:.1f}",
+                seconds=f"{result.seconds:.1f}", withheld=result.withheld)
