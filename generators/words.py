@@ -338,6 +338,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "bag.bag": ("格式", "bag"),
     "cli.import_no_changes": ("没有变化：档案已与工作簿一致", "no changes: the archive already matches the workbook"),
     "cli.import_summary": ("新增 {added} 条记录，修改 {changed} 条记录", "{added} records added, {changed} records changed"),
+    "cli.check_summary": ("记录 {total} 条（{parts}）；错误 {errors} 个，警告 {warnings} 个{note}",
+                          "{total} record{total:s} ({parts}); {errors} error{errors:s}, {warnings} warning{warnings:s}{note}"),
+    "cli.check_partial": ("；未能载入的记录及部分整体性检查见上方“注”", "; the notes above say which records and checks wait for the loading errors"),
     # ---- changes and periods of the statistics (rules/statistics.py) ----
     "change.flat": ("持平", "flat"),
     "change.points": ("{number} 个百分点", "{number} percentage points"),

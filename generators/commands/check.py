@@ -12,6 +12,7 @@ from generators.clock import build_date
 from generators.diagnostics import Diagnostic, Severity, message_language
 from generators.messages import TYPE_NAMES_ZH
 from generators.records import Archive
+from generators.words import word
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -36,18 +37,11 @@ def summary(archive: Archive, diagnostics: list[Diagnostic]) -> str:
     total = sum(counts.values())
     # Records that did not load were not checked, and some whole-campaign checks wait (notes N001).
     partial = any(d.code == "N001" for d in diagnostics)
-    if message_language() == "zh":
-        parts = " · ".join(f"{TYPE_NAMES_ZH.get(kind, kind)} {n}" for kind, n in sorted(counts.items()))
-        note = "；未能载入的记录及部分整体性检查见上方“注”" if partial else ""
-        return f"记录 {total} 条（{parts}）；错误 {errors} 个，警告 {warnings} 个{note}"
-    parts = " · ".join(f"{kind} {n}" for kind, n in sorted(counts.items()))
-    note = "; the notes above say which records and checks wait for the loading errors" if partial else ""
-    return (f"{total} {plural(total, 'record')} ({parts}); {errors} {plural(errors, 'error')}, "
-            f"{warnings} {plural(warnings, 'warning')}{note}")
-
-
-def plural(n: int, word: str) -> str:
-    return word if n == 1 else word + "s"
+    lang = message_language()
+    names = TYPE_NAMES_ZH if lang == "zh" else {}  # English names record types by their type
+    parts = " · ".join(f"{names.get(kind, kind)} {n}" for kind, n in sorted(counts.items()))
+    note = word("cli.check_partial", lang) if partial else ""
+    return word("cli.check_summary", lang, total=total, parts=parts, errors=errors, warnings=warnings, note=note)
 
 
 def run(args: argparse.Namespace) -> int:
