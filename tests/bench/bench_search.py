@@ -29,7 +29,8 @@ The web server runs in a process of its own, so the harness's Python does not sl
 
 For ours, the time to first results is split into where it went (medians, ms after navigation
 start): the search script starts, the index buckets have arrived and been ranked, the results'
-place (#zz-search) has been parsed, the first result is on the page.
+place (#zz-search) has been parsed, the first result (or, when nothing is found, the "did you mean"
+and the hint) is on the page.
 
 Usage: ``python -m tests.bench.bench_search --site SITE`` (a built site) or ``--synthetic N``;
 ``--engines ours`` for ours alone, ``--busy 1`` for one other CPU-bound job.
@@ -588,7 +589,7 @@ def bench(site: Path, engines: list[str], busy: int = 0) -> str:
 
 # The steps of search.js's state.marks, in the order they normally happen.
 STEPS = (("script", "script runs"), ("ranked", "buckets ranked"), ("parsed", "#zz-search parsed"),
-         ("first", "first result"))
+         ("first", "results shown"))
 
 
 def report_times(rows: list[Row], load: Machine) -> str:

@@ -1010,7 +1010,12 @@
         var help = shown.then(function () {
           if (state.shown.length) return;
           ui.summary.textContent = say("none");
-          return suggestQuery(q, found.unknown).then(function (suggestion) { showHelp(ui, q, suggestion); });
+          return suggestQuery(q, found.unknown).then(function (suggestion) {
+            showHelp(ui, q, suggestion);
+            // The answer is on the page (no results, what was meant): the facets do not matter.
+            if (state.firstResultsMs === undefined) state.firstResultsMs = performance.now();
+            mark("first");
+          });
         });
         return Promise.all([help, facets]).then(function () {
           state.status = "done";
@@ -1116,7 +1121,10 @@
     if (!queryTerms(q).length) return Promise.resolve();
     if (isNarrowed(params)) return getJSON("meta.json").catch(function () {});
     return match(q).then(function (found) {
-      if (found) return Promise.all(found.docs.slice(0, PAGE).map(getDoc)).then(function () { mark("docs"); });
+      if (!found) return;
+      // Nothing found: the words for "did you mean" are what the page will show.
+      if (!found.docs.length) return suggestQuery(q, found.unknown);
+      return Promise.all(found.docs.slice(0, PAGE).map(getDoc)).then(function () { mark("docs"); });
     }).catch(function () {});  // run() reports failures
   }
 
