@@ -143,3 +143,15 @@ def test_word_keeps_the_signature_with_the_last_lines_of_the_text(built):
     # The self-assessment ends in a short table: its rows keep with the signature too.
     last_row = docx.Document(out / "T-SA-sanxing.docx").tables[-1].rows[-1]
     assert all(p.paragraph_format.keep_with_next for cell in last_row.cells for p in cell.paragraphs)
+
+
+def test_word_upward_document_head(built):
+    """The self-assessment (上行文) in Word: its mark 8 mm lower than a notice's (80 mm from the top of
+    the page, GB/T 9704 7.2.6), then one line with the document number and, after a tab, 签发人."""
+    _, out, _, _ = built
+    document = docx.Document(out / "T-SA-sanxing.docx")
+    mark, signer = document.paragraphs[0], document.paragraphs[1]
+    notice_mark = docx.Document(out / "haianweiban-2022-17.docx").styles["GW Mark"]
+    assert mark.style.name == "GW Mark Upward"
+    assert abs(mark.style.paragraph_format.space_before - notice_mark.paragraph_format.space_before - Mm(8)) < Mm(0.1)
+    assert signer.style.name == "GW Signer" and signer.text == "三星政〔2022〕5号\t签发人：三星分管领导"

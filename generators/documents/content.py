@@ -586,7 +586,7 @@ def upward_head(b: Builder, issuer: str, signer: str, number: str | None, rid: s
     character in from the right; the red rule."""
     b.doc.upward = True
     b.doc.mark_length = len(issuer)
-    b.add(b.styled("mark", "GW Mark", issuer, "title", (rid, ("town",))))
+    b.add(b.styled("mark", "GW Mark Upward", issuer, "title", (rid, ("town",))))
     b.use("body", "签发人：", rid, ("signed_by",))
     numbered = ast.para(b.use("body", number, rid, ("document_number",))) if number else ast.none_arg()
     b.add(ast.div("signer", [numbered, ast.para("签发人："), ast.para(b.use("kai", signer, rid, ("signed_by",)))]))

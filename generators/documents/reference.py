@@ -148,6 +148,9 @@ def our_styles(fonts: FontSet) -> str:
         _style("GWSecret", "GW Secret", fonts, "hei", ppr=NO_INDENT),
         _style("GWMark", "GW Mark", fonts, "title", 52,
                ppr='<w:spacing w:before="1000"/>' + CENTER, rpr=RED),
+        # 上行文 (GB/T 9704 7.2.6): the mark 80 mm from the top of the page, 8 mm lower than a notice's.
+        _style("GWMarkUpward", "GW Mark Upward", fonts, "title", 52,
+               ppr=f'<w:spacing w:before="{1000 + twips(8)}"/>' + CENTER, rpr=RED),
         _style("GWNumber", "GW Number", fonts, ppr='<w:spacing w:before="1158"/>' + CENTER),
         # 上行文: the number one character in from the left, 签发人 one in from the right (a right tab).
         _style("GWSigner", "GW Signer", fonts,
