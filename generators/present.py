@@ -78,8 +78,11 @@ def safe_href(href: str) -> bool:
     while url != previous:  # &amp;#58; decodes to &#58;, which a second reading decodes again
         previous, url = url, html.unescape(url)
     url = re.sub(r"[\x00-\x20\x7f-\x9f]", "", url)
+    if ":" not in re.split(r"[/?#]", url, maxsplit=1)[0]:
+        return True  # relative: no colon before the path, query or fragment begins
+    # A colon up front that opens no allowed scheme (``:x``, ``1a:``) is refused rather than guessed at.
     scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", url)
-    return scheme is None or scheme.group(1).lower() in SAFE_SCHEMES
+    return scheme is not None and scheme.group(1).lower() in SAFE_SCHEMES
 
 
 def title(archive: Archive, record_id: str, lang: str) -> str:

@@ -82,6 +82,12 @@ _HOSTILE_PIECES = st.sampled_from([
 _TEXT = st.lists(st.one_of(_HOSTILE_PIECES, st.text(max_size=6)), max_size=25).map("".join)
 
 
+@pytest.mark.parametrize("text", ["[x](&colon;)", "[x](:)", '<a href=":">x</a>', "[x](1a:b)", "[r]\n\n[r]: &#58;x"])
+def test_a_colon_that_opens_no_allowed_scheme_is_not_a_link(text):
+    """Found by the generated cases below: a lone colon is no scheme, but not a plain relative path either."""
+    assert unsafe_urls(prose_html(text)) == []
+
+
 @settings(max_examples=120, deadline=None)
 @given(text=_TEXT)
 def test_generated_prose_renders_without_script(text):
