@@ -923,13 +923,3 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
-# Record types by their Chinese names, for Chinese messages ("{kind:zh-types}" in a template).
-TYPE_NAMES_ZH: dict[str, str] = {
-    "jurisdiction": "辖区", "organisation": "机构", "person": "人员", "domain": "行业领域", "campaign": "专项整治",
-    "plan": "方案", "target-task": "目标任务", "evaluation-plan": "评估工作方案", "self-assessment": "基层自评材料",
-    "overall-report": "总体报告", "sub-report": "子项报告", "extension-request": "延期申请",
-    "comprehensive-review": "综合评议报告", "rectification-plan": "整改方案", "look-back": "回头看记录",
-    "supervision-check": "督导检查记录", "hazard": "隐患档案", "accident-statistics": "事故统计",
-    "mechanism": "长效机制", "notice": "文件通知", "attachment": "附件", "vocabulary": "词表", "calendar": "工作日日历",
-}
-

@@ -15,8 +15,6 @@ from __future__ import annotations
 import json
 import string
 
-from generators.messages import TYPE_NAMES_ZH
-
 WORDS: dict[str, tuple[str, str]] = {
     # sections (nav)
     "home": ("首页", "Home"),
@@ -46,7 +44,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "type.hazard": ("隐患档案", "Hazard dossier"),
     "type.accident-statistics": ("事故统计", "Accident statistics"),
     "type.notice": ("通知", "Notice"),
-    "type.organisation": ("区镇（街道）", "Town"),
+    "type.organisation": ("机构", "Organisation"),
+    "type.town": ("区镇（街道）", "Town"),  # an organisation of a grassroots kind, as its page names it
+    "type.jurisdiction": ("辖区", "Jurisdiction"),
+    "type.vocabulary": ("词表", "Vocabulary"),
+    "type.calendar": ("工作日日历", "Working-day calendar"),
     "type.domain": ("行业领域", "Industry domain"),
     "type.plan": ("方案", "Plan"),
     "type.target-task": ("目标任务", "Target task"),
@@ -442,8 +444,15 @@ class Formatter(string.Formatter):
         if format_spec == "a":
             return ("an " if text[:1].lower() in "aeiou" else "a ") + text
         if format_spec == "zh-types":
-            return "或".join(TYPE_NAMES_ZH.get(kind, kind) for kind in text.split("/"))
+            return "或".join(type_name(kind, "zh") for kind in text.split("/"))
         return super().format_field(value, format_spec)
+
+
+
+def type_name(kind: str, lang: str) -> str:
+    """A record type's name ("hazard" → 隐患档案), the one wording the site and the diagnostics share."""
+    key = f"type.{kind}"
+    return word(key, lang) if key in WORDS else kind
 
 
 FORMATTER = Formatter()

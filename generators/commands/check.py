@@ -10,9 +10,8 @@ from pathlib import Path
 from generators.checks import load_and_check
 from generators.clock import build_date
 from generators.diagnostics import Diagnostic, Severity, message_language
-from generators.messages import TYPE_NAMES_ZH
 from generators.records import Archive
-from generators.words import word
+from generators.words import type_name, word
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -38,8 +37,8 @@ def summary(archive: Archive, diagnostics: list[Diagnostic]) -> str:
     # Records that did not load were not checked, and some whole-campaign checks wait (notes N001).
     partial = any(d.code == "N001" for d in diagnostics)
     lang = message_language()
-    names = TYPE_NAMES_ZH if lang == "zh" else {}  # English names record types by their type
-    parts = " · ".join(f"{names.get(kind, kind)} {n}" for kind, n in sorted(counts.items()))
+    # English names record types by their type, as the data does; Chinese by their names
+    parts = " · ".join(f"{type_name(kind, lang) if lang == 'zh' else kind} {n}" for kind, n in sorted(counts.items()))
     note = word("cli.check_partial", lang) if partial else ""
     return word("cli.check_summary", lang, total=total, parts=parts, errors=errors, warnings=warnings, note=note)
 

@@ -137,6 +137,11 @@ class Ctx:
     def t(self, key: str, **params: object) -> str:
         return h.esc(t(key, self.lang, **params))
 
+    def type_label(self, record_id: str) -> str:
+        """A record's type as the site names it; an organisation of a grassroots kind is a town."""
+        key = "type.town" if is_town(self.archive.get(record_id), self.archive) else f"type.{self.archive.kind_of(record_id)}"
+        return self.t(key)
+
     def facet(self, vocabulary: str, key: str) -> tuple[str, int]:
         """A search facet value: the term's label and its place in the vocabulary (the order the
         search page lists the values in, rather than by character code)."""

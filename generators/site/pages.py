@@ -15,7 +15,7 @@ from generators import present
 from generators.records import versions
 from generators.records.model import DocumentRecord, Record
 from generators.site import html as h
-from generators.site.context import Ctx, record_url
+from generators.site.context import Ctx, is_town, record_url
 from generators.site.i18n import t
 
 PAGE_SIZE = 100  # rows per listing page: a page never grows with the archive
@@ -87,7 +87,7 @@ def record_marker(ctx: Ctx, record: Record, **facets: str | tuple[str, int] | No
     """The hidden element search reads (read by generators/search/pages.py). A facet given as
     (label, place) also carries its place in the vocabulary (``data-<facet>-order``)."""
     attrs = {"data-id": record.id, "data-type": record.type,
-             "data-type-label": t(f"type.{record.type}", ctx.lang)}
+             "data-type-label": t("type.town" if is_town(record, ctx.archive) else f"type.{record.type}", ctx.lang)}
     campaign = getattr(record, "campaign", None)
     if campaign and ctx.archive.get(campaign):
         attrs["data-campaign"] = ctx.title(campaign)
@@ -136,7 +136,7 @@ def document_meta(ctx: Ctx, record: Record) -> list[tuple[str, str]]:
         return [(ctx.t("id"), h.nowrap(record.id))]
     return [
         (ctx.t("id"), h.nowrap(record.id)),
-        (ctx.t("record_type"), ctx.t(f"type.{record.type}")),
+        (ctx.t("record_type"), ctx.type_label(record.id)),
         (ctx.t("classification"), ctx.label("classifications", present.classification(ctx.archive, record))),
         (ctx.t("version"), h.esc(record.version)),
     ]
@@ -233,7 +233,7 @@ def references(ctx: Ctx, record: Record) -> str:
 
 def _ref_list(ctx: Ctx, ids: list[str]) -> str:
     items = "".join(
-        f'<li><span class="zz-kind">{ctx.t("type." + ctx.archive.kind_of(i))}</span> {ctx.link(i)}</li>'
+        f'<li><span class="zz-kind">{ctx.type_label(i)}</span> {ctx.link(i)}</li>'
         for i in ids[:100]
     )
     return f'<ul class="zz-refs">{items}</ul>'

@@ -86,7 +86,7 @@ def report_table(ctx: Ctx, records: list[DocumentRecord], *, campaign_column: bo
     rows = []
     for r in records:
         town = getattr(r, "town", None)
-        row = [ctx.t(f"type.{r.type}"), ctx.link(r.id) + ctx.fallback_mark(r.title),
+        row = [ctx.type_label(r.id), ctx.link(r.id) + ctx.fallback_mark(r.title),
                ctx.link(town) if town else "", ctx.date(report_date(r))]
         if campaign_column:
             row.insert(0, ctx.link(getattr(r, "campaign", None)))

@@ -76,7 +76,7 @@ def coverage(ctx: Ctx) -> Iterator[Page]:
     for number, chunk in enumerate(chunks, start=1):
         page_ctx = ctx.at(page_url("coverage/", number))
         title = t("coverage", ctx.lang) + ("" if number == 1 else f" · {t('page_n', ctx.lang, n=number)}")
-        rows = [[page_ctx.link(rid, rid), page_ctx.t("type." + page_ctx.archive.kind_of(rid)), page_ctx.link(rid),
+        rows = [[page_ctx.link(rid, rid), page_ctx.type_label(rid), page_ctx.link(rid),
                  h.esc(len(paths)), " ".join(f"<code>{h.esc(p)}</code>" for p in paths[:30])
                  + (f" {page_ctx.t('more', n=len(paths) - 30)}" if len(paths) > 30 else "")]
                 for rid, paths in chunk]
@@ -162,7 +162,7 @@ def review(ctx: Ctx) -> Iterator[Page]:
     for number, chunk in enumerate(chunks, start=1):
         page_ctx = ctx.at(page_url("review/", number))
         title = t("review", ctx.lang) + ("" if number == 1 else f" · {t('page_n', ctx.lang, n=number)}")
-        rows = [[page_ctx.t("type." + page_ctx.archive.kind_of(rid)),
+        rows = [[page_ctx.type_label(rid),
                  f'<a href="{h.esc(page_ctx.href(f"review/{rid}/"))}">{h.esc(page_ctx.title(rid))}</a>'
                  + page_ctx.status(rid),
                  page_ctx.link(rid, rid)] for rid in chunk]
