@@ -268,8 +268,7 @@ WORDS: dict[str, tuple[str, str]] = {
                    "This site is generated from the archive's YAML records for reading on the intranet. "
                    "Classified documents are not published here; personal mobile and ID numbers are masked."),
     "build_date": ("生成日期", "Built on"),
-    "search_placeholder": ("搜索档案", "Search the archive"),
-    "search_hint": ("请输入关键词、编号或发文字号。", "Type words, an ID or a document number."),
+    "search_archive": ("搜索档案", "Search the archive"),
     "yes": ("是", "Yes"),
     "no": ("否", "No"),
     "records": ("记录", "Records"),

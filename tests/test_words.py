@@ -104,7 +104,7 @@ def keys_named_in_code() -> dict[str, str]:
 
 def test_the_code_names_keys():
     named = keys_named_in_code()
-    assert {"home", "report.as_of", "page.not_found", "search_placeholder", "search.hint"} <= set(named)
+    assert {"home", "report.as_of", "page.not_found", "search_archive", "search.hint"} <= set(named)
 
 
 def test_every_key_named_in_the_code_is_in_the_catalogue():

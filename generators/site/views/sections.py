@@ -103,9 +103,9 @@ def search(ctx: Ctx) -> Page:
     """The search page: a plain form; theme/search/search.js and the index fill #zz-search."""
     title = t("search", ctx.lang)
     form = (f'<form class="zz-search-form" action="./" method="get" role="search">'
-            f'<input type="search" name="q" placeholder="{ctx.t("search_placeholder")}" '
-            f'aria-label="{ctx.t("search_placeholder")}"> <button type="submit" class="md-button">'
-            f'{ctx.t("search")}</button></form><p class="zz-note">{ctx.t("search_hint")}</p>'
+            f'<input type="search" name="q" placeholder="{ctx.t("search.placeholder")}" '
+            f'aria-label="{ctx.t("search")}"> <button type="submit" class="md-button">'
+            f'{ctx.t("search")}</button></form><p class="zz-note">{ctx.t("search.hint")}</p>'
             f'<div id="zz-search" data-lang="{ctx.lang}"></div>')
     return Page("search/", title, h1(ctx, title) + unindexed_marker() + block(form))
 
