@@ -269,6 +269,7 @@ WORDS: dict[str, tuple[str, str]] = {
                    "Classified documents are not published here; personal mobile and ID numbers are masked."),
     "build_date": ("生成日期", "Built on"),
     "search_archive": ("搜索档案", "Search the archive"),
+    "ref.classified": ("[已定密文件]", "[classified]"),  # what a reference to a withheld record shows
     "yes": ("是", "Yes"),
     "no": ("否", "No"),
     "records": ("记录", "Records"),

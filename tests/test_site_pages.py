@@ -14,11 +14,11 @@ import pytest
 from generators.checks import load_and_check
 from generators.records.model import Hazard
 from generators.records.types import Text
-from generators.refs.render import CLASSIFIED
 from generators.site.build import build_site, make_site
 from generators.site.context import Ctx, relative
 from generators.site.pages import PAGE_SIZE
 from generators.site.views import all_pages
+from generators.words import word
 from tests.site_support import ROOT, classified_phrases, make_data
 
 
@@ -123,7 +123,7 @@ def test_references_link_both_ways_and_show_titles_in_the_page_language(pages):
 def test_a_reference_to_a_withheld_record_shows_no_title(site):
     ctx = Ctx(site, "zh", "reports/x/")
     shown = ctx.text(Text(zh="见 [[T-HZ-SECRET]] 与 [[海安委办〔2022〕99号]] 和 [[NO-SUCH]]"))
-    assert shown.count(CLASSIFIED["zh"]) == 2
+    assert shown.count(word("ref.classified", "zh")) == 2
     assert "涉密" not in shown and "T-HZ-SECRET" not in shown
     assert 'class="zz-broken"' in shown and "[[NO-SUCH]]" in shown
 

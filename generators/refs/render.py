@@ -26,7 +26,6 @@ from generators.words import word
 Replacer = Callable[[RefMatch, str | None], str]
 UrlFor = Callable[[str], str | None]
 
-CLASSIFIED = {"zh": "[已定密文件]", "en": "[classified]"}
 # Nested parts that are documents (a plan, an attachment) are cited in 《》 like records.
 _DOCUMENT_PARTS = ("plan", "attachment")
 

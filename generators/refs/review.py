@@ -13,7 +13,7 @@ from generators.records import Archive
 from generators.records.model import DOCUMENT_TYPES, SelfAssessment, SubReport
 from generators.refs.checks import out_of_scope, state
 from generators.refs.graph import Coverage, Reference, coverage, graph, repeated
-from generators.refs.render import CLASSIFIED, UrlFor, escape_markdown, markdown_url
+from generators.refs.render import UrlFor, escape_markdown, markdown_url
 from generators.refs.resolve import resolve
 from generators.words import word
 
@@ -191,7 +191,7 @@ def review_page_markdown(archive: Archive, report_id: str, lang: str, url_for: U
             if ref.target_id is not None:
                 target = _link(archive, ref.target_id, lang, url_for)
             elif full is not None and resolve(full, ref.target_text) is not None:
-                status, target = "classified", escape_markdown(CLASSIFIED[lang])  # withheld from the site
+                status, target = "classified", escape_markdown(word("ref.classified", lang))  # withheld from the site
             else:
                 target = f"`[[{ref.target_text.replace('`', '')}]]`"
             out.append(f"| {status_label(status, lang)} | {target} | `{dotted(ref.path)}` | "
@@ -211,7 +211,7 @@ def review_page_markdown(archive: Archive, report_id: str, lang: str, url_for: U
 
 def _link(archive: Archive, record_id: str, lang: str, url_for: UrlFor) -> str:
     if present.is_classified(archive, record_id):
-        return escape_markdown(CLASSIFIED[lang])
+        return escape_markdown(word("ref.classified", lang))
     words = escape_markdown(present.title(archive, record_id, lang))
     url = url_for(record_id)
     return f"[{words}]({markdown_url(url)})" if url else words

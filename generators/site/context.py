@@ -261,9 +261,7 @@ class Ctx:
 
     def withheld(self) -> str:
         """What a reference to a classified record shows: the same words as the refs module's."""
-        from generators.refs.render import CLASSIFIED
-
-        return f'<span class="zz-withheld">{h.esc(CLASSIFIED[self.lang])}</span>'
+        return f'<span class="zz-withheld">{self.t("ref.classified")}</span>'
 
     def refs(self, value: str, stash: Callable[[str], str]) -> str:
         """Replace ``[[...]]`` in ``value`` by stashed link HTML (see :func:`html.with_refs`)."""
