@@ -28,8 +28,15 @@ def _archive(tmp: Path, notices: int = 2) -> Path:
 
 def _start(*args: str) -> subprocess.Popen:
     env = dict(os.environ, LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    # As from a terminal: Ctrl-C at its default, even when the suite itself runs as a background job
+    # (a shell without job control starts those with SIGINT ignored, and children inherit that).
     return subprocess.Popen([sys.executable, "-m", "generators", *args], cwd=ROOT, env=env, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+                            preexec_fn=_interruptible)
+
+
+def _interruptible() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _run(*args: str, timeout: int = 300) -> subprocess.CompletedProcess:
