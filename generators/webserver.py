@@ -12,7 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
+class Handler(http.server.SimpleHTTPRequestHandler):
+    """Files of the folder as they are; a test subclasses it for another server's behaviour."""
+
     # Keep-alive and no Nagle delay, like a production web server; without them every small
     # file waits for a delayed ACK (40–200 ms) and the server, not the engine, is measured.
     protocol_version = "HTTP/1.1"
@@ -26,11 +28,12 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(folder: Path, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
+def serve(folder: Path, host: str = "127.0.0.1", port: int = 0,
+          handler: type[Handler] = Handler) -> Iterator[str]:
     """Serve ``folder`` (port 0: a free one) until the block ends; yields the base URL ending in
     '/'. Each request opens its file by path, so a site swapped in whole is served at once."""
-    handler = functools.partial(_Handler, directory=str(Path(folder).resolve()))
-    server = http.server.ThreadingHTTPServer((host, port), handler)
+    server = http.server.ThreadingHTTPServer(
+        (host, port), functools.partial(handler, directory=str(Path(folder).resolve())))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://{host}:{server.server_address[1]}/"

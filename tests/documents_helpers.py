@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from generators.documents.build import build
+from generators.documents.titles import words
 from generators.records.load import load_archive
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -73,3 +74,17 @@ def open_pdf(path: Path):
         for char in page.chars:
             char["text"] = char["text"].translate(INVISIBLE)
     return pdf
+
+
+def splits_a_word(lines: list[str]) -> bool:
+    """True when a break between ``lines`` falls inside a word of their joined text (the segmenter's words)."""
+    ends, offset = set(), 0
+    for word in words("".join(lines)):
+        offset += len(word)
+        ends.add(offset)
+    cut = 0
+    for line in lines[:-1]:
+        cut += len(line)
+        if cut not in ends:
+            return True
+    return False

@@ -17,11 +17,10 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
-from documents_helpers import MM, ROOT, open_pdf
+from documents_helpers import MM, ROOT, open_pdf, splits_a_word
 
 from generators.documents.build import build
 from generators.documents.fonts import font_set
-from generators.documents.titles import words
 from generators.records.load import load_archive
 
 LEFT, RIGHT, TOP, BOTTOM = 28 * MM, (210 - 26) * MM, 37 * MM, (297 - 35) * MM
@@ -176,18 +175,8 @@ def _split_titles(pages: list[tuple[str, list]]) -> list[str]:
             if line and abs(line[0]["size"] - 22) < 0.1:
                 title.append(_text(line))
                 continue
-            if len(title) > 1:
-                joined = "".join(title)
-                ends, offset = set(), 0
-                for word in words(joined):
-                    offset += len(word)
-                    ends.add(offset)
-                cut = 0
-                for part in title[:-1]:
-                    cut += len(part)
-                    if cut not in ends:
-                        out.append(f"{where}: the title {' | '.join(title)!r} breaks inside a word")
-                        break
+            if len(title) > 1 and splits_a_word(title):
+                out.append(f"{where}: the title {' | '.join(title)!r} breaks inside a word")
             title = []
     return out
 

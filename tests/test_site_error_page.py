@@ -4,15 +4,11 @@ resolve from the site's root, not from the missing folder."""
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from generators.webserver import Handler, serve
 from tests.conftest import local_page
 from tests.site_support import ROOT
 
@@ -21,12 +17,9 @@ ARTIFACTS = ROOT / "tests" / "artifacts"
 PREFIX = "/archive/"
 
 
-class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
+class _SubPathHandler(Handler):
     """Serves the site under PREFIX and, like nginx's error_page, answers a missing address with
     the language's 404.html (status 404)."""
-
-    def log_message(self, format: str, *args) -> None:
-        pass
 
     def translate_path(self, path: str) -> str:
         path = path.split("?", 1)[0]
@@ -47,25 +40,15 @@ class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
-@contextlib.contextmanager
-def _serve(folder: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(_SubPathHandler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.mark.parametrize(("lang", "missing", "words", "back"), [
     ("zh", "a/b/c/", "页面不存在", "返回首页"),
     ("en", "en/a/b/c/", "Page not found", "Back to the home page"),
 ])
 def test_the_error_page_works_at_a_missing_deep_address_under_a_sub_path(
         example_site, browser, lang, missing, words, back):
-    with _serve(example_site) as origin, local_page(browser, origin, viewport={"width": 1280, "height": 800}) as page:
+    with serve(example_site, handler=_SubPathHandler) as served, \
+            local_page(browser, served.rstrip("/"), viewport={"width": 1280, "height": 800}) as page:
+        origin = served.rstrip("/")
         found: set[str] = set()
         page.on("response", lambda r: found.add(r.url) if r.status == 200 else None)
         response = page.goto(origin + PREFIX + missing)
