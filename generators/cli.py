@@ -11,6 +11,8 @@ import argparse
 import importlib
 import sys
 
+from generators import timings
+
 COMMANDS: dict[str, str] = {
     "check": "validate DATA and apply the spec's rules; print every problem at once",
     "schemas": "write the JSON Schemas generated from the record model",
@@ -51,3 +53,5 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    finally:
+        timings.print_report()

@@ -11,6 +11,7 @@ from generators.checks import load_and_check
 from generators.clock import build_date
 from generators.diagnostics import Diagnostic, Severity, message_language
 from generators.records import Archive
+from generators.timings import stage
 from generators.words import type_name, word
 
 
@@ -44,7 +45,8 @@ def summary(archive: Archive, diagnostics: list[Diagnostic]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    archive, diagnostics = load_and_check(args.data, args.build)
+    with stage("load and check"):
+        archive, diagnostics = load_and_check(args.data, args.build)
     print_diagnostics(diagnostics)
     if args.timeline and archive.records and not any(d.is_error and d.code < "E200" for d in diagnostics):
         from generators.rules.report import timeline_text

@@ -10,6 +10,7 @@ from generators.checks import load_and_check
 from generators.commands.check import print_diagnostics
 from generators.diagnostics import message_language
 from generators.outputs import locked, refusal
+from generators.timings import stage
 from generators.words import word
 
 
@@ -26,7 +27,8 @@ def run(args: argparse.Namespace) -> int:
     # refused (below).
     cacheable = not (refusal(args.out, args.data, kind="the site")
                      or refusal(args.build, args.data, kind="build files", replaced=False))
-    archive, diagnostics = load_and_check(args.data, args.build if cacheable else None)
+    with stage("load and check"):
+        archive, diagnostics = load_and_check(args.data, args.build if cacheable else None)
     print_diagnostics(diagnostics)
     lang = message_language()
     if any(d.is_error for d in diagnostics):
@@ -44,5 +46,6 @@ def run(args: argparse.Namespace) -> int:
         print(result.message, file=sys.stderr)
         print(word("cli.site_failed", lang), file=sys.stderr)
         return 1
-    print(report(result, args.out, lang))
+    with stage("report"):
+        print(report(result, args.out, lang))
     return 0

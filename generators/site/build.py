@@ -18,6 +18,7 @@ from pathlib import Path
 
 from generators.words import word
 from generators.clock import build_timestamp
+from generators.timings import stage
 from generators.filesync import Sync
 from generators.outputs import mark, swap_in
 from generators.present import LANGUAGES, public_view
@@ -85,44 +86,52 @@ def build_site(archive: Archive, data: Path, out: Path, build: Path) -> BuildRes
     """
     started = time.monotonic()
     build = build.resolve()  # MkDocs resolves docs_dir against the config file's folder
-    site = make_site(archive, data, build)
-    epoch = int(build_timestamp(data)[0].timestamp())
-    src = build / "site-src"
-    files = file_digests(data)
-    dates = [str(site.build_date), str(epoch // 86400)]
-    inputs = fingerprint(data, described(site.documents), dates, files=files)
-    last = unchanged_since_last_build(src, out.resolve(), inputs, LANGUAGES)
+    with stage("public view"):
+        site = make_site(archive, data, build)
+    with stage("fingerprint of the inputs"):
+        epoch = int(build_timestamp(data)[0].timestamp())
+        src = build / "site-src"
+        files = file_digests(data)
+        dates = [str(site.build_date), str(epoch // 86400)]
+        inputs = fingerprint(data, described(site.documents), dates, files=files)
+        last = unchanged_since_last_build(src, out.resolve(), inputs, LANGUAGES)
     if last is not None:  # the site in place is what this build would make
         return BuildResult(True, len(site.withheld), last["pages"], time.monotonic() - started)
     forget_build(src)
     # The documents are compared record by record (an edited record's documents are out of date).
-    depends = Depends(fingerprint(data, {}, dates, files={}), shape(site.archive, site.full, site.withheld), files,
-                      {}, documents=described(site.documents))
-    plan = _plan(site, data, load_depends(src), depends)
+    with stage("what changed since the last build"):
+        depends = Depends(fingerprint(data, {}, dates, files={}), shape(site.archive, site.full, site.withheld),
+                          files, {}, documents=described(site.documents))
+        plan = _plan(site, data, load_depends(src), depends)
     forget_depends(src)
     helper = _helper(site, plan)
     running: dict[str, tuple[subprocess.Popen, str, Sync]] = {}
     try:
         # English pages are made in the helper while Chinese ones are made here, then rendered.
         later = helper.submit(_write_language, "en", src / "en") if helper else None
-        zh_sync, depends.pages["zh"] = _write_language("zh", src / "zh", site, plan)
-        running["zh"] = _start_language(src / "zh", zh_sync, epoch)
-        en_sync, depends.pages["en"] = later.result() if later else _write_language("en", src / "en", site, plan)
-        running["en"] = _start_language(src / "en", en_sync, epoch)
+        with stage("zh pages"):
+            zh_sync, depends.pages["zh"] = _write_language("zh", src / "zh", site, plan)
+            running["zh"] = _start_language(src / "zh", zh_sync, epoch)
+        with stage("en pages (waited for)"):
+            en_sync, depends.pages["en"] = later.result() if later else _write_language("en", src / "en", site, plan)
+            running["en"] = _start_language(src / "en", en_sync, epoch)
         count = sum(len(sync.sources) for _, _, sync in running.values())
         failed, refused, indexing = {}, [], {}
         for lang, (process, _, _) in running.items():
-            status, output = finish(process)
+            with stage(f"MkDocs {lang} (waited for)"):
+                status, output = finish(process)
             if status != 0:
                 failed[lang] = output
                 continue
             # Chinese is indexed in the helper while English still renders; English here.
             arguments = (src / lang / "out", lang)
             options = {"root": src / lang / "out", "cache": src / lang / "search-cache.pickle"}
-            indexing[lang] = (helper.submit(build_index, *arguments, **options) if helper and lang == "zh"
-                              else build_index(*arguments, **options))
+            with stage(f"search index {lang}" + (" (started)" if helper and lang == "zh" else "")):
+                indexing[lang] = (helper.submit(build_index, *arguments, **options) if helper and lang == "zh"
+                                  else build_index(*arguments, **options))
         for lang, stats in indexing.items():
-            refused += (stats.result() if isinstance(stats, helpers.Pending) else stats).refused
+            with stage(f"search index {lang} (waited for)"):
+                refused += (stats.result() if isinstance(stats, helpers.Pending) else stats).refused
             save_state(src / lang, running[lang][1])
     finally:  # also when interrupted: nothing goes on writing into the working trees
         if helper:
@@ -143,22 +152,26 @@ def build_site(archive: Archive, data: Path, out: Path, build: Path) -> BuildRes
         for lang in LANGUAGES:
             forget_state(src / lang)
         return BuildResult(False, message=f"{len(missing)} pages planned but not written: " + ", ".join(missing[:10]))
-    staging = _assemble(src, site, build, out)
-    for page in (staging / "404.html", staging / "en" / "404.html"):
-        relativise_error_page(page)
-    broken = check_links(staging)
+    with stage("assembly"):
+        staging = _assemble(src, site, build, out)
+        for page in (staging / "404.html", staging / "en" / "404.html"):
+            relativise_error_page(page)
+    with stage("link check"):
+        broken = check_links(staging)
     if broken:  # located like any other error: page:line:col and the link as written
         shutil.rmtree(staging, ignore_errors=True)
         for lang in LANGUAGES:
             forget_state(src / lang)
         return BuildResult(False, message="\n".join(d.format() for d in broken))
     try:
-        swap_in(staging, out.resolve(), src / "trash")
+        with stage("swap in"):
+            swap_in(staging, out.resolve(), src / "trash")
     except BaseException:  # interrupted: the previous site stays, no .site-new-* is left
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    record_build(src, out.resolve(), inputs, count)
-    _save_depends(src, site, depends, plan)
+    with stage("state for the next build"):
+        record_build(src, out.resolve(), inputs, count)
+        _save_depends(src, site, depends, plan)
     return BuildResult(True, len(site.withheld), count, time.monotonic() - started)
 
 
