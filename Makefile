@@ -11,6 +11,11 @@ SITE   ?= site
 BUILD  ?= build
 PYTHON ?= python3
 
+# TIMINGS=1: each command prints where its time went, stage by stage (generators/timings.py).
+ifneq ($(strip $(TIMINGS)),)
+export ARCHIVE_TIMINGS := 1
+endif
+
 VENV  := .venv
 PY    := $(VENV)/bin/python
 STAMP := $(VENV)/.installed

@@ -331,6 +331,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "cli.import_written": ("已写入 {n} 个文件", "{n} files written"),
     "cli.site_built": ("网站已生成：{out}（{pages} 个页面，{files} 个文件，{mb} MB，用时 {seconds} 秒）；已隐去涉密记录 {withheld} 条",
                        "site built in {out} ({pages} pages, {files} files, {mb} MB, {seconds} s); withheld {withheld} classified records"),
+    "cli.site_unchanged": ("网站无变化：{out}（{pages} 个页面）；已隐去涉密记录 {withheld} 条",
+                           "site unchanged in {out} ({pages} pages); withheld {withheld} classified records"),
     "cli.bag_intact": ("归档包完好：{checked} 个文件的 {algorithms} 校验值全部一致（{bag}）",
                        "package intact: {checked} files match their {algorithms} digests ({bag})"),
     "cli.bag_failed": ("归档包校验失败：{count} 个问题（{bag}）", "package FAILED verification: {count} problem{count:s} ({bag})"),
