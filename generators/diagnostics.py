@@ -108,11 +108,16 @@ def sort_key(diagnostic: Diagnostic) -> tuple:
 
 def relative_path(path: Path, base: Path | None = None) -> str:
     """A path as the user typed it: relative to the working directory when possible."""
-    root = base.resolve() if base else _resolved_cwd(os.getcwd())
+    root = base.resolve() if base else resolved_cwd()
     try:
         return str(path.resolve().relative_to(root))
     except ValueError:
         return str(path)
+
+
+def resolved_cwd() -> Path:
+    """The working directory, resolved (once per directory the process works in)."""
+    return _resolved_cwd(os.getcwd())
 
 
 @lru_cache(maxsize=8)

@@ -195,3 +195,23 @@ def test_references_in_texts_are_found_the_same_from_the_cache(make_archive, tmp
              if r.kind == "prose" and r.source_id == "p5"]
     assert found == [("sanxing", f"{shown}:5:{role.index('[[sanxing') + 1}"),
                      ("office", f"{shown}:5:{role.index('【【office') + 1}")]
+
+
+def test_positions_stay_packed_until_asked_and_are_the_same(make_archive, tmp_path):
+    from generators.refs.graph import graph
+
+    data = make_archive({**FILES, "p9.yml": "type: person\nid: p9\nname: {zh: 周九}\norganisation: office\n"
+                                            "role:\n  zh: 科员\n"})
+    cache = tmp_path / "cache"
+    cold, _ = load_archive(data, None)
+    load_archive(data, cache)
+    warm, _ = load_archive(data, cache)
+    source = warm.origins["p9"].source
+    assert "_packed" in vars(source)  # a warm load that found nothing wrong there read no position of it
+    places = [("id",), ("role", "zh"), ("role", "en"), ("no", "such", "field"), ()]
+    assert [warm.locate("p9", p) for p in places] == [cold.locate("p9", p) for p in places]
+    assert [warm.locate("p9", p, key=True) for p in places] == [cold.locate("p9", p, key=True) for p in places]
+    assert "_packed" not in vars(source)
+    cold_refs, warm_refs = graph(cold).references, graph(warm).references
+    assert [(r.location, r.kind) for r in warm_refs] == [(r.location, r.kind) for r in cold_refs]
+    assert warm_refs == cold_refs and {r.kind for r in warm_refs} == {"field", "prose"}

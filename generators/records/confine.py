@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
-from generators.diagnostics import Diagnostic, Location, relative_path
+from generators.diagnostics import Diagnostic, Location, relative_path, resolved_cwd
 
 MAX_PROSE_BYTES = 4 * 1024 * 1024
+
 
 def allowed_roots(data_dir: Path) -> tuple[Path, ...]:
     """The folders a record's files may be in: DATA itself and the ``content/`` beside it."""
@@ -57,7 +59,47 @@ def confined_problem(file: Path, data_dir: Path, where: Location, *, limit: int 
         return Diagnostic.error("E030", where, file=shown)
     if not _inside(real, roots):
         return Diagnostic.error("E031", where, file=shown)
-    info = real.stat()
+    return _kind_problem(real.stat(), limit, where, shown)
+
+
+def confined_files(data_dir: Path, files: list[Path], *, limit: int = MAX_PROSE_BYTES
+                   ) -> Iterator[tuple[Path, str, Diagnostic | None]]:
+    """Each of ``files`` (found under ``data_dir`` by ``rglob``, which never enters a symlinked
+    folder) with its name as shown (:func:`relative_path`) and :func:`confined_problem`.
+
+    The same answers, but DATA is resolved once: a file that is no symlink is where its name says,
+    inside DATA, and one ``lstat`` tells its kind and size. (Resolving 10,000 record paths component
+    by component, twice each, was a third of loading them from the cache.) Symlinks, and files that
+    vanished, take the full way."""
+    real_root = allowed_roots(data_dir)[0]
+    cwd = resolved_cwd()
+    try:
+        shown_root = str(real_root.relative_to(cwd))
+        prefix: str | None = "" if shown_root == "." else shown_root + "/"
+    except ValueError:
+        prefix = None
+    for file in files:
+        try:
+            info = os.lstat(file)
+        except OSError:
+            info = None
+        if info is None or stat.S_ISLNK(info.st_mode):
+            shown = relative_path(file)
+            yield file, shown, confined_problem(file, data_dir, Location(shown), limit=limit, shown=shown)
+            continue
+        inside = file.relative_to(data_dir)
+        shown = prefix + str(inside) if prefix is not None else _shown_under(real_root / inside, cwd, file)
+        yield file, shown, _kind_problem(info, limit, Location(shown), shown)
+
+
+def _shown_under(real: Path, cwd: Path, file: Path) -> str:
+    try:
+        return str(real.relative_to(cwd))
+    except ValueError:
+        return str(file)
+
+
+def _kind_problem(info: os.stat_result, limit: int, where: Location, shown: str) -> Diagnostic | None:
     if not stat.S_ISREG(info.st_mode):
         return Diagnostic.error("E032", where, file=shown, kind=_kind(info.st_mode))
     if info.st_size > limit:

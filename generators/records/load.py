@@ -29,7 +29,7 @@ from pydantic import BaseModel, ValidationError
 from generators.diagnostics import Diagnostic, Location, relative_path
 from generators.records.archive import Archive, Nested, Origin
 from generators.records.cache import FileResult, ItemResult, RecordCache, entry_key
-from generators.records.confine import allowed_roots, confined_problem, read_prose_file
+from generators.records.confine import confined_files, read_prose_file
 from generators.records.model import NESTED_TYPES, RECORD_TYPES, Record, Vocabulary
 from generators.records.types import Prose, RefTo, VocabOf
 from generators.records.walk import fields_holding
@@ -77,11 +77,7 @@ def _load_archive(data_dir: Path, cache_dir: Path | None) -> tuple[Archive, list
     origins: dict[str, Origin] = {}
     invalid_ids: set[str] = set()  # records written but rejected: references to them are not "to nothing"
     cache = RecordCache(cache_dir, data_dir)
-    roots = allowed_roots(data_dir)
-    for file in record_files(data_dir):
-        display = relative_path(file)
-        outside = confined_problem(file, data_dir, Location(display), limit=MAX_FILE_BYTES, roots=roots,
-                                   shown=display)
+    for file, display, outside in confined_files(data_dir, record_files(data_dir), limit=MAX_FILE_BYTES):
         if outside is not None:  # a symlink out of the archive is not one of its records
             diagnostics.append(outside)
             continue

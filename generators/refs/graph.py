@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal
@@ -45,10 +45,30 @@ class Reference:
     path: PathT
     target_text: str
     target_id: str | None
-    location: Location
+    # Where it was written: its place, or the origin of the record holding a field reference, which
+    # finds the place when asked (100,000 field references, and a check asks for a few).
+    at: Location | Origin = field(compare=False, repr=False)
     kind: Literal["prose", "field"]
     label: str | None = None
     lang: str | None = None  # prose only: the language of the text it was found in
+
+    @property
+    def location(self) -> Location:
+        at = self.at
+        return at if isinstance(at, Location) else at.locate(self.path)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Reference) and self._compared() == other._compared()
+
+    def __hash__(self) -> int:
+        return hash(self._compared())
+
+    def _compared(self) -> tuple:
+        return (self.source_id, self.path, self.target_text, self.target_id, self.location, self.kind, self.label,
+                self.lang)
+
+    def __digest__(self) -> tuple:  # what of it a page depends on (generators/records/reads.py)
+        return self._compared()
 
 
 @dataclass(frozen=True)
@@ -133,8 +153,7 @@ def graph(archive: Archive) -> RefGraph:
 def _field_refs(archive: Archive, record: Record) -> list[Reference]:
     origin = archive.origins[record.id]
     return [
-        Reference(record.id, marked.path, marked.value, resolve(archive, marked.value),
-                  origin.locate(marked.path), "field")
+        Reference(record.id, marked.path, marked.value, resolve(archive, marked.value), origin, "field")
         for marked in archive.marked_values(record.id)
         if isinstance(marked.mark, RefTo)
     ]
@@ -182,7 +201,7 @@ def _locator(origin: Origin, value, path: PathT, lang: str, content: str):
     file_name = getattr(value, f"{lang}_file", None) if isinstance(value, Prose) else None
     if file_name is not None:
         return _in_markdown(origin.file.parent / file_name, content)
-    return _in_yaml(origin, origin.base + path + (lang,), origin.locate(path + (lang,)))
+    return _in_yaml(origin, path + (lang,))
 
 
 def _in_markdown(file: Path, content: str):
@@ -195,7 +214,7 @@ def _in_markdown(file: Path, content: str):
     return where
 
 
-def _in_yaml(origin: Origin, yaml_path: PathT, fallback: Location):
+def _in_yaml(origin: Origin, path: PathT):
     """Position of a reference inside an inline YAML string: found in the scalar as written,
     which the loader kept (:attr:`SourceMap.spans`).
 
@@ -203,16 +222,16 @@ def _in_yaml(origin: Origin, yaml_path: PathT, fallback: Location):
     is searched for as written inside the scalar; when a fold or escape split it, the scalar's
     own position is the honest answer.
     """
-    span = origin.source.spans.get(yaml_path)
+    span = origin.source.spans.get(origin.base + path)
     if span is None:
-        return lambda _offset, _raw: fallback
+        return lambda _offset, _raw: origin.locate(path)
     line, column, written = span
     cursor = [0]
 
     def where(_offset: int, raw: str) -> Location:
         found = written.find(raw, cursor[0])
         if found < 0:
-            return fallback
+            return origin.locate(path)
         cursor[0] = found + len(raw)
         newlines = written.count("\n", 0, found)
         if not newlines:
