@@ -7,6 +7,9 @@ old versions, scope) applies to both kinds, because both are in the one referenc
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+
 from generators import present
 from generators.diagnostics import Diagnostic
 from generators.records import Archive, versions
@@ -26,9 +29,12 @@ _LISTS = {
 
 def check_references(archive: Archive) -> list[Diagnostic]:
     g = graph(archive)
+    # Asked twice for each of 100,000 references, of a few thousand records: remembered for this
+    # check only (its reads, when a build observes them, are this one call's either way).
+    is_current = functools.cache(g.is_current)
     found: list[Diagnostic] = []
     for ref in g.references:
-        found += _check_one(archive, g, ref)
+        found += _check_one(archive, g, ref, is_current)
     found += [_malformed(bad) for bad in g.malformed]
     found += check_sieve(archive)
     found += check_evidence(archive)
@@ -36,7 +42,8 @@ def check_references(archive: Archive) -> list[Diagnostic]:
     return found
 
 
-def _check_one(archive: Archive, g: RefGraph, ref: Reference) -> list[Diagnostic]:
+def _check_one(archive: Archive, g: RefGraph, ref: Reference, is_current: Callable[[str], bool]
+               ) -> list[Diagnostic]:
     if ref.target_id is None:
         if ref.kind == "prose":  # unresolved fields are the loader's E021
             return [Diagnostic.error("E301", ref.location, target=ref.target_text,
@@ -49,9 +56,9 @@ def _check_one(archive: Archive, g: RefGraph, ref: Reference) -> list[Diagnostic
             "E302", ref.location, source=ref.source_id, target=ref.target_id,
             level=present.classification(archive, source),
             target_level=present.classification(archive, _record_of(archive, ref.target_id))))
-    if not g.is_current(ref.source_id):
+    if not is_current(ref.source_id):
         return found  # an old version's references are history, left as they were
-    if ref.path != ("supersedes",) and not g.is_current(ref.target_id):
+    if ref.path != ("supersedes",) and not is_current(ref.target_id):
         found.append(_old_version(archive, ref))
     scope = out_of_scope(archive, source, ref.target_id)
     if scope is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from generators.records import Archive
+from generators.records import Archive, reads
 from generators.records.model import Campaign, Record
 from generators.records.versions import is_current, is_withdrawn
 
@@ -18,11 +18,16 @@ R = TypeVar("R", bound=Record)
 
 def standing(archive: Archive, cls: type[R], campaign_id: str | None = None) -> list[R]:
     """Current, not withdrawn records of ``cls`` (of one campaign when given), in ID order."""
-    return [
-        record for record in archive.of_type(cls)
-        if (campaign_id is None or getattr(record, "campaign", None) == campaign_id)
-        and is_current(archive, record.id) and not is_withdrawn(record)
-    ]
+    found = _standing(archive, cls)
+    if campaign_id is None:
+        return list(found)
+    return [record for record in found if getattr(record, "campaign", None) == campaign_id]
+
+
+@reads.replayed_cache  # asked a hundred times per check, each time of 10,000 hazards: worked out once
+def _standing(archive: Archive, cls: type[R]) -> tuple[R, ...]:
+    return tuple(record for record in archive.of_type(cls) if is_current(archive, record.id)
+                 and not is_withdrawn(record))
 
 
 def campaign(archive: Archive, campaign_id: str) -> Campaign:
