@@ -93,8 +93,8 @@ bench-docs: setup print-deps ## documents per second for DATA, cold (empty cache
 	$(PY) tests/bench/bench_docs.py --data $(DATA)
 
 # bench builds build/bench-<N>/data once (make example-data) and times every step on it.
-bench: setup print-deps ## check, docs, site (cold, unchanged, one edit) and make beside MkDocs alone: make bench N=10000 [NO_DOCS=1]
-	$(PY) tests/bench/bench_build.py --hazards $(or $(N),2000) $(if $(NO_DOCS),--no-docs)
+bench: setup print-deps ## check, docs, site (cold, unchanged, one edit) and make beside MkDocs alone: make bench N=10000|EXAMPLE=1 [NO_DOCS=1]
+	$(PY) tests/bench/bench_build.py --hazards $(or $(N),2000) $(if $(NO_DOCS),--no-docs) $(if $(EXAMPLE),--example)
 
 search-index: setup ## (re)write the search indexes of the built SITE (make site does this too)
 	$(RUN) search-index --data $(DATA) --site $(SITE)

@@ -1,6 +1,7 @@
 """One table of the whole build on a synthetic archive of N dossiers, beside MkDocs alone.
 
     make bench N=10000          (.venv/bin/python tests/bench/bench_build.py --hazards 10000)
+    make bench EXAMPLE=1        (the same on a copy of the example archive, data/ and content/)
 
 Writes the archive once into ``build/bench-<N>/data`` (``make example-data``; reused when it is
 there), then times, each as its own process the way the Makefile runs it: ``check`` cold (no
@@ -10,7 +11,9 @@ changed; and MkDocs alone building the same generated Markdown (``build/site-src
 both languages at once as the site build runs them) into a folder of its own. Each row gives the
 wall time, its ratio to MkDocs alone, the peak memory (the largest process, from wait4, and the
 sum over the process tree, sampled), and the load average when it started: the machine may be
-shared, and the ratios are what survives that. A benchmark that prints figures, not a test.
+shared, and the ratios are what survives that. The one-edit build runs with ``ARCHIVE_TIMINGS=1``
+and its stages are printed under the table: where an edit's seconds go. Without the documents
+(``--no-docs``) the ``make`` row runs ``make check site``. A benchmark that prints figures, not a test.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ class Row:
     tree_mb: float
     load: float
     note: str = ""
+    output: str = ""
 
 
 def _tree_rss(root: int) -> int:
@@ -87,7 +91,8 @@ def run(step: str, command: list[str], note: str = "", env: dict | None = None) 
     if process.returncode != 0:
         sys.stderr.write(output.decode("utf-8", "replace")[-4000:])
         raise SystemExit(f"bench: {step} failed ({' '.join(command)})")
-    row = Row(step, seconds, usage.ru_maxrss / 1024, max(peak[0], usage.ru_maxrss * 1024) / 2**20, load, note)
+    row = Row(step, seconds, usage.ru_maxrss / 1024, max(peak[0], usage.ru_maxrss * 1024) / 2**20, load, note,
+              output.decode("utf-8", "replace"))
     print(f"  {step}: {seconds:.1f} s, {row.largest_mb:.0f} MB, load {load:.2f}", file=sys.stderr, flush=True)
     return row
 
@@ -124,10 +129,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--hazards", type=int, default=10000, help="dossiers in the synthetic campaign")
     parser.add_argument("--no-docs", action="store_true", help="leave out the printed documents (slow cold)")
+    parser.add_argument("--example", action="store_true", help="a copy of the example archive instead")
     args = parser.parse_args()
-    base = ROOT / "build" / f"bench-{args.hazards}"
+    base = ROOT / "build" / ("bench-example" if args.example else f"bench-{args.hazards}")
     data, build, site = base / "data", base / "build", base / "site"
-    if not (data / "jurisdiction.yml").is_file():
+    if args.example:  # a fresh copy each run: the edit below must not touch the example itself
+        shutil.rmtree(base, ignore_errors=True)
+        shutil.copytree(ROOT / "data", data)
+        shutil.copytree(ROOT / "content", base / "content")
+    elif not (data / "jurisdiction.yml").is_file():
         subprocess.run(["make", "example-data", f"N={args.hazards}", f"DATA={data.relative_to(ROOT)}"],
                        cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     shutil.rmtree(build, ignore_errors=True)
@@ -143,9 +153,13 @@ def main() -> int:
         rows += [run("docs, cold", docs), run("docs, nothing changed", docs)]
     rows += [run("site, cold", site_command), run("site, nothing changed", site_command)]
     edited = edit_one_hazard(data)
-    rows.append(run("site, one hazard's title edited", site_command, note=edited))
+    timed = dict(os.environ, ARCHIVE_TIMINGS="1")
+    edit = run("site, one hazard's title edited", site_command, note=edited, env=timed)
+    rows.append(edit)
     make = ["make", f"DATA={data}", f"BUILD={build}", f"SITE={site}"]
-    if not args.no_docs:
+    if args.no_docs:
+        rows.append(run("make check site, nothing changed", [*make, "check", "site"]))
+    else:
         rows.append(run("make, nothing changed", make))
     alone = base / "mkdocs-alone"
     shutil.rmtree(alone, ignore_errors=True)
@@ -154,13 +168,17 @@ def main() -> int:
     shutil.rmtree(alone, ignore_errors=True)
     rows.append(mkdocs)
     pages = sum(1 for _ in (build / "site-src" / "zh" / "docs").rglob("*.md"))
-    print(table(rows, mkdocs, args.hazards, pages))
+    what = "The example archive" if args.example else f"Synthetic archive: {args.hazards} dossiers"
+    print(table(rows, mkdocs, what, pages))
+    print(f"\nWhere the one edit's {edit.seconds:.1f} s went (its stages, ARCHIVE_TIMINGS=1):")
+    print(edit.output[edit.output.find("timings:") + len("timings:\n"):].rstrip() if "timings:" in edit.output
+          else "  (no timings printed)")
     return 0
 
 
-def table(rows: list[Row], mkdocs: Row, hazards: int, pages: int) -> str:
+def table(rows: list[Row], mkdocs: Row, what: str, pages: int) -> str:
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    lines = [f"Synthetic archive: {hazards} dossiers, {pages} pages per language; {cores} cores; "
+    lines = [f"{what}, {pages} pages per language; {cores} cores; "
              f"load average now {' '.join(f'{x:.2f}' for x in os.getloadavg())}",
              "",
              "| step | wall s | × MkDocs alone | peak MB (largest process) | peak MB (all processes) | load at start |",
