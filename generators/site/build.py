@@ -53,7 +53,7 @@ from generators.site.incremental import (
     stamp,
     unchanged_since_last_build,
 )
-from generators.site.writer import config_for, finish, start_mkdocs, write_config, write_pages
+from generators.site.writer import config_for, finish, prepare_mkdocs, start_mkdocs, write_config, write_pages
 
 
 @dataclass
@@ -106,15 +106,16 @@ def build_site(archive: Archive, data: Path, out: Path, build: Path) -> BuildRes
     forget_depends(src)
     helper = _helper(site, plan)
     running: dict[str, tuple[subprocess.Popen, str, Sync]] = {}
+    prepared = {lang: prepare_mkdocs(epoch) for lang in LANGUAGES}  # MkDocs imported while the pages are made
     try:
         # English pages are made in the helper while Chinese ones are made here, then rendered.
         later = helper.submit(_write_language, "en", src / "en") if helper else None
         with stage("zh pages"):
             zh_sync, depends.pages["zh"] = _write_language("zh", src / "zh", site, plan)
-            running["zh"] = _start_language(src / "zh", zh_sync, epoch)
+            running["zh"] = _start_language(src / "zh", zh_sync, prepared["zh"])
         with stage("en pages (waited for)"):
             en_sync, depends.pages["en"] = later.result() if later else _write_language("en", src / "en", site, plan)
-            running["en"] = _start_language(src / "en", en_sync, epoch)
+            running["en"] = _start_language(src / "en", en_sync, prepared["en"])
         count = sum(len(sync.sources) for _, _, sync in running.values())
         failed, refused, indexing = {}, [], {}
         for lang, (process, _, _) in running.items():
@@ -136,7 +137,7 @@ def build_site(archive: Archive, data: Path, out: Path, build: Path) -> BuildRes
     finally:  # also when interrupted: nothing goes on writing into the working trees
         if helper:
             helper.close()
-        for process, _, _ in running.values():
+        for process in prepared.values():
             if process.poll() is None:
                 process.kill()
                 process.wait()
@@ -234,7 +235,7 @@ def _write_language(lang: str, work: Path, site: Site | None = None,
     return sync, made
 
 
-def _start_language(work: Path, sync: Sync, epoch: int) -> tuple[subprocess.Popen, str, Sync]:
+def _start_language(work: Path, sync: Sync, process: subprocess.Popen) -> tuple[subprocess.Popen, str, Sync]:
     """Start MkDocs on one language: dirty when only pages changed since the last finished build,
     clean when anything else did (config, nav, theme, tools) or that build did not finish.
     Returns the process, the stamp to save once the language is done, and the pages written."""
@@ -245,7 +246,7 @@ def _start_language(work: Path, sync: Sync, epoch: int) -> tuple[subprocess.Pope
         prepare_dirty(work / "out", sync)
     else:
         prepare_clean(work / "out")
-    return start_mkdocs(work / "mkdocs.yml", epoch, dirty), value, sync
+    return start_mkdocs(process, work / "mkdocs.yml", dirty), value, sync
 
 
 def _assemble(src: Path, site: Site, build: Path, out: Path) -> Path:

@@ -114,13 +114,20 @@ def config_for(lang: str, docs: Path, out: Path, written: set[str]) -> dict:
     return config
 
 
-def start_mkdocs(config: Path, epoch: int, dirty: bool = False) -> subprocess.Popen:
-    """One language's MkDocs build, started in its own process; ``dirty`` renders only the pages
-    whose Markdown is newer than their HTML (the others are kept as they are in site_dir)."""
+def prepare_mkdocs(epoch: int) -> subprocess.Popen:
+    """A process for one language's MkDocs build, started ahead: it imports MkDocs while the pages
+    are made, and builds once :func:`start_mkdocs` tells it what (see ``mkdocs_run``)."""
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch), PYTHONHASHSEED="0", NO_MKDOCS_2_WARNING="1")
-    return subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--dirty" if dirty else "--clean", "-q",
-                             "-f", str(config)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            env=env, cwd=ROOT)
+    return subprocess.Popen([sys.executable, "-m", "generators.site.mkdocs_run"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=ROOT)
+
+
+def start_mkdocs(process: subprocess.Popen, config: Path, dirty: bool = False) -> subprocess.Popen:
+    """Start the build of ``config`` in a prepared process; ``dirty`` renders only the pages whose
+    Markdown is newer than their HTML (the others are kept as they are in site_dir)."""
+    process.stdin.write(json.dumps(["--dirty" if dirty else "--clean", "-q", "-f", str(config)]) + "\n")
+    process.stdin.flush()  # closed by finish()
+    return process
 
 
 def finish(process: subprocess.Popen) -> tuple[int, str]:
