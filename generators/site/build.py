@@ -158,7 +158,7 @@ def build_site(archive: Archive, data: Path, out: Path, build: Path) -> BuildRes
         for page in (staging / "404.html", staging / "en" / "404.html"):
             relativise_error_page(page)
     with stage("link check"):
-        broken = check_links(staging)
+        broken = check_links(staging, cache=src / "links.pickle")  # only pages changed since are read
     if broken:  # located like any other error: page:line:col and the link as written
         shutil.rmtree(staging, ignore_errors=True)
         for lang in LANGUAGES:
