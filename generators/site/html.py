@@ -9,6 +9,7 @@ gets here, in the public view the site is built from (:func:`generators.present.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import xml.etree.ElementTree as ET
@@ -121,9 +122,18 @@ def with_refs(value: str, replace: Callable[[str, Callable[[str], str]], str], r
 
 def prose_html(value: str, shift: int = 2) -> str:
     """Markdown → HTML with raw HTML shown as text; headings demoted below the page's own."""
-    md = markdown.Markdown(extensions=[_Safe(shift), "tables", "sane_lists", "fenced_code"])
+    md = _markdown(shift)
     value = without_comments(value)  # authors' comments are not content (and would show as text)
-    return md.convert(value)
+    try:
+        return md.convert(value)
+    finally:
+        md.reset()  # the next text starts clean (footnotes, references, stashed blocks)
+
+
+@functools.cache
+def _markdown(shift: int) -> markdown.Markdown:
+    """One converter per heading shift, reused: setting up the extensions cost a millisecond a text."""
+    return markdown.Markdown(extensions=[_Safe(shift), "tables", "sane_lists", "fenced_code"])
 
 
 def text_html(value: str) -> str:
