@@ -43,7 +43,9 @@ def remove_files(root: Path, names: Iterable[str]) -> None:
             parent = parent.parent
 
 
-def _write_unless_known(path: Path, name: str, data: bytes, known: dict | None) -> bool:
+def write_known(path: Path, name: str, data: bytes, known: dict | None) -> bool:
+    """write_if_changed, sparing the read back when ``known`` (see :func:`sync_files`) records the
+    file at ``name`` as holding these bytes; records what it wrote."""
     if known is None:
         return write_if_changed(path, data)
     digest = hashlib.sha256(data).digest()
@@ -79,7 +81,7 @@ def sync_files(texts: Iterable[tuple[str, bytes | None]], folder: Path,
     sync = Sync()
     for name, data in texts:
         sync.sources.append(name)
-        if data is not None and _write_unless_known(folder / name, name, data, known):
+        if data is not None and write_known(folder / name, name, data, known):
             sync.changed.append(name)
     sync.removed = sorted(before - set(sync.sources))
     remove_files(folder, sync.removed)

@@ -18,6 +18,7 @@ without an ``<article>`` is not a page of the site (a tool's own files beside it
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -91,8 +92,26 @@ def html_files(site_dir: Path, lang: str) -> list[Path]:
 
 def files_under(root: Path) -> list[Path]:
     """The HTML files of the language whose root folder is ``root`` (the other languages' trees
-    under the first language's root left out)."""
-    return sorted(path for path in root.rglob("*.html") if path.relative_to(root).parts[0] not in LANGUAGES)
+    under the first language's root left out), sorted as paths."""
+    return [root / name for name in html_names(root)]
+
+
+def html_names(root: Path) -> list[str]:
+    """files_under's files by name relative to ``root`` ("a/b/index.html"), in the same order
+    (by path parts: "a/b" before "a-b"); os.scandir, many times faster than Path.rglob."""
+    found: list[tuple[str, ...]] = []
+
+    def walk(folder: str, parts: tuple[str, ...]) -> None:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir():
+                    if parts or entry.name not in LANGUAGES:
+                        walk(entry.path, (*parts, entry.name))
+                elif entry.name.endswith(".html"):
+                    found.append((*parts, entry.name))
+
+    walk(str(root), ())
+    return ["/".join(parts) for parts in sorted(found)]
 
 
 def page_url(root: Path, path: Path) -> str:

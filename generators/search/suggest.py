@@ -1,7 +1,7 @@
 """“Did you mean”: the words of the index's own pages, for a query that found nothing.
 
-``files(texts)`` gives the index's ``s/<n>.json`` (FNV-1a of the entry key modulo FILES):
-``{entry key: [word, …]}``, words by falling frequency. The browser (search.js, suggest) reads
+``Vocabulary.of(texts).files()`` gives the index's ``s/<n>.json`` (FNV-1a of the entry key
+modulo FILES): ``{entry key: [word, …]}``, words by falling frequency. The browser (search.js, suggest) reads
 two entries per query term:
 
 - Chinese: a suggestion has the term's length and differs in one character, so it shares the
@@ -14,10 +14,12 @@ two entries per query term:
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 import logging
 import re
+import sys
 from collections import Counter
 
 from generators.search import tokens
@@ -33,21 +35,85 @@ def _lines(texts: list[str]) -> list[str]:
     return sorted({line for text in texts for line in text.split("\n") if line.strip()})
 
 
-def chinese_words(texts: list[str], memo: dict[str, list[str]] | None = None) -> Counter:
-    """The words of every line; ``memo`` (line → its words) keeps the segmentation of the lines
-    seen before, so a rebuild segments only new lines (and is left holding only these lines)."""
-    before = memo.copy() if memo is not None else {}
-    if memo is not None:
-        memo.clear()
-    counts: Counter = Counter()
-    for line in _lines(texts):
-        found = before.get(line)
-        if found is None:
-            found = _line_words(line)
-        if memo is not None:
-            memo[line] = found
-        counts.update(found)
-    return counts
+def page_lines(text: str) -> set[str]:
+    """A page's distinct lines that hold anything."""
+    return {line for line in text.split("\n") if line.strip()}
+
+
+def chinese_words(texts: list[str]) -> Counter:
+    """The words of every distinct line."""
+    return Counter(word for line in _lines(texts) for word in _line_words(line))
+
+
+class Vocabulary:
+    """The words of a set of pages, kept between builds so that changing a few pages counts only
+    their lines again: each distinct line (by a 64-bit digest: loads many times faster than the
+    text) with the number of pages that hold it and its Chinese words (jieba runs only on lines
+    never seen), and the Chinese and English word counts over the distinct lines — what
+    :func:`files` derives from the texts."""
+
+    def __init__(self) -> None:
+        self.refs: dict[int, int] = {}
+        self.memo: dict[int, tuple[str, ...]] = {}
+        self.han: Counter = Counter()
+        self.english: Counter = Counter()
+
+    @classmethod
+    def of(cls, texts: list[str], before: Vocabulary | None = None) -> Vocabulary:
+        """The vocabulary of these page texts (``before``: one whose lines need no segmenting)."""
+        vocabulary, known = cls(), before.memo if before is not None else {}
+        lines = Counter(line for text in texts for line in page_lines(text))
+        for line, count in lines.items():
+            digest = line_digest(line)
+            vocabulary.refs[digest] = count
+            found = known.get(digest)
+            vocabulary.memo[digest] = _interned(_line_words(line)) if found is None else found
+        vocabulary.han = Counter(word for words in vocabulary.memo.values() for word in words)
+        vocabulary.english = english_words(list(lines))
+        return vocabulary
+
+    def change(self, gone: set[str], new: set[str]) -> None:
+        """One page's lines ``gone`` replaced by ``new`` (each the page's distinct lines)."""
+        for line in gone - new:
+            digest = line_digest(line)
+            left = self.refs[digest] - 1
+            if left:
+                self.refs[digest] = left
+                continue
+            del self.refs[digest]
+            _subtract(self.han, self.memo.pop(digest))
+            _subtract(self.english, _english_of(line))
+        for line in new - gone:
+            digest = line_digest(line)
+            if digest in self.refs:
+                self.refs[digest] += 1
+                continue
+            self.refs[digest] = 1
+            self.memo[digest] = found = _interned(_line_words(line))
+            self.han.update(found)
+            self.english.update(_english_of(line))
+
+    def files(self) -> list[tuple[str, bytes]]:
+        return _shards({**entries(self.han, True), **entries(self.english, False)})
+
+
+def line_digest(line: str) -> int:
+    return int.from_bytes(hashlib.blake2b(line.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def _interned(words: list[str]) -> tuple[str, ...]:
+    """One string object per word: the pickled memo holds each word once."""
+    return tuple(sys.intern(word) for word in words)
+
+
+def _subtract(counts: Counter, words: tuple[str, ...] | list[str]) -> None:
+    """Take these words out of ``counts``, leaving no word counted zero times."""
+    for word in words:
+        left = counts[word] - 1
+        if left:
+            counts[word] = left
+        else:
+            del counts[word]
 
 
 def _line_words(line: str) -> list[str]:
@@ -67,8 +133,12 @@ def _line_words(line: str) -> list[str]:
 def english_words(texts: list[str]) -> Counter:
     counts: Counter = Counter()
     for line in _lines(texts):
-        counts.update(run.text for run in tokens.runs(line) if not run.han and _ENGLISH.fullmatch(run.text))
+        counts.update(_english_of(line))
     return counts
+
+
+def _english_of(line: str) -> list[str]:
+    return [run.text for run in tokens.runs(line) if not run.han and _ENGLISH.fullmatch(run.text)]
 
 
 def entries(counts: Counter, han: bool) -> dict[str, list[str]]:
@@ -81,12 +151,9 @@ def entries(counts: Counter, han: bool) -> dict[str, list[str]]:
     return out
 
 
-def files(texts: list[str], memo: dict[str, list[str]] | None = None) -> list[tuple[str, bytes]]:
-    """The suggestion files (name under the index folder, bytes) for these page texts
-    (``memo``: see :func:`chinese_words`)."""
+def _shards(groups: dict[str, list[str]]) -> list[tuple[str, bytes]]:
     from generators.search.index import fnv1a  # index.py calls this module
 
-    groups = {**entries(chinese_words(texts, memo), True), **entries(english_words(texts), False)}
     shards: list[dict[str, list[str]]] = [{} for _ in range(FILES)]
     for key in sorted(groups):
         shards[fnv1a(key) % FILES][key] = groups[key]
