@@ -119,3 +119,22 @@ def test_nothing_changed_leaves_the_index_as_it_is(site):
     page.write_bytes(page.read_bytes())  # written again with the same words
     assert all(stats.keys == -1 for stats in _rebuild(site, caches))
     assert {lang: _index_files(site, lang) for lang in LANGS} == before
+
+
+def test_the_dictionary_copy_cuts_as_jieba_does(tmp_path):
+    import jieba
+
+    from generators.search import segment
+    from generators.search.pages import read_page
+
+    site = write_site(tmp_path / "site", 20)
+    texts = [read_page(site, page).text for page in sorted(site.rglob("index.html"))]
+    texts += ["住宿与生产经营区域未有效防火分隔", "海安委办〔2022〕17号文件", "长江大桥南京市长江大桥",
+              "〇㐀㐁𠀀丽 abc12 x-ray 3.5% 中华人民共和国\r\n成立", "一二三四五六七八九十百千万亿",
+              "AB测试C语言 与 C++ 和 .NET"]
+    jieba.initialize()
+    copy = tmp_path / "dictionary"
+    segment.save(copy)
+    words = segment.Dictionary.load(copy)
+    for text in texts:
+        assert segment.cut(text, words) == list(jieba.cut(text, HMM=False)), text

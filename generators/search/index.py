@@ -47,6 +47,7 @@ from typing import NamedTuple
 from generators.filesync import remove_files, sync_files, write_if_changed, write_known
 from generators.search import suggest, tokens
 from generators.search.pages import FACETS, Page, html_names, language_root, rank_class, read_page
+from generators.search.segment import Segmenter
 
 RUNTIME = Path(__file__).resolve().parents[2] / "theme" / "search"
 INDEX_DIR = "search-index"
@@ -270,10 +271,11 @@ def _save_pages(pages: _Pages, cache: Path) -> None:
 
 @functools.cache
 def _reader_version() -> str:
-    """The code that reads pages and makes their keys: a cache written by other code is not used."""
+    """The code that reads pages, makes their keys and words: a cache written by other code is not
+    used."""
     here = Path(__file__).parent
-    return hashlib.sha256(b"".join((here / name).read_bytes() for name in ("pages.py", "tokens.py", "index.py")))\
-        .hexdigest()
+    code = ("pages.py", "tokens.py", "index.py", "suggest.py", "segment.py")
+    return hashlib.sha256(b"".join((here / name).read_bytes() for name in code)).hexdigest()
 
 
 def _deltas(docs: array) -> list[int]:
@@ -324,19 +326,19 @@ def build_index(site_dir: Path | str, lang: str, *, root: Path | None = None,
     state = _load_state(cache)
     if cache is not None:
         _state_path(cache).unlink(missing_ok=True)  # until the index is written: a stop half way leaves none
-    keys = _update(pages, names, briefs, state, out) if _updatable(pages, names, state, out) else None
+    keys = _update(pages, names, briefs, state, out, cache) if _updatable(pages, names, state, out) else None
     if keys is None:
-        keys, state = _build(pages, names, briefs, state, out, lang)
+        keys, state = _build(pages, names, briefs, state, out, lang, cache)
     _refresh_inline_runtime(root / "search" / "index.html")
     if cache is not None:
         _save_pages(pages, cache)
-        write_if_changed(_state_path(cache), pickle.dumps({**state, "names": names, "keys": keys},
-                                                          pickle.HIGHEST_PROTOCOL))
+        state = {**state, "names": names, "keys": keys, "version": _reader_version()}
+        write_if_changed(_state_path(cache), pickle.dumps(state, pickle.HIGHEST_PROTOCOL))
     return IndexStats(lang, len(names), withdrawn, refused, keys, BUCKETS, out)
 
 
 def _build(pages: _Pages, names: list[str], briefs: list[_Brief], state: dict, out: Path,
-           lang: str) -> tuple[int, dict]:
+           lang: str, cache: Path | None) -> tuple[int, dict]:
     """Every index file from every document (the state's segmentation of lines reused); the
     number of keys and the state the next build updates."""
     reads = pages.all_reads(names)
@@ -358,7 +360,9 @@ def _build(pages: _Pages, names: list[str], briefs: list[_Brief], state: dict, o
                                               encode_grades(grades[key])]
     files = [(f"b/{n}.json", _json(bucket)) for n, bucket in enumerate(buckets) if bucket]
     files += [(_doc_name(n), _doc(read.page)) for n, read in enumerate(reads)]
-    vocabulary = suggest.Vocabulary.of([_page_text(read) for read in reads], state.get("vocabulary"))
+    cut = _segmenter(cache)
+    vocabulary = suggest.Vocabulary.of([_page_text(read) for read in reads], state.get("vocabulary"), cut)
+    cut.keep()
     files += vocabulary.files()
     files += _small_files(lang, briefs) + _runtime_files()
     written = state.get("written", {})
@@ -391,7 +395,8 @@ def _intact(out: Path, written: dict[str, tuple]) -> bool:
     return count == len(written)
 
 
-def _update(pages: _Pages, names: list[str], briefs: list[_Brief], state: dict, out: Path) -> int:
+def _update(pages: _Pages, names: list[str], briefs: list[_Brief], state: dict, out: Path,
+            cache: Path | None) -> int:
     """Rewrite the index for the changed documents alone (the same documents, numbered alike): the
     buckets of the keys whose postings change, patched; the changed documents' files; the
     suggestion files from the vocabulary with the pages' lines replaced; meta.json and rank.json.
@@ -400,6 +405,7 @@ def _update(pages: _Pages, names: list[str], briefs: list[_Brief], state: dict, 
     patches: dict[int, dict[str, list[tuple[int, tuple[int, bool] | None]]]] = {}
     files: list[tuple[str, bytes | None]] = []
     vocabulary: suggest.Vocabulary = state["vocabulary"]
+    cut = _segmenter(cache)
     for name in sorted(pages.changed, key=number.__getitem__):
         n, old, new = number[name], pages.previous(name), pages.read(name)
         was, now = _postings_of(old), _postings_of(new)
@@ -407,7 +413,7 @@ def _update(pages: _Pages, names: list[str], briefs: list[_Brief], state: dict, 
             if was.get(key) != now.get(key):
                 patches.setdefault(fnv1a(key) % BUCKETS, {}).setdefault(key, []).append((n, now.get(key)))
         files.append((_doc_name(n), _doc(new.page)))
-        vocabulary.change(suggest.page_lines(_page_text(old)), suggest.page_lines(_page_text(new)))
+        vocabulary.change(suggest.page_lines(_page_text(old)), suggest.page_lines(_page_text(new)), cut)
     keys = state["keys"]
     for bucket, changes in sorted(patches.items()):
         name = f"b/{bucket}.json"
@@ -417,6 +423,7 @@ def _update(pages: _Pages, names: list[str], briefs: list[_Brief], state: dict, 
             _patch(content, key, edits, len(names))
         keys += len(content)
         files.append((name, _json(dict(sorted(content.items()))) if content else None))
+    cut.keep()
     words = vocabulary.files()
     made = {name for name, _ in words}  # a shard left without words is no file
     files += words + [(name, None) for name in state["written"] if name.startswith("s/") and name not in made]
@@ -499,6 +506,11 @@ def _runtime_files() -> list[tuple[str, bytes]]:
     return [(name, (RUNTIME / name).read_bytes()) for name in ("search.js", "search.css")]
 
 
+def _segmenter(cache: Path | None) -> Segmenter:
+    """Segments new lines with the copy of jieba's dictionary kept beside the cache."""
+    return Segmenter(cache.with_name(f"{cache.name}.dictionary") if cache is not None else None)
+
+
 def _state_path(cache: Path) -> Path:
     return cache.with_name(f"{cache.name}.index")
 
@@ -512,7 +524,7 @@ def _load_state(cache: Path | None) -> dict:
         found = pickle.loads(_state_path(cache).read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
         return {}
-    return found if isinstance(found, dict) else {}
+    return found if isinstance(found, dict) and found.get("version") == _reader_version() else {}
 
 
 _BRACKETED_TAIL = re.compile(r"\s*[（(][^（）()]*[）)]\s*$")

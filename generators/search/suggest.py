@@ -17,12 +17,13 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
-import logging
 import re
 import sys
 from collections import Counter
+from collections.abc import Callable
 
 from generators.search import tokens
+from generators.search.segment import Segmenter, jieba_cut
 
 FILES = 512  # search.js has the same number
 MAX_WORDS = 60000
@@ -59,20 +60,22 @@ class Vocabulary:
         self.english: Counter = Counter()
 
     @classmethod
-    def of(cls, texts: list[str], before: Vocabulary | None = None) -> Vocabulary:
-        """The vocabulary of these page texts (``before``: one whose lines need no segmenting)."""
+    def of(cls, texts: list[str], before: Vocabulary | None = None, cut: Segmenter | None = None) -> Vocabulary:
+        """The vocabulary of these page texts (``before``: one whose lines need no segmenting;
+        ``cut``: how new lines are segmented)."""
+        cut = cut or Segmenter(None)
         vocabulary, known = cls(), before.memo if before is not None else {}
         lines = Counter(line for text in texts for line in page_lines(text))
         for line, count in lines.items():
             digest = line_digest(line)
             vocabulary.refs[digest] = count
             found = known.get(digest)
-            vocabulary.memo[digest] = _interned(_line_words(line)) if found is None else found
+            vocabulary.memo[digest] = _interned(_line_words(line, cut)) if found is None else found
         vocabulary.han = Counter(word for words in vocabulary.memo.values() for word in words)
         vocabulary.english = english_words(list(lines))
         return vocabulary
 
-    def change(self, gone: set[str], new: set[str]) -> None:
+    def change(self, gone: set[str], new: set[str], cut: Segmenter) -> None:
         """One page's lines ``gone`` replaced by ``new`` (each the page's distinct lines)."""
         for line in gone - new:
             digest = line_digest(line)
@@ -89,7 +92,7 @@ class Vocabulary:
                 self.refs[digest] += 1
                 continue
             self.refs[digest] = 1
-            self.memo[digest] = found = _interned(_line_words(line))
+            self.memo[digest] = found = _interned(_line_words(line, cut))
             self.han.update(found)
             self.english.update(_english_of(line))
 
@@ -116,15 +119,12 @@ def _subtract(counts: Counter, words: tuple[str, ...] | list[str]) -> None:
             del counts[word]
 
 
-def _line_words(line: str) -> list[str]:
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
+def _line_words(line: str, cut: Callable[[str], list[str]] = jieba_cut) -> list[str]:
     found: list[str] = []
     for run in tokens.runs(line):
         if not run.han or len(run.text) < 2:
             continue
-        words = list(jieba.cut(run.text, HMM=False))
+        words = cut(run.text)
         found += [w for w in words if _HAN_WORD.fullmatch(w)]
         found += [a + b for a, b in itertools.pairwise(words) if _HAN_WORD.fullmatch(a + b)]
     return found
