@@ -215,3 +215,19 @@ def test_positions_stay_packed_until_asked_and_are_the_same(make_archive, tmp_pa
     cold_refs, warm_refs = graph(cold).references, graph(warm).references
     assert [(r.location, r.kind) for r in warm_refs] == [(r.location, r.kind) for r in cold_refs]
     assert warm_refs == cold_refs and {r.kind for r in warm_refs} == {"field", "prose"}
+
+
+def test_marked_values_kept_in_the_cache_are_those_of_the_loaded_records(tmp_path):
+    """The loader hands over each record's references and vocabulary values (kept in the cache):
+    they are what walking the loaded record (its prose read) gives, cold and warm."""
+    from generators.records.walk import marked_values
+
+    cache = tmp_path / "cache"
+    for _ in ("cold", "warm"):
+        archive, _ = load_archive(ROOT / "data", cache)
+        given = {record.id: archive.marked_values(record.id) for record in archive}
+        assert given == {record.id: marked_values(record) for record in archive}
+        assert sum(map(len, given.values())) > 1000
+    version, entries = pickle.loads(pack(cache).read_bytes()[len(MAGIC) + 32:])
+    valid = [item for entry in entries.values() for item in entry.items if item.data is not None]
+    assert version == code_version() and valid and all(item.marked is not None for item in valid)

@@ -89,6 +89,10 @@ class Archive:
     def _marked_cache(self) -> dict[str, list[Marked]]:
         return {}
 
+    def knows_marked_values(self, found: Mapping[str, list[Marked]]) -> None:
+        """The marked values of records, already worked out (the loader keeps them with the records)."""
+        self._marked_cache.update(found)
+
     def kind_of(self, record_id: str) -> str | None:
         if record_id in self.records:
             return self.records[record_id].type

@@ -32,6 +32,7 @@ from typing import Any
 
 from generators.diagnostics import Diagnostic
 from generators.records.model import Record
+from generators.records.walk import Marked
 from generators.records.yamlio import PathT, SourceMap
 
 MAGIC = b"records-cache 1\n"
@@ -47,6 +48,7 @@ class ItemResult:
     problems: tuple[Diagnostic, ...]
     invalid_id: str | None = None  # written but rejected: references to it are not "to nothing"
     data: Any = None  # the parsed values of a valid record; what the cache keeps instead of the record
+    marked: list[Marked] | None = None  # a valid record's references and vocabulary values (walk.py)
 
     def __getstate__(self) -> dict[str, Any]:
         return {**self.__dict__, "record": None}
@@ -125,7 +127,8 @@ class RecordCache:
             blob = self.file.read_bytes()
         except OSError:
             return {}
-        head, digest, payload = blob[:len(MAGIC)], blob[len(MAGIC):len(MAGIC) + _DIGEST], blob[len(MAGIC) + _DIGEST:]
+        head, digest = blob[:len(MAGIC)], blob[len(MAGIC):len(MAGIC) + _DIGEST]
+        payload = memoryview(blob)[len(MAGIC) + _DIGEST:]  # 60 MB at 10,000 dossiers: not copied
         if head != MAGIC or hashlib.sha256(payload).digest() != digest:
             return {}
         try:

@@ -32,7 +32,7 @@ from generators.records.cache import FileResult, ItemResult, RecordCache, entry_
 from generators.records.confine import confined_files, read_prose_file
 from generators.records.model import NESTED_TYPES, RECORD_TYPES, Record, Vocabulary
 from generators.records.types import Prose, RefTo, VocabOf
-from generators.records.walk import fields_holding
+from generators.records.walk import Marked, fields_holding, marked_values
 from generators.records.yamlio import MAX_FILE_BYTES, PathT, Unclear, parse_yaml
 
 YAML_SUFFIXES = (".yml", ".yaml")
@@ -76,6 +76,7 @@ def _load_archive(data_dir: Path, cache_dir: Path | None) -> tuple[Archive, list
     records: dict[str, Record] = {}
     origins: dict[str, Origin] = {}
     invalid_ids: set[str] = set()  # records written but rejected: references to them are not "to nothing"
+    marked: dict[str, list[Marked]] = {}
     cache = RecordCache(cache_dir, data_dir)
     for file, display, outside in confined_files(data_dir, record_files(data_dir), limit=MAX_FILE_BYTES):
         if outside is not None:  # a symlink out of the archive is not one of its records
@@ -94,15 +95,18 @@ def _load_archive(data_dir: Path, cache_dir: Path | None) -> tuple[Archive, list
                 first = origins[item.record.id].locate(("id",))
                 diagnostics.append(Diagnostic.error("E020", origin.locate(("id",)), id=item.record.id, first=first))
                 continue
-            record, problems = _read_prose(item.record, origin, data_dir)
+            record, problems = _read_prose(item.record, origin, data_dir)  # prose holds no marked values
             diagnostics += problems
             records[record.id] = record
             origins[record.id] = origin
+            if item.marked is not None:
+                marked[record.id] = item.marked
     cache.save()
     nested, problems = _index_nested(records, origins)
     diagnostics += problems
     vocabularies = {v.id: {t.key: t for t in v.terms} for v in records.values() if isinstance(v, Vocabulary)}
     archive = Archive(data_dir, dict(sorted(records.items())), origins, nested, vocabularies)
+    archive.knows_marked_values(marked)
     diagnostics += check_marked(archive, invalid_ids)
     if not [r for r in records.values() if r.type == "jurisdiction"] and (records or not _failed(diagnostics)):
         # An empty folder too: it is not an archive (every build needs the jurisdiction).
@@ -132,7 +136,8 @@ def _load_file(file: Path, display: str, cache: RecordCache) -> FileResult:
             record, invalid = _validate(item, Origin(file, source, base))
             rejected = item.get("id") if record is None and isinstance(item, dict) else None
             items.append(ItemResult(base, record, tuple(invalid), rejected if isinstance(rejected, str) else None,
-                                    item if record is not None else None))
+                                    item if record is not None else None,
+                                    marked_values(record) if record is not None else None))
     result = FileResult(tuple(problems), source, tuple(items))
     cache.put(key, result)
     return result

@@ -25,6 +25,11 @@ class Marked(NamedTuple):  # a tuple: 400,000 of them are made per check of 10,0
     value: str
     mark: RefTo | VocabOf
 
+    def __reduce__(self) -> tuple:
+        # Unpickled by tuple.__new__, in C: the record cache keeps 200,000 of them (a namedtuple's
+        # own __new__ is a Python call each).
+        return tuple.__new__, (Marked, tuple(self))
+
 
 Walker = Callable[[Any, PathT, list[Marked]], None]
 

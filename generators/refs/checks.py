@@ -14,7 +14,7 @@ from generators import present
 from generators.diagnostics import Diagnostic
 from generators.records import Archive, versions
 from generators.records.model import Hazard, Record, SelfAssessment, SubReport
-from generators.refs.graph import MalformedRef, Reference, RefGraph, coverage, current_of_town, graph, repeated
+from generators.refs.graph import MalformedRef, Reference, coverage, current_of_town, graph, repeated
 from generators.refs.resolve import suggest
 
 # Records that speak for one town (or a few), so hazards of other towns are out of their scope.
@@ -31,10 +31,10 @@ def check_references(archive: Archive) -> list[Diagnostic]:
     g = graph(archive)
     # Asked twice for each of 100,000 references, of a few thousand records: remembered for this
     # check only (its reads, when a build observes them, are this one call's either way).
-    is_current = functools.cache(g.is_current)
+    is_current, is_classified = functools.cache(g.is_current), functools.cache(g.is_classified)
     found: list[Diagnostic] = []
     for ref in g.references:
-        found += _check_one(archive, g, ref, is_current)
+        found += _check_one(archive, ref, is_current, is_classified)
     found += [_malformed(bad) for bad in g.malformed]
     found += check_sieve(archive)
     found += check_evidence(archive)
@@ -42,8 +42,8 @@ def check_references(archive: Archive) -> list[Diagnostic]:
     return found
 
 
-def _check_one(archive: Archive, g: RefGraph, ref: Reference, is_current: Callable[[str], bool]
-               ) -> list[Diagnostic]:
+def _check_one(archive: Archive, ref: Reference, is_current: Callable[[str], bool],
+               is_classified: Callable[[str], bool]) -> list[Diagnostic]:
     if ref.target_id is None:
         if ref.kind == "prose":  # unresolved fields are the loader's E021
             return [Diagnostic.error("E301", ref.location, target=ref.target_text,
@@ -51,7 +51,7 @@ def _check_one(archive: Archive, g: RefGraph, ref: Reference, is_current: Callab
         return []
     found: list[Diagnostic] = []
     source = archive.get(ref.source_id)
-    if not g.is_classified(ref.source_id) and g.is_classified(ref.target_id):
+    if not is_classified(ref.source_id) and is_classified(ref.target_id):
         found.append(Diagnostic.error(
             "E302", ref.location, source=ref.source_id, target=ref.target_id,
             level=present.classification(archive, source),
