@@ -187,7 +187,7 @@ def public_view(archive: Archive) -> tuple[Archive, list[str]]:
     site, the public PDFs/Word files and the search index agree and none prints a number in full."""
     withheld = sorted(r.id for r in archive if is_classified(archive, r))
     hidden = set(withheld)
-    records = {k: _masked(v, _codes(v)) for k, v in archive.records.items() if k not in hidden}
+    records = {k: _masked(v, _Codes(v)) for k, v in archive.records.items() if k not in hidden}
     origins = {k: v for k, v in archive.origins.items() if k not in hidden}
     nested = {k: replace(v, model=_at(records[v.parent], v.path)) for k, v in archive.nested.items()
               if v.parent not in hidden}
@@ -197,18 +197,28 @@ def public_view(archive: Archive) -> tuple[Archive, list[str]]:
 _PERSONAL_FIELDS = {"mobile": mask_mobile, "id_number": mask_id_number}
 
 
-def _codes(record: Record) -> set[PathT]:
-    """Paths of values that are codes (references, vocabulary keys), never text to mask."""
-    return {marked.path for marked in marked_values(record)}
+class _Codes:
+    """Paths of a record's values that are codes (references, vocabulary keys), never text to mask;
+    worked out only when a value would be masked (most records have nothing to mask, and walking
+    every record's codes was most of the public view's cost)."""
+
+    def __init__(self, record: Record) -> None:
+        self._record, self._paths = record, None
+
+    def __contains__(self, path: PathT) -> bool:
+        if self._paths is None:
+            self._paths = {marked.path for marked in marked_values(self._record)}
+        return path in self._paths
 
 
-def _masked(value: Any, codes: set[PathT], path: PathT = ()) -> Any:
+def _masked(value: Any, codes: _Codes, path: PathT = ()) -> Any:
     if isinstance(value, str):
-        if path in codes or (path and path[-1] == "id"):
-            return value
         # The personal-data fields are masked whatever they hold (a landline, a number with a typo).
         whole = _PERSONAL_FIELDS.get(str(path[-1])) if path else None
-        return whole(value) if whole else mask_personal(value)
+        masked = whole(value) if whole else mask_personal(value)
+        if masked == value or path in codes or (path and path[-1] == "id"):
+            return value
+        return masked
     if isinstance(value, BaseModel):
         updates = {}
         for name in type(value).model_fields:

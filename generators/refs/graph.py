@@ -127,6 +127,13 @@ class RefGraph:
             known = self._classified[record_id] = present.is_classified(self.archive, record_id)
         return known
 
+    def __digest__(self) -> str:
+        """What a page reading the graph depends on (see :func:`reads.digest`): the references and
+        malformed ones, rendered at once (fed value by value, 10,000 dossiers' took seconds)."""
+        import hashlib
+
+        return hashlib.sha256(repr((self.references, self.malformed)).encode()).hexdigest()
+
     def broken(self) -> list[Reference]:
         return [r for r in self.references if r.target_id is None]
 

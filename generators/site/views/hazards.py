@@ -33,11 +33,12 @@ from generators.site.pages import (
 FACETS = ("campaign", "town", "domain", "grade", "status", "source")
 
 
-def facet_value(archive, hazard: Hazard, facet: str) -> str:
+def facet_values(archive, hazard: Hazard) -> dict[str, str]:
+    """The dossier's value of every facet (its status worked out once, not once per facet)."""
     return {
         "campaign": hazard.campaign, "town": hazard.town, "domain": hazard.domain, "grade": hazard.grade,
         "status": hazard_status(archive, hazard), "source": hazard.discovery.source,
-    }[facet]
+    }
 
 
 def facet_label(ctx: Ctx, facet: str, key: str) -> str:
@@ -75,10 +76,11 @@ def pages(ctx: Ctx) -> Iterator[Page]:
     for hazard in hazards:
         yield later(dossier, ctx.at(f"hazards/{hazard.id}/"), hazard)
     yield from listing(ctx, "hazards/", t("hazards", ctx.lang), hazards, intro=True)
+    values = [facet_values(ctx.archive, hazard) for hazard in hazards]
     for facet in FACETS:
         groups: dict[str, list[Hazard]] = {}
-        for hazard in hazards:
-            groups.setdefault(facet_value(ctx.archive, hazard, facet), []).append(hazard)
+        for hazard, value in zip(hazards, values, strict=True):
+            groups.setdefault(value[facet], []).append(hazard)
         for key in facet_keys(ctx, facet):
             if key in groups:
                 title = f"{t('hazards', ctx.lang)}{t('sep.colon', ctx.lang)}{facet_label(ctx, facet, key)}"
@@ -100,8 +102,9 @@ def facet_counts(ctx: Ctx) -> dict[str, dict[str, int]]:
 def _facet_counts(archive: Archive) -> dict[str, dict[str, int]]:
     counts: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
     for hazard in archive.of_type(Hazard):
+        values = facet_values(archive, hazard)
         for facet in FACETS:
-            key = facet_value(archive, hazard, facet)
+            key = values[facet]
             counts[facet][key] = counts[facet].get(key, 0) + 1
     return counts
 
