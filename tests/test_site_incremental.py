@@ -43,6 +43,9 @@ def _copy(hazards: dict[str, Path], rid: str, new: str, item: int) -> None:
                                                     encoding="utf-8")
 
 
+_CLASSIFIED = "HZ-2020-0003"  # the example's classified dossier
+
+
 def _output(build: Path, rid: str) -> Path:
     found = list((build / "site-src" / "zh" / "out").glob(f"**/{rid}/index.html"))
     assert len(found) == 1, found
@@ -69,7 +72,7 @@ def test_incremental_build_equals_clean_build(archive: Path, tmp_path: Path) -> 
     data, site, build = archive, tmp_path / "site", tmp_path / "build"
     hazards = _hazards(data)
     edited, copied = list(hazards)[:2]
-    regraded = next(rid for rid, path in hazards.items() if rid not in (edited, copied)
+    regraded = next(rid for rid, path in hazards.items() if rid not in (edited, copied, _CLASSIFIED)
                     and "\ngrade: 一般\n" in path.read_text(encoding="utf-8"))
     deleted, added = f"{copied}8", f"{copied}9"
     _copy(hazards, copied, deleted, 998)  # every hazard of the example is referenced: delete a copy
@@ -87,18 +90,32 @@ def test_incremental_build_equals_clean_build(archive: Path, tmp_path: Path) -> 
     hazards[edited].write_text(re.sub(r"(title: \{zh: )", r"\1增量测试：", text, count=1), encoding="utf-8")
     text = hazards[regraded].read_text(encoding="utf-8")
     hazards[regraded].write_text(text.replace("\ngrade: 一般\n", "\ngrade: 重大\n"), encoding="utf-8")
+    # A text only the English pages show (pages read records attribute by attribute: the Chinese
+    # ones that read the title are made again and must come out the same).
+    english = next(rid for rid in hazards if rid not in (edited, copied, regraded, deleted, _CLASSIFIED))
+    text = hazards[english].read_text(encoding="utf-8")
+    hazards[english].write_text(re.sub(r"(title: \{zh: [^,]*, en: '?)", r"\1Incremental ", text, count=1),
+                                encoding="utf-8")
+    # A withheld (classified) dossier regraded: the listings say how many of each grade they leave out.
+    text = hazards[_CLASSIFIED].read_text(encoding="utf-8")
+    assert "\nclassification: 秘密\n" in text and "\ngrade: 一般\n" in text
+    hazards[_CLASSIFIED].write_text(text.replace("\ngrade: 一般\n", "\ngrade: 重大\n"), encoding="utf-8")
     _build(data, site, build)
     _same_as_clean(data, site, tmp_path, "edited")
     assert "增量测试" in _output(build, edited).read_text(encoding="utf-8")
+    assert "Incremental " in (site / "en" / "hazards" / english / "index.html").read_text(encoding="utf-8")
     assert regraded in (site / "hazards" / "grade" / "重大" / "index.html").read_text(encoding="utf-8")
     assert untouched.stat().st_mtime_ns == before, "an unchanged page was rendered again"
     assert tree_digest(held) == digest, "the build wrote into files of the site it replaced"
 
-    # A record added and one deleted.
+    # A record added and one deleted; a title left untranslated (the coverage pages list it).
     _copy(hazards, copied, added, 999)
     hazards[copied].with_name(f"{deleted}.yml").unlink()
+    text = hazards[english].read_text(encoding="utf-8")
+    hazards[english].write_text(re.sub(r"(title: \{zh: [^,]*), en: [^}]*\}", r"\1}", text, count=1), encoding="utf-8")
     _build(data, site, build)
     _same_as_clean(data, site, tmp_path, "added")
+    assert english in (site / "coverage" / "index.html").read_text(encoding="utf-8")
     assert not list(site.glob(f"**/{deleted}/")), "the deleted record's page is still in the site"
     assert list(site.glob(f"**/{added}/index.html"))
     assert untouched.stat().st_mtime_ns == before, "an unchanged page was rendered again"

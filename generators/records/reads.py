@@ -2,7 +2,9 @@
 
 While :func:`observe` is active, every attribute read on a :class:`Record` (besides its ``id`` and
 ``type``, which a rebuild never sees change: a changed set of IDs or types rebuilds everything)
-adds the record's ID to the innermost :class:`Reads`. Values cached across computations would
+adds the record's ID and the attribute's name to the innermost :class:`Reads` (a page that reads
+only a dossier's grade is not made again when its title changes); a read of no one attribute (a
+lookup by ID, a remembered answer) reads the :data:`WHOLE` record. Values cached across computations would
 hide their reads from all but the first reader, so every such cache says what it is:
 
 - :func:`replayed`: a value computed from a few records (one report's coverage, a memo shared by
@@ -32,18 +34,33 @@ from pydantic import BaseModel
 from generators.records.model import Record
 
 UNSEEN = frozenset({"id", "type", "__class__", "__dict__"})  # a rebuild never sees these change
+WHOLE = "*"  # the attribute name of a read of the whole record
 
 
 @dataclasses.dataclass
 class Reads:
-    records: set[str] = dataclasses.field(default_factory=set)
+    pairs: set[tuple[str, str]] = dataclasses.field(default_factory=set)  # (record ID, attribute)
     tokens: set[tuple] = dataclasses.field(default_factory=set)
     unknown: bool = False  # read an index of an archive of no known role: cannot be skipped
 
     def add(self, other: Reads) -> None:
-        self.records |= other.records
+        self.pairs |= other.pairs
         self.tokens |= other.tokens
         self.unknown = self.unknown or other.unknown
+
+    @property
+    def records(self) -> set[str]:
+        return {rid for rid, _ in self.pairs}
+
+    def fields(self) -> dict[str, frozenset[str]]:
+        """Record ID → the attributes read of it (equal sets shared: many pages read the same ones)."""
+        found: dict[str, set[str]] = {}
+        for rid, name in self.pairs:
+            found.setdefault(rid, set()).add(name)
+        return {rid: _NAMES.setdefault(frozenset(names), frozenset(names)) for rid, names in found.items()}
+
+
+_NAMES: dict[frozenset[str], frozenset[str]] = {}
 
 
 _current: Reads | None = None
@@ -54,7 +71,7 @@ VALUED: dict[str, Callable] = {}  # token name → the function computing its va
 
 def _tracked_getattribute(self: Record, name: str) -> Any:
     if _current is not None and name not in UNSEEN:
-        _current.records.add(object.__getattribute__(self, "id"))
+        _current.pairs.add((object.__getattribute__(self, "id"), name))
     return object.__getattribute__(self, name)
 
 
@@ -102,7 +119,7 @@ def unobserved() -> Iterator[None]:
 def note(record_id: str) -> None:
     """A read of ``record_id`` that no attribute access shows (a lookup by ID, a cached answer)."""
     if _current is not None:
-        _current.records.add(record_id)
+        _current.pairs.add((record_id, WHOLE))
 
 
 def replayed(store: dict, key: Any, compute: Callable[[], Any]) -> Any:
@@ -172,13 +189,18 @@ def digest(value: Any) -> str:
     return hasher.hexdigest()
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
 def _feed(hasher: Any, value: Any) -> None:
     """A stable rendering of ``value``: records by ID (their contents are reads of their own),
     archives as a name (their role is in the token), containers item by item."""
-    if hasattr(value, "__digest__"):  # an object saying what of it matters (a page's context)
-        _feed(hasher, value.__digest__())
+    if type(value) in _PLAIN:  # the most frequent cases first (no record or plain value has __digest__)
+        hasher.update(repr(value).encode() + b"\0")
     elif isinstance(value, Record):
         hasher.update(b"R" + object.__getattribute__(value, "id").encode() + b"\0")
+    elif hasattr(value, "__digest__"):  # an object saying what of it matters (a page's context)
+        _feed(hasher, value.__digest__())
     elif isinstance(value, (str, int, float, bool, type(None), dt.date, enum.Enum, bytes)):
         hasher.update(repr(value).encode() + b"\0")
     elif isinstance(value, Mapping):
@@ -222,7 +244,7 @@ class Noting(Mapping):
     def __getitem__(self, key: Any) -> Any:
         value = self._data[key]
         if _current is not None:
-            _current.records.add(self._owner(key, value))
+            _current.pairs.add((self._owner(key, value), WHOLE))
         return value
 
     def __iter__(self) -> Iterator:

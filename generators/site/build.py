@@ -35,6 +35,7 @@ from generators.site.incremental import (
     Made,
     Plan,
     changed_records,
+    field_digests,
     file_digests,
     forget_depends,
     load_depends,
@@ -52,6 +53,7 @@ from generators.site.incremental import (
     save_state,
     stamp,
     unchanged_since_last_build,
+    unchanged_fields,
 )
 from generators.site.writer import config_for, finish, prepare_mkdocs, start_mkdocs, write_config, write_pages
 
@@ -172,7 +174,7 @@ def build_site(archive: Archive, data: Path, out: Path, build: Path) -> BuildRes
         raise
     with stage("state for the next build"):
         record_build(src, out.resolve(), inputs, count)
-        _save_depends(src, site, depends, plan)
+        _save_depends(src, site, depends, plan, {lang: sync.sources for lang, (_, _, sync) in running.items()})
     return BuildResult(True, len(site.withheld), count, time.monotonic() - started)
 
 
@@ -201,14 +203,28 @@ def _plan(site: Site, data: Path, before: Depends | None, now: Depends) -> Plan 
         now.tokens[token] = reads.token_digest(token, archives)
         if now.tokens[token] != value:
             changed.add(token)
-    return Plan(before.pages, records, changed)
+    # Which attributes of the changed records changed: a page that read only others is kept.
+    unchanged = {}
+    for rid in records:
+        record = site.full.get(rid)
+        if record is not None:
+            now.fields[rid] = field_digests(record)
+            unchanged[rid] = unchanged_fields(before.fields.get(rid), now.fields[rid])
+    now.fields = {**before.fields, **now.fields}
+    site.untranslated.update((rid, paths) for rid, paths in before.untranslated.items() if rid not in records)
+    return Plan(before.pages, records, changed, unchanged, before.sources)
 
 
-def _save_depends(src: Path, site: Site, depends: Depends, plan: Plan | None) -> None:
-    """What the pages were made from, for the next build (the tokens' digests computed once)."""
+def _save_depends(src: Path, site: Site, depends: Depends, plan: Plan | None, sources: dict[str, list[str]]) -> None:
+    """What the pages were made from, for the next build (the tokens' digests computed once, the
+    attributes' of records that did not change kept from the previous build)."""
     archives = _archives(site)
     used = {token for pages in depends.pages.values() for made in pages.values() for token in made.tokens}
     depends.tokens = {token: depends.tokens.get(token) or reads.token_digest(token, archives) for token in used}
+    if plan is None:
+        depends.fields = {record.id: field_digests(record) for record in site.full}
+    depends.untranslated = site.untranslated
+    depends.sources = sources
     save_depends(src, depends)
 
 

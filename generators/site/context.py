@@ -87,6 +87,9 @@ class Site:
     withheld: list[str]
     build_date: dt.date
     documents: dict[str, list] = field(default_factory=dict)  # record id → [printed.Printed], own first
+    # Record ID → the paths of its texts without English (views.sections.missing_translations); a
+    # rebuild starts with those of the records whose files did not change.
+    untranslated: dict[str, list[str]] = field(default_factory=dict)
 
     def of_type(self, cls: type) -> list:
         """``archive.of_type`` computed once per build (it sorts the whole archive each call)."""

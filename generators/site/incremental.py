@@ -219,6 +219,7 @@ class Made:
     records: frozenset[str]
     tokens: frozenset[tuple]
     unknown: bool = False
+    fields: dict[str, frozenset[str]] | None = None  # record ID → the attributes read of it (reads.WHOLE: all)
 
 
 @dataclass
@@ -227,10 +228,19 @@ class Plan:
     pages: dict[str, dict[str, Made]]  # language → source → what the previous build made it from
     records: set[str]  # IDs of the records in files that changed
     tokens: set[tuple]  # indexes whose value changed
+    # Of each record in ``records``, the attributes whose value is the same as before (absent: none).
+    unchanged: dict[str, frozenset[str]] = field(default_factory=dict)
+    sources: dict[str, list[str]] = field(default_factory=dict)  # language → the Markdown files it wrote
 
     def keeps(self, before: Made, key: str) -> bool:
-        return (before.key == key and not before.unknown and before.records.isdisjoint(self.records)
-                and before.tokens.isdisjoint(self.tokens))
+        if before.key != key or before.unknown or not before.tokens.isdisjoint(self.tokens):
+            return False
+        if before.records.isdisjoint(self.records):
+            return True
+        # It read a changed record: kept when it read only attributes of it that did not change.
+        fields = before.fields or {}
+        return all(rid in fields and fields[rid] <= self.unchanged.get(rid, frozenset())
+                   for rid in before.records & self.records)
 
 
 @dataclass
@@ -242,6 +252,27 @@ class Depends:
     tokens: dict[tuple, str]  # token → digest of its value
     pages: dict[str, dict[str, Made]] = field(default_factory=dict)  # language → source → Made
     documents: dict[str, list] = field(default_factory=dict)  # record ID → its printed documents, described
+    fields: dict[str, dict[str, bytes]] = field(default_factory=dict)  # record ID → attribute → digest
+    untranslated: dict[str, list[str]] = field(default_factory=dict)  # see context.Site.untranslated
+    # language → every Markdown file in its docs/ (nothing else writes there, and a build that does
+    # not finish leaves no Depends: the next one lists the folder)
+    sources: dict[str, list[str]] = field(default_factory=dict)
+
+
+def field_digests(record) -> dict[str, bytes]:
+    """A digest of each attribute of a record as loaded: a rebuild tells which attributes of a
+    changed record changed (a record's values are all it is made of: no field is left out of
+    its dump)."""
+    dumped = record.model_dump(mode="json")
+    return {name: hashlib.blake2b(json.dumps(value, sort_keys=True, ensure_ascii=False).encode(),
+                                  digest_size=12).digest() for name, value in dumped.items()}
+
+
+def unchanged_fields(before: dict[str, bytes] | None, now: dict[str, bytes]) -> frozenset[str]:
+    """The attributes with the same digest in both (none when the record was not known before)."""
+    if before is None:
+        return frozenset()
+    return frozenset(name for name, value in now.items() if before.get(name) == value)
 
 
 def load_depends(src: Path) -> Depends | None:

@@ -55,7 +55,8 @@ def write_pages(pages: Iterable[Page | Later], docs: Path, lang: str, plan: Plan
     shown = tqdm(pages, total=total, desc=f"pages {lang}", unit="page", disable=not sys.stderr.isatty(), leave=False)
     made: dict[str, Made] = {}
     previous = plan.pages.get(lang, {}) if plan else {}
-    return sync_files(_texts(shown, docs, plan, previous, made), docs), made
+    present = plan.sources.get(lang) if plan else None  # what the previous build left in docs
+    return sync_files(_texts(shown, docs, plan, previous, made), docs, present=present), made
 
 
 def _texts(pages: Iterable[Page | Later], docs: Path, plan: Plan | None, previous: dict[str, Made],
@@ -71,7 +72,8 @@ def _texts(pages: Iterable[Page | Later], docs: Path, plan: Plan | None, previou
                 continue
             with reads.collect() as found:
                 page = page.make(*page.args)
-            made[page.source] = Made(key, frozenset(found.records), frozenset(found.tokens), found.unknown)
+            made[page.source] = Made(key, frozenset(found.records), frozenset(found.tokens), found.unknown,
+                                     found.fields())
         yield page.source, page_text(page).encode("utf-8")
 
 

@@ -27,9 +27,13 @@ def pages(ctx: Ctx) -> Iterator[Page]:
     campaigns = ctx.site.of_type(Campaign)
     for campaign in campaigns:
         yield later(campaign_page, ctx.at(f"campaigns/{campaign.id}/"), campaign)
-    index = ctx.at("campaigns/")
+    yield later(campaign_index, ctx.at("campaigns/"))
+
+
+def campaign_index(ctx: Ctx) -> Page:
+    """Every campaign's card (made again only when what its figures read changed)."""
     title = t("campaigns", ctx.lang)
-    yield Page("campaigns/", title, h1(index, title) + block(campaign_cards(index, campaigns)))
+    return Page(ctx.url, title, h1(ctx, title) + block(campaign_cards(ctx, ctx.site.of_type(Campaign))))
 
 
 # ---------------------------------------------------------------------------------------------

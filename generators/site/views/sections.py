@@ -31,7 +31,7 @@ from generators.site.pages import (
 
 
 def pages(ctx: Ctx) -> Iterator[Page]:
-    yield home(ctx.at(""))
+    yield later(home, ctx.at(""))  # every campaign's figures: made again only when what they read changed
     yield from coverage(ctx)
     yield about(ctx.at("about/"))
     yield search(ctx.at("search/"))
@@ -59,12 +59,18 @@ def home(ctx: Ctx) -> Page:
 
 
 def missing_translations(ctx: Ctx) -> list[tuple[str, list[str]]]:
-    """(record ID, dotted paths of its texts without English), for records that have a page."""
+    """(record ID, dotted paths of its texts without English), for records that have a page. A
+    record's paths are worked out once per build, and kept from the previous build when its file
+    did not change (:attr:`Site.untranslated`)."""
     found = []
+    known = ctx.site.untranslated
     for record in ctx.archive:
         if not record_url(ctx.archive, record.id):
             continue
-        paths = [".".join(str(p) for p in path) for path, value in texts(record) if not value.translated("en")]
+        paths = known.get(record.id)
+        if paths is None:
+            paths = known[record.id] = [".".join(str(p) for p in path) for path, value in texts(record)
+                                        if not value.translated("en")]
         if paths:
             found.append((record.id, paths))
     return sorted(found)
