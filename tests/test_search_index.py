@@ -161,6 +161,14 @@ def test_grades_count_classes_and_position_classes():
     assert encode_grades(bytearray([4] * 1000)) == COLUMN_ALPHABET[4]  # one for all when all are alike
 
 
+def test_a_pages_grades_are_grade_of_each_key():
+    from generators.search.index import _grades, grade
+
+    counts = {f"k{n}-{at}": n for n in (1, 2, 3, 4, 8, 9, 16, 17, 18, 500) for at in range(-1, 3200, 7)}
+    first = {key: int(key.split("-", 1)[1]) for key in counts if not key.endswith("--1")}
+    assert list(_grades(counts, first)) == [grade(n, first.get(key, -1)) for key, n in counts.items()]
+
+
 def _owners(root: Path, value: str) -> list[str]:
     docs = {int(p.stem): json.loads(p.read_text(encoding="utf-8"))["u"] for p in root.glob("d/*/*.json")}
     key = tokens.exact_key(value)

@@ -111,13 +111,27 @@ def grade(count: int, offset: int) -> int:
     return bisect.bisect_right(MORE, count) * (NOWHERE + 1) + sooner
 
 
+# grade() as tables (a page has a thousand keys): the count's part for 0…MORE[-1] times, the
+# offset's for 0…SOONER[-1] characters; beyond them the last entry holds.
+_BY_COUNT = [bisect.bisect_right(MORE, count) * (NOWHERE + 1) for count in range(MORE[-1] + 1)]
+_BY_OFFSET = [bisect.bisect_right(SOONER, offset) for offset in range(SOONER[-1] + 1)]
+
+
+def _grades(counts: dict[str, int], first: dict[str, int]) -> bytes:
+    """Each key's grade (grade()), in ``counts``' order."""
+    top_count, top_offset, by_count, by_offset = MORE[-1], SOONER[-1], _BY_COUNT, _BY_OFFSET
+    return bytes([by_count[n if n < top_count else top_count]
+                  + (NOWHERE if (at := first.get(key, -1)) < 0 else by_offset[at if at < top_offset else top_offset])
+                  for key, n in counts.items()])
+
+
 def _read(root: Path, path: Path) -> _Read:
     page = read_page(root, path)
     if page is None or page.classified or page.withdrawn or page.listing:
         return _Read(page)
     title_keys = tokens.keys(page.title) | tokens.title_keys(page.title)
     counts, first = tokens.occurrences(page.text, page.body_start)
-    grades = bytes(grade(n, first.get(key, -1)) for key, n in counts.items())
+    grades = _grades(counts, first)
     return _Read(page, "\0".join(title_keys), "\0".join(counts), grades)
 
 
@@ -348,10 +362,18 @@ def _build(pages: _Pages, names: list[str], briefs: list[_Brief], state: dict, o
     for n, read in enumerate(reads):
         title_keys, body_keys = _keys_of(read)
         for key, value in body_keys.items():
-            body.setdefault(key, array("I")).append(n)
-            grades.setdefault(key, bytearray()).append(value)
+            found = body.get(key)
+            if found is None:  # (setdefault would make an empty array for every posting)
+                body[key], grades[key] = array("I", (n,)), bytearray((value,))
+            else:
+                found.append(n)
+                grades[key].append(value)
         for key in title_keys:
-            title.setdefault(key, array("I")).append(n)
+            found = title.get(key)
+            if found is None:
+                title[key] = array("I", (n,))
+            else:
+                found.append(n)
     documents = len(reads)
     buckets: list[dict[str, list]] = [{} for _ in range(BUCKETS)]
     for key in sorted(body):
@@ -427,7 +449,9 @@ def _update(pages: _Pages, names: list[str], briefs: list[_Brief], state: dict, 
     words = vocabulary.files()
     made = {name for name, _ in words}  # a shard left without words is no file
     files += words + [(name, None) for name in state["written"] if name.startswith("s/") and name not in made]
-    files += _small_files(state["lang"], briefs) + _runtime_files()
+    if any(pages.before[name][2] != pages.entries[name][2] for name in pages.changed):  # facets, rank
+        files += _small_files(state["lang"], briefs)
+    files += _runtime_files()
     _write(out, files, state["written"])
     return keys
 

@@ -150,8 +150,18 @@ def _text_of(element) -> str:
     return _NL.sub("\n", text).strip()
 
 
-def _with_class(element, name: str) -> list:
-    return element.xpath(f".//*[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]")
+_MARKS = ("zz-record", "zz-fields", "zz-listing", "zz-unindexed")
+_XML_SPACE = re.compile("[ \t\r\n]+")  # what XPath's normalize-space takes for space
+
+
+def _marks(element) -> dict:
+    """The first element under ``element`` of each class of _MARKS (one walk, not one per class)."""
+    found: dict = {}
+    for node in element.xpath(".//*[contains(@class, 'zz-')]"):
+        for name in _XML_SPACE.split(node.get("class")):
+            if name in _MARKS and name not in found:
+                found[name] = node
+    return found
 
 
 def read_page(root: Path, path: Path) -> Page | None:
@@ -163,17 +173,18 @@ def read_page(root: Path, path: Path) -> Page | None:
     article = articles[0]
     h1 = article.xpath(".//h1")
     title = _text_of(h1[0]) if h1 else (tree.findtext(".//title") or "").strip()
-    marker = _with_class(article, "zz-record")
+    marks = _marks(article)
+    marker = marks.get("zz-record")
     page = Page(url=page_url(root, path), title=title, text=_text_of(article))
-    fields = _with_class(article, "zz-fields")
-    if fields:  # the metadata header: snippets prefer the text after it
-        head = _text_of(fields[0])
+    fields = marks.get("zz-fields")
+    if fields is not None:  # the metadata header: snippets prefer the text after it
+        head = _text_of(fields)
         at = page.text.find(head) if head else -1
         page.body_start = at + len(head) if at >= 0 else 0
     page.classified = bool(tree.xpath("//*[@data-classified]"))
-    page.listing = bool(_with_class(article, "zz-listing") or _with_class(article, "zz-unindexed"))
-    if marker:
-        attrs = marker[0].attrib
+    page.listing = "zz-listing" in marks or "zz-unindexed" in marks
+    if marker is not None:
+        attrs = marker.attrib
         page.record_id = attrs.get("data-id", "")
         page.type_key = attrs.get("data-type", "")
         page.withdrawn = attrs.get("data-withdrawn", "false").lower() == "true"
