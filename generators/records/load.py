@@ -44,7 +44,9 @@ def record_files(data_dir: Path) -> list[Path]:
     :mod:`.confine`, which only stats it) instead of skipping it silently. Folders are not listed:
     ``rglob`` walks into them."""
     # .YML and .YAML too: a file that looks like a record and is silently skipped is a lost record.
-    return sorted(p for p in data_dir.rglob("*") if p.suffix.lower() in YAML_SUFFIXES and not p.is_dir())
+    # Sorted by parts, as paths compare (each path's parts made once, not at each of 120,000 comparisons).
+    return sorted((p for p in data_dir.rglob("*") if p.suffix.lower() in YAML_SUFFIXES and not p.is_dir()),
+                  key=lambda p: p.parts)
 
 
 def load_archive(data_dir: Path, cache_dir: Path | None = None) -> tuple[Archive, list[Diagnostic]]:

@@ -70,18 +70,19 @@ _DOMAIN_FIELDS: dict[type[Record], tuple[tuple, ...]] = {
 def check_scope(archive: Archive) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     for record in archive:
-        found += _kinds(archive, record)
+        towns = _towns(archive, record)  # both checks need them: worked out once per record
+        found += _kinds(archive, record, towns)
         campaign = archive.get(getattr(record, "campaign", None) or "")
         if isinstance(campaign, Campaign) and not isinstance(record, Campaign):
-            found += _in_scope(archive, record, campaign)
+            found += _in_scope(archive, record, campaign, towns)
         if isinstance(record, Campaign):
-            found += _in_scope(archive, record, record)
+            found += _in_scope(archive, record, record, towns)
     return found
 
 
-def _kinds(archive: Archive, record: Record) -> list[Diagnostic]:
+def _kinds(archive: Archive, record: Record, towns: list[tuple[PathT, str]]) -> list[Diagnostic]:
     found = []
-    for path, org_id in _towns(archive, record):
+    for path, org_id in towns:
         kind = _org_kind(archive, org_id)
         if kind is not None and not archive.has_flag("organisation-kinds", kind, GRASSROOTS):
             found.append(Diagnostic.error("E260", archive.locate(record.id, path), field=_dotted(path), org=org_id,
@@ -95,10 +96,11 @@ def _kinds(archive: Archive, record: Record) -> list[Diagnostic]:
     return found
 
 
-def _in_scope(archive: Archive, record: Record, campaign: Campaign) -> list[Diagnostic]:
+def _in_scope(archive: Archive, record: Record, campaign: Campaign, towns: list[tuple[PathT, str]]
+              ) -> list[Diagnostic]:
     found = []
     if not isinstance(record, Campaign):  # the scope's own towns are the scope
-        for path, org_id in _towns(archive, record):
+        for path, org_id in towns:
             if org_id not in campaign.scope.towns and _is_town(archive, org_id):
                 found.append(Diagnostic.error("E261", archive.locate(record.id, path), org=org_id,
                                               campaign=campaign.id, towns=", ".join(campaign.scope.towns)))
