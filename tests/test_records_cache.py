@@ -231,3 +231,36 @@ def test_marked_values_kept_in_the_cache_are_those_of_the_loaded_records(tmp_pat
     version, entries = pickle.loads(pack(cache).read_bytes()[len(MAGIC) + 32:])
     valid = [item for entry in entries.values() for item in entry.items if item.data is not None]
     assert version == code_version() and valid and all(item.marked is not None for item in valid)
+
+
+def test_an_edited_vocabulary_or_referenced_record_is_checked_against_unchanged_files(make_archive, tmp_path,
+                                                                                      parses):
+    """Vocabulary values and references of a file taken from the cache are checked again on every
+    run: what they name may have changed in another file."""
+    data = make_archive(FILES)
+    cache = tmp_path / "cache"
+    outcome(data, cache)
+    vocabularies = data / "vocabularies.yml"
+    vocabularies.write_text(vocabularies.read_text(encoding="utf-8").replace("{key: office,", "{key: bureau,"),
+                            encoding="utf-8")
+    district = data / "organisations" / "district.yml"
+    district.write_text(district.read_text(encoding="utf-8").replace("id: office\n", "id: the-office\n"),
+                        encoding="utf-8")
+    parses.clear()
+    warm = outcome(data, cache)
+    assert sorted(parses) == ["district.yml", "vocabularies.yml"]
+    assert warm == outcome(data, None)
+    assert any("district.yml" in line and "error[E022]" in line and "office" in line for line in warm[1]), warm[1]
+    assert any("people.yml:1:" in line and "error[E021]" in line and "office" in line for line in warm[1]), warm[1]
+
+
+def test_another_code_version_parses_every_file_again(make_archive, tmp_path, parses, monkeypatch):
+    import generators.records.cache as cache_module
+
+    data = make_archive(FILES)
+    cache = tmp_path / "cache"
+    expected = outcome(data, cache)
+    monkeypatch.setattr(cache_module, "code_version", lambda: "another version of the code")
+    parses.clear()
+    assert outcome(data, cache) == expected
+    assert len(parses) == len(list(data.rglob("*.yml")))
