@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from generators.records import Archive
 from generators.records.model import DocumentRecord, Record
 from generators.records.types import Prose, Text
-from generators.records.walk import PathT, marked_values
+from generators.records.walk import PathT
 
 LANGUAGES = ("zh", "en")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -187,11 +187,16 @@ def public_view(archive: Archive) -> tuple[Archive, list[str]]:
     site, the public PDFs/Word files and the search index agree and none prints a number in full."""
     withheld = sorted(r.id for r in archive if is_classified(archive, r))
     hidden = set(withheld)
-    records = {k: _masked(v, _Codes(v)) for k, v in archive.records.items() if k not in hidden}
+    records = {k: _masked(v, _Codes(archive, k)) for k, v in archive.records.items() if k not in hidden}
     origins = {k: v for k, v in archive.origins.items() if k not in hidden}
     nested = {k: replace(v, model=_at(records[v.parent], v.path)) for k, v in archive.nested.items()
               if v.parent not in hidden}
-    return Archive(archive.root, records, origins, nested, archive.vocabularies), withheld
+    public = Archive(archive.root, records, origins, nested, archive.vocabularies)
+    # Codes are never masked: a record's references and vocabulary values are those of the archive
+    # (which the loader and the checks worked out already; the reference graph reads them again).
+    known = archive.known_marked_values()
+    public.knows_marked_values({k: v for k, v in known.items() if k in records})
+    return public, withheld
 
 
 _PERSONAL_FIELDS = {"mobile": mask_mobile, "id_number": mask_id_number}
@@ -202,12 +207,12 @@ class _Codes:
     worked out only when a value would be masked (most records have nothing to mask, and walking
     every record's codes was most of the public view's cost)."""
 
-    def __init__(self, record: Record) -> None:
-        self._record, self._paths = record, None
+    def __init__(self, archive: Archive, record_id: str) -> None:
+        self._archive, self._id, self._paths = archive, record_id, None
 
     def __contains__(self, path: PathT) -> bool:
         if self._paths is None:
-            self._paths = {marked.path for marked in marked_values(self._record)}
+            self._paths = {marked.path for marked in self._archive.marked_values(self._id)}
         return path in self._paths
 
 

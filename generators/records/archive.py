@@ -93,6 +93,10 @@ class Archive:
         """The marked values of records, already worked out (the loader keeps them with the records)."""
         self._marked_cache.update(found)
 
+    def known_marked_values(self) -> Mapping[str, list[Marked]]:
+        """The marked values worked out so far (the public view shares them: codes are never masked)."""
+        return self._marked_cache
+
     def kind_of(self, record_id: str) -> str | None:
         if record_id in self.records:
             return self.records[record_id].type

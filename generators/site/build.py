@@ -71,8 +71,10 @@ def make_site(archive: Archive, data: Path, build: Path) -> Site:
     public, withheld = public_view(archive)
     moment, _source = build_timestamp(data)
     # Looking up a nested part or a record's origin is a read of that record (see records.reads).
-    public = Archive(public.root, public.records, reads.Noting(public.origins, lambda rid, _: rid),
+    noting = Archive(public.root, public.records, reads.Noting(public.origins, lambda rid, _: rid),
                      reads.Noting(public.nested, lambda _, part: part.parent), public.vocabularies)
+    noting.knows_marked_values(public.known_marked_values())  # read as a record's: Archive.marked_values
+    public = noting
     # A record's printed documents are read through it too.
     documents = reads.Noting(printed_documents(archive, public, build), lambda rid, _: rid)
     return Site(public, archive, withheld, moment.date(), documents)
