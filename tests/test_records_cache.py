@@ -264,3 +264,21 @@ def test_another_code_version_parses_every_file_again(make_archive, tmp_path, pa
     parses.clear()
     assert outcome(data, cache) == expected
     assert len(parses) == len(list(data.rglob("*.yml")))
+
+
+def test_the_graph_digest_follows_where_references_are_written(make_archive, tmp_path):
+    """Pages that show where a reference is written depend on the graph's digest: a reference moved
+    to another line changes it (field references are located only when asked), a warm load does not."""
+    from generators.records.reads import digest
+    from generators.refs.graph import graph
+
+    data = make_archive(FILES)
+    cache = tmp_path / "cache"
+    before = digest(graph(load_archive(data, None)[0]))
+    load_archive(data, cache)
+    assert digest(graph(load_archive(data, cache)[0])) == before
+    people = data / "people.yml"
+    people.write_text("# moved down a line\n" + FILES["people.yml"], encoding="utf-8")
+    moved = graph(load_archive(data, cache)[0])
+    assert [r.location.line for r in moved.references if r.source_id == "p1"] == [2]
+    assert digest(moved) != before

@@ -70,6 +70,9 @@ class Reference:
     def __digest__(self) -> tuple:  # what of it a page depends on (generators/records/reads.py)
         return self._compared()
 
+    def __repr__(self) -> str:  # with its place: RefGraph.__digest__ renders the references by repr
+        return f"Reference{self._compared()!r}"
+
 
 @dataclass(frozen=True)
 class MalformedRef:
