@@ -94,12 +94,13 @@ def _lock(folder: Path) -> Iterator[None]:
         os.close(descriptor)  # closing releases the lock
 
 
-def swap_in(staging: Path, out: Path, trash: Path | None = None) -> None:
+def swap_in(staging: Path, out: Path, trash: Path | None = None, keep: Path | None = None) -> None:
     """Put the finished folder ``staging`` in the place of ``out`` with two renames, so that readers
     never see half an output and a failed build never touches the previous one (``staging`` must be
     on ``out``'s file system: make it beside ``out``). The old output is deleted here or, when
     ``trash`` is given and on the same file system, by a process of its own, so that the build does
-    not wait for tens of thousands of unlinks."""
+    not wait for tens of thousands of unlinks. ``keep``: where the old output is moved instead, when
+    possible (the site's next build makes it into the next site, see generators.site.assembly)."""
     old = None
     if out.exists() or out.is_symlink():
         old = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
@@ -107,8 +108,25 @@ def swap_in(staging: Path, out: Path, trash: Path | None = None) -> None:
         out.rename(old)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging.rename(out)
-    if old is not None and not _discard(old, trash):
+    if old is not None and not _kept(old, keep) and not _discard(old, trash):
         _delete(old)
+
+
+def discard(folder: Path, trash: Path | None) -> None:
+    """Delete a folder a build made, in the background when ``trash`` allows (see :func:`swap_in`)."""
+    if not _discard(folder, trash):
+        _delete(folder)
+
+
+def _kept(old: Path, keep: Path | None) -> bool:
+    if keep is None or old.is_symlink() or not old.is_dir() or keep.exists():
+        return False
+    try:
+        keep.parent.mkdir(parents=True, exist_ok=True)
+        old.rename(keep)
+    except OSError:  # another file system
+        return False
+    return True
 
 
 def _delete(path: Path) -> None:

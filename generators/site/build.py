@@ -8,10 +8,8 @@ reported.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,11 +18,11 @@ from generators.words import word
 from generators.clock import build_timestamp
 from generators.timings import stage
 from generators.filesync import Sync
-from generators.outputs import mark, swap_in
 from generators.present import LANGUAGES, public_view
 from generators.records import Archive, reads
 from generators.search.index import build_index
 from generators.site import helper as helpers
+from generators.site.assembly import Assembly
 from generators.site.context import Ctx, Site
 from generators.site.links import check_links, relativise_error_page
 from generators.site.printed import described, linked_files, printed_documents
@@ -44,8 +42,6 @@ from generators.site.incremental import (
     fingerprint,
     forget_build,
     forget_state,
-    link_file,
-    link_tree,
     prepare_clean,
     prepare_dirty,
     previous_stamp,
@@ -65,6 +61,8 @@ class BuildResult:
     pages: int = 0
     seconds: float = 0.0
     message: str = ""
+    files: int | None = None  # the site's files and bytes, when the build knows them
+    size: int | None = None
 
 
 def make_site(archive: Archive, data: Path, build: Path) -> Site:
@@ -100,7 +98,8 @@ def build_site(archive: Archive, data: Path, out: Path, build: Path) -> BuildRes
         inputs = fingerprint(data, described(site.documents), dates, files=files)
         last = unchanged_since_last_build(src, out.resolve(), inputs, LANGUAGES)
     if last is not None:  # the site in place is what this build would make
-        return BuildResult(True, len(site.withheld), last["pages"], time.monotonic() - started)
+        return BuildResult(True, len(site.withheld), last["pages"], time.monotonic() - started,
+                           files=last.get("files"), size=last.get("size"))
     forget_build(src)
     # The documents are compared record by record (an edited record's documents are out of date).
     with stage("what changed since the last build"):
@@ -158,26 +157,27 @@ def build_site(archive: Archive, data: Path, out: Path, build: Path) -> BuildRes
             forget_state(src / lang)
         return BuildResult(False, message=f"{len(missing)} pages planned but not written: " + ", ".join(missing[:10]))
     with stage("assembly"):
-        staging = _assemble(src, site, build, out)
-        for page in (staging / "404.html", staging / "en" / "404.html"):
+        assembly = Assembly(src, out)
+        staging = _assemble(assembly, src, site, build)
+        pages = (staging / "404.html", staging / "en" / "404.html")
+        for page in pages:
             relativise_error_page(page)
+        assembly.rewritten(*pages)
+        files = assembly.files()
     with stage("link check"):
-        broken = check_links(staging, cache=src / "links.pickle")  # only pages changed since are read
+        broken = check_links(staging, files, cache=src / "links.pickle")  # only pages changed since are read
     if broken:  # located like any other error: page:line:col and the link as written
-        shutil.rmtree(staging, ignore_errors=True)
+        assembly.keep()
         for lang in LANGUAGES:
             forget_state(src / lang)
         return BuildResult(False, message="\n".join(d.format() for d in broken))
-    try:
-        with stage("swap in"):
-            swap_in(staging, out.resolve(), src / "trash")
-    except BaseException:  # interrupted: the previous site stays, no .site-new-* is left
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    with stage("swap in"):
+        assembly.swap(src / "trash")
+    size = sum(key[1] for key in files.values())
     with stage("state for the next build"):
-        record_build(src, out.resolve(), inputs, count)
+        record_build(src, out.resolve(), inputs, count, files=len(files), size=size)
         _save_depends(src, site, depends, plan, {lang: sync.sources for lang, (_, _, sync) in running.items()})
-    return BuildResult(True, len(site.withheld), count, time.monotonic() - started)
+    return BuildResult(True, len(site.withheld), count, time.monotonic() - started, files=len(files), size=size)
 
 
 def _archives(site: Site) -> dict[str, Archive]:
@@ -267,25 +267,12 @@ def _start_language(work: Path, sync: Sync, process: subprocess.Popen) -> tuple[
     return start_mkdocs(process, work / "mkdocs.yml", dirty), value, sync
 
 
-def _assemble(src: Path, site: Site, build: Path, out: Path) -> Path:
-    """The complete new site in a fresh folder beside ``out``, made of hard links to the built
-    languages and documents (nothing is copied, and nothing built is ever rewritten in place)."""
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
-    try:
-        link_tree(src / "zh" / "out", staging)
-        link_tree(src / "en" / "out", staging / "en")
-        if site.documents:
-            target = staging / "documents"
-            target.mkdir()
-            for name in linked_files(site.documents):  # each file once, however many records link it
-                link_file(build / "documents" / name, target / name)
-        mark(staging)
-    except BaseException:  # interrupted (Ctrl-C) or failed: the previous site stays, no .site-new-* is left
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return staging
+def _assemble(assembly: Assembly, src: Path, site: Site, build: Path) -> Path:
+    """The complete new site in a folder beside SITE, made of hard links to the built languages
+    and documents (nothing is copied, and nothing built is ever rewritten in place)."""
+    documents = build / "documents" if site.documents else None
+    # Each document file once, however many records link it.
+    return assembly.make({"": src / "zh" / "out", "en": src / "en" / "out"}, documents, linked_files(site.documents))
 
 
 def unwritten_pages(sources: list[str], out: Path) -> list[str]:
@@ -303,12 +290,13 @@ def unwritten_pages(sources: list[str], out: Path) -> list[str]:
 
 
 def site_size(out: Path) -> tuple[int, int]:
+    """Files and bytes of a site (walked: when the build did not count them)."""
     files = [p for p in out.rglob("*") if p.is_file()]
     return len(files), sum(p.stat().st_size for p in files)
 
 
 def report(result: BuildResult, out: Path, lang: str) -> str:
-    files, size = site_size(out)
+    files, size = (result.files, result.size) if result.files is not None else site_size(out)
     mb = size / 1_000_000
     return word("cli.site_built", lang, out=out, pages=result.pages, files=files, mb=f"{mb:.1f}",
                 seconds=f"{result.seconds:.1f}", withheld=result.withheld)

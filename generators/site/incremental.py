@@ -193,9 +193,10 @@ def unchanged_since_last_build(src: Path, out: Path, value: str, languages: tupl
     return None
 
 
-def record_build(src: Path, out: Path, value: str, pages: int) -> None:
+def record_build(src: Path, out: Path, value: str, pages: int, **counts: int) -> None:
+    """``counts``: the site's files and size, for the report of a build that finds nothing changed."""
     write_if_changed(src / FINGERPRINT, json.dumps(
-        {"inputs": value, "out": str(out), "site": _site_identity(out), "pages": pages}).encode())
+        {"inputs": value, "out": str(out), "site": _site_identity(out), "pages": pages, **counts}).encode())
 
 
 def forget_build(src: Path) -> None:

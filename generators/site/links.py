@@ -15,7 +15,7 @@ import posixpath
 import re
 import sys
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -62,16 +62,18 @@ def target_of(page: str, link: str) -> str | None:
     return joined
 
 
-def check_links(root: Path, files: Iterable[str] | None = None, cache: Path | None = None) -> list[Diagnostic]:
+def check_links(root: Path, files: Mapping[str, tuple[int, int, int]] | Iterable[str] | None = None,
+                cache: Path | None = None) -> list[Diagnostic]:
     """Every broken internal link of every HTML page under ``root``, located in the page.
 
     ``files``: the site-relative names of the files under ``root`` when the caller knows them
-    (the tree is walked otherwise); ``cache``: where the links found in each page are kept for the
-    next check, which reads only the pages whose file changed."""
+    (the tree is walked otherwise), with their inode, size and mtime_ns if known; ``cache``: where
+    the links found in each page are kept for the next check, which reads only the pages whose
+    file changed."""
     names = set(files) if files is not None else files_under(root)
     pages = sorted(name for name in names if name.endswith(".html"))
     found = _Found.load(cache)
-    linked = found.refresh(root, pages)
+    linked = found.refresh(root, pages, files if isinstance(files, Mapping) else None)
     if cache is not None:
         found.save(cache)
     broken = {target for target in linked if not _exists(target, names)}
@@ -254,13 +256,16 @@ class _Found:
             return cls()
         return cls(table, pages) if version == _VERSION else cls()
 
-    def refresh(self, root: Path, pages: list[str]) -> set[str]:
-        """Read the pages whose file is not the one read last time; forget the pages gone.
-        Returns every target the pages link."""
+    def refresh(self, root: Path, pages: list[str], keys: Mapping[str, tuple[int, int, int]] | None) -> set[str]:
+        """Read the pages whose file is not the one read last time (``keys``: the pages' inode,
+        size and mtime_ns when known); forget the pages gone. Returns every target the pages link."""
         before, self.pages, parsed = self.pages, {}, {}
         for page in pages:
-            status = os.stat(f"{root}/{page}")
-            key = (status.st_ino, status.st_size, status.st_mtime_ns)
+            if keys is None:
+                status = os.stat(f"{root}/{page}")
+                key = (status.st_ino, status.st_size, status.st_mtime_ns)
+            else:
+                key = keys[page]
             known = before.get(page)
             if known is not None and known[0] == key:
                 self.pages[page] = known
