@@ -108,7 +108,7 @@ def swap_in(staging: Path, out: Path, trash: Path | None = None, keep: Path | No
         out.rename(old)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging.rename(out)
-    if old is not None and not _kept(old, keep) and not _discard(old, trash):
+    if old is not None and not (keep is not None and moved(old, keep)) and not _discard(old, trash):
         _delete(old)
 
 
@@ -118,12 +118,14 @@ def discard(folder: Path, trash: Path | None) -> None:
         _delete(folder)
 
 
-def _kept(old: Path, keep: Path | None) -> bool:
-    if keep is None or old.is_symlink() or not old.is_dir() or keep.exists():
+def moved(folder: Path, target: Path) -> bool:
+    """Move a folder a build made to ``target`` (which must not exist); False when it cannot (another
+    file system). The site's spare tree goes to and from SITE's place this way (generators.site.assembly)."""
+    if folder.is_symlink() or not folder.is_dir() or target.exists() or target.is_symlink():
         return False
     try:
-        keep.parent.mkdir(parents=True, exist_ok=True)
-        old.rename(keep)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        folder.rename(target)
     except OSError:  # another file system
         return False
     return True

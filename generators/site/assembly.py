@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 from generators.filesync import write_if_changed
-from generators.outputs import discard, mark, swap_in
+from generators.outputs import discard, mark, moved, swap_in
 
 SPARE = "site-spare"  # in site-src: the site the last swap replaced, to be made into the next one
 STATE = "assembly.pickle"
@@ -131,9 +131,7 @@ class Assembly:
             return None
         staging = Path(tempfile.mkdtemp(prefix=f".{self.out.name}-new-", dir=self.out.parent))
         staging.rmdir()
-        try:
-            self.spare.rename(staging)
-        except OSError:  # another file system than SITE's: assembled afresh
+        if not moved(self.spare, staging):  # another file system than SITE's: assembled afresh
             shutil.rmtree(self.spare, ignore_errors=True)
             return None
         return staging
@@ -177,16 +175,8 @@ class Assembly:
     def discard(self) -> None:
         """The staging folder moved aside as the spare (what it holds is read again), or deleted."""
         self.state.pop("spare", None)
-        if self.staging is None or not self.staging.exists():
-            return
-        try:
-            if not self.spare.exists():
-                self.spare.parent.mkdir(parents=True, exist_ok=True)
-                self.staging.rename(self.spare)
-                return
-        except OSError:
-            pass
-        shutil.rmtree(self.staging, ignore_errors=True)
+        if self.staging is not None and self.staging.exists() and not moved(self.staging, self.spare):
+            shutil.rmtree(self.staging, ignore_errors=True)
 
     def _save(self) -> None:
         write_if_changed(self.src / STATE, pickle.dumps(self.state, protocol=pickle.HIGHEST_PROTOCOL))
