@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-BASE = {"diagnostics", "messages", "words", "machine", "filesync", "outputs", "clock", "docnumbers", "git", "webserver"}
+BASE = {"diagnostics", "messages", "words", "machine", "filesync", "outputs", "clock", "docnumbers", "git", "webserver",
+        "timings"}
 MIDDLE = {"records", "present", "rules", "refs", "checks", "partial", "charts"}
 # package → the packages (besides itself and BASE) it may import
 ALLOWED: dict[str, set[str]] = {
