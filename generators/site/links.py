@@ -74,7 +74,7 @@ def check_links(root: Path, files: Mapping[str, tuple[int, int, int]] | Iterable
     pages = sorted(name for name in names if name.endswith(".html"))
     found = _Found.load(cache)
     linked = found.refresh(root, pages, files if isinstance(files, Mapping) else None)
-    if cache is not None:
+    if cache is not None and found.changed:
         found.save(cache)
     broken = {target for target in linked if not _exists(target, names)}
     if not broken:
@@ -246,6 +246,7 @@ class _Found:
     def __init__(self, table: list[str] | None = None, pages: dict | None = None) -> None:
         self.index = {target: number for number, target in enumerate(table or [])}
         self.pages: dict[str, tuple[tuple[int, int, int], array]] = pages or {}
+        self.changed = not pages  # differs from what the cache file holds
 
     @classmethod
     def load(cls, path: Path | None) -> _Found:
@@ -273,9 +274,12 @@ class _Found:
             with open(f"{root}/{page}", "rb") as stream:
                 targets = page_targets(page, stream.read(), parsed)
             self.pages[page] = key, array("I", sorted(self.index.setdefault(t, len(self.index)) for t in targets))
+            self.changed = True
+        self.changed |= len(before) != len(self.pages)  # pages gone
         used = set().union(*(ids for _, ids in self.pages.values()))
         if len(self.index) > 2 * len(used) + 10_000:  # targets no page links any more: renumber
             self._renumber(used)
+            self.changed = True
             used = set(range(len(self.index)))
         table = list(self.index)
         return {table[number] for number in used}
