@@ -132,7 +132,9 @@ def _read(root: Path, path: Path) -> _Read:
     title_keys = tokens.keys(page.title) | tokens.title_keys(page.title)
     counts, first = tokens.occurrences(page.text, page.body_start)
     grades = _grades(counts, first)
-    return _Read(page, "\0".join(title_keys), "\0".join(counts), grades)
+    # Sorted: a set's order changes with each process's string hashing, and a page rendered again
+    # with the same words must read the same (or it would count as changed).
+    return _Read(page, "\0".join(sorted(title_keys)), "\0".join(counts), grades)
 
 
 # What a page is to the index: a document (numbered), or left out for one of these reasons.
