@@ -9,14 +9,11 @@ reported.
 from __future__ import annotations
 
 import subprocess
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from generators.words import word
 from generators.clock import build_timestamp
-from generators.timings import stage
 from generators.filesync import Sync
 from generators.present import LANGUAGES, public_view
 from generators.records import Archive, reads
@@ -24,9 +21,6 @@ from generators.search.index import build_index
 from generators.site import helper as helpers
 from generators.site.assembly import Assembly
 from generators.site.context import Ctx, Site
-from generators.site.links import check_links, relativise_error_page
-from generators.site.printed import described, linked_files, printed_documents
-from generators.site.views import all_pages
 from generators.site.incremental import (
     THEME,
     Depends,
@@ -35,23 +29,28 @@ from generators.site.incremental import (
     changed_records,
     field_digests,
     file_digests,
-    forget_depends,
-    load_depends,
-    save_depends,
-    shape,
     fingerprint,
     forget_build,
+    forget_depends,
     forget_state,
+    load_depends,
     prepare_clean,
     prepare_dirty,
     previous_stamp,
     record_build,
+    save_depends,
     save_state,
+    shape,
     stamp,
-    unchanged_since_last_build,
     unchanged_fields,
+    unchanged_since_last_build,
 )
+from generators.site.links import check_links, relativise_error_page
+from generators.site.printed import described, linked_files, printed_documents
+from generators.site.views import all_pages
 from generators.site.writer import config_for, finish, prepare_mkdocs, start_mkdocs, write_config, write_pages
+from generators.timings import stage
+from generators.words import word
 
 
 @dataclass

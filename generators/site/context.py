@@ -2,7 +2,8 @@
 
 The site is built from :func:`generators.present.public_view`, the archive without classified
 records (personal numbers masked), so no page, link, row or count can include them. The full
-archive is kept only to tell a reference to a withheld record (shown as "[not published]") from a reference to nothing (shown broken).
+archive is kept only to tell a reference to a withheld record (shown as "[not published]") from a
+reference to nothing (shown broken).
 """
 
 from __future__ import annotations
@@ -142,7 +143,8 @@ class Ctx:
 
     def type_label(self, record_id: str) -> str:
         """A record's type as the site names it; an organisation of a grassroots kind is a town."""
-        key = "type.town" if is_town(self.archive.get(record_id), self.archive) else f"type.{self.archive.kind_of(record_id)}"
+        town = is_town(self.archive.get(record_id), self.archive)
+        key = "type.town" if town else f"type.{self.archive.kind_of(record_id)}"
         return self.t(key)
 
     def facet(self, vocabulary: str, key: str) -> tuple[str, int]:

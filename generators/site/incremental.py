@@ -21,7 +21,6 @@ import json
 import os
 import pickle
 import shutil
-import subprocess
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path

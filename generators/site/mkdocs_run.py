@@ -14,10 +14,10 @@ import sys
 
 def main() -> int:
     # What every build of the site's config imports and looks up; done now, while nothing waits.
-    import markdown.extensions.admonition  # noqa: F401
-    import markdown.extensions.attr_list  # noqa: F401
-    import markdown.extensions.meta  # noqa: F401
-    import markdown.extensions.tables  # noqa: F401
+    import markdown.extensions.admonition
+    import markdown.extensions.attr_list
+    import markdown.extensions.meta
+    import markdown.extensions.tables
     import markdown.extensions.toc  # noqa: F401
     import mkdocs.commands.build  # noqa: F401
     from mkdocs import utils

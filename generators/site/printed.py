@@ -46,7 +46,7 @@ def printed_documents(archive: Archive, public: Archive, build: Path) -> dict[st
     found: dict[str, list[Printed]] = {}
     for stem, entry in sorted(read_manifest(folder).items()):
         records = entry.get("records") or {}
-        if any(rid not in public.records and rid not in public.nested or is_classified(archive, rid)
+        if any((rid not in public.records and rid not in public.nested) or is_classified(archive, rid)
                for rid in records):
             continue  # prints a classified or unpublished record: never on the site
         files = tuple(f"{stem}{suffix}" for suffix in FORMATS if (folder / f"{stem}{suffix}").is_file())

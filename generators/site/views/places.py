@@ -45,8 +45,9 @@ def pages(ctx: Ctx) -> Iterator[Page]:
             for d in domains]
     title = t("domains", ctx.lang)
     note = index.excluding(index.classified_count("hazard"))
-    yield Page("domains/", title, h1(index, title) + block(h.table(
-        [index.t("domain"), index.t("lead_department"), index.t("hazards_total")], rows)) + block(f"<p>{note}</p>" if note else ""))
+    columns = [index.t("domain"), index.t("lead_department"), index.t("hazards_total")]
+    yield Page("domains/", title, h1(index, title) + block(h.table(columns, rows))
+               + block(f"<p>{note}</p>" if note else ""))
 
 
 def _hazard_counts(ctx: Ctx) -> dict[tuple[str, str], Counter]:

@@ -100,8 +100,8 @@ def about(ctx: Ctx) -> Page:
     body = h1(ctx, title) + block(f"<p>{ctx.t('about_text')}</p>")
     if ctx.archive.jurisdiction.example_data:
         body += block(f"<p>{ctx.t('example_data')}</p>")
-    body += block(h.dl([(ctx.t("build_date"), ctx.date(ctx.site.build_date)),
-                        (ctx.t("records"), ctx.number(len(ctx.archive.records)) + ctx.excluding(len(ctx.site.withheld)))]))
+    records = ctx.number(len(ctx.archive.records)) + ctx.excluding(len(ctx.site.withheld))
+    body += block(h.dl([(ctx.t("build_date"), ctx.date(ctx.site.build_date)), (ctx.t("records"), records)]))
     return Page("about/", title, body)
 
 
