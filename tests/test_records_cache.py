@@ -282,3 +282,34 @@ def test_the_graph_digest_follows_where_references_are_written(make_archive, tmp
     moved = graph(load_archive(data, cache)[0])
     assert [r.location.line for r in moved.references if r.source_id == "p1"] == [2]
     assert digest(moved) != before
+
+
+def test_a_large_cache_is_split_and_an_edit_rewrites_only_its_packs(make_archive, tmp_path, parses, monkeypatch):
+    """From SHARDED_FROM entries on, the cache is split by entry key: an edited file rewrites the
+    packs of its old and new entries, no other; crossing back below it leaves one pack again."""
+    from generators.records import cache as cache_module
+
+    monkeypatch.setattr(cache_module, "SHARDED_FROM", 2)
+    files = {**FILES, **{f"p{n}.yml": f"type: person\nid: q{n}\nname: {{zh: 人{n}}}\norganisation: office\n"
+                         f"role: {{zh: 科员}}\n" for n in range(40)}}
+    data = make_archive(files)
+    cache = tmp_path / "cache"
+    outcome(data, cache)
+    packs = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in cache.glob("*.pickle")}
+    assert len(packs) > 8  # 47 entries over 16 shards
+    with (data / "p7.yml").open("a", encoding="utf-8") as stream:
+        stream.write("# edited\n")
+    expected = outcome(data, None)
+    parses.clear()
+    assert outcome(data, cache) == expected
+    assert parses == ["p7.yml"]
+    rewritten = [p for p in cache.glob("*.pickle") if packs.get(p) != (p.stat().st_ino, p.stat().st_mtime_ns)]
+    assert 1 <= len(rewritten) <= 2, rewritten
+    parses.clear()
+    assert outcome(data, cache) == expected and parses == []  # the new packs are read back whole
+
+    monkeypatch.setattr(cache_module, "SHARDED_FROM", 1000)
+    (data / "p8.yml").unlink()
+    expected = outcome(data, None)
+    assert outcome(data, cache) == expected
+    assert len(list(cache.glob("*.pickle"))) == 1

@@ -11,9 +11,10 @@ Valid records are kept as the plain values they were validated from, and rebuilt
 Rust core on the next run: measured on 10,000 dossiers that is about six times faster than
 unpickling the model objects, and it needs no parsing and no translation of errors.
 
-One pack file per data folder holds the entries of its last run. It is written atomically
-(temporary file, then rename) and carries a SHA-256 of its payload: a pack that is truncated,
-damaged, from another code version or of the wrong shape is ignored and rewritten, never trusted.
+The pack files of a data folder hold the entries of its last run (one pack, or SHARDS of them by
+entry key for a large archive). Each is written atomically (temporary file, then rename) and
+carries a SHA-256 of its payload: a pack that is truncated, damaged, from another code version or
+of the wrong shape is ignored and rewritten, never trusted.
 Like every build product, the cache is trusted as far as the BUILD folder is; delete it (or
 ``make clean``) at any time.
 """
@@ -84,13 +85,21 @@ def entry_key(display_path: str, raw: bytes) -> str:
     return hashlib.sha256(display_path.encode() + b"\0" + raw).hexdigest()
 
 
+# A large archive's cache is split by entry key into SHARDS packs, so that an edit rewrites the one
+# or two packs holding the changed file's old and new entries, not all 60 MB (two seconds at 10,000
+# dossiers); a small one stays in one pack.
+SHARDS = 16
+SHARDED_FROM = 1000  # entries
+
+
 class RecordCache:
-    """The pack of one data folder; ``folder`` None is no cache at all."""
+    """The packs of one data folder; ``folder`` None is no cache at all."""
 
     def __init__(self, folder: Path | None, data_dir: Path) -> None:
-        name = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
-        self.file = folder / f"{name}.pickle" if folder is not None else None
-        self.old: dict[str, FileResult] = self._read() if self.file is not None else {}
+        self.folder = folder
+        self.name = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
+        self.loaded: dict[Path, set[str]] = {}  # each pack read whole and trusted → the keys it held
+        self.old: dict[str, FileResult] = self._read() if folder is not None else {}
         self.new: dict[str, FileResult] = {}
         self.hits = 0
 
@@ -105,36 +114,69 @@ class RecordCache:
         self.new[key] = result
 
     def save(self) -> None:
-        """Write this run's entries (only those still in use), unless nothing changed."""
-        if self.file is None or self.new.keys() == self.old.keys():
+        """Write this run's entries (only those still in use) into the packs whose entries changed."""
+        if self.folder is None or self.new.keys() == self.old.keys():
             return
-        payload = pickle.dumps((code_version(), dict(sorted(self.new.items()))), protocol=pickle.HIGHEST_PROTOCOL)
+        packs = self._packs(self.new)
+        for path, entries in packs.items():
+            if set(entries) != self.loaded.get(path):
+                self._write(path, entries)
+        for path in self._existing():
+            if path not in packs:  # a pack of another shard count, or one left empty
+                path.unlink(missing_ok=True)
+
+    def _packs(self, entries: dict[str, FileResult]) -> dict[Path, dict[str, FileResult]]:
+        if len(entries) < SHARDED_FROM:
+            return {self.folder / f"{self.name}.pickle": dict(sorted(entries.items()))}
+        packs: dict[Path, dict[str, FileResult]] = {}
+        for key, value in sorted(entries.items()):
+            packs.setdefault(self.folder / f"{self.name}-{int(key[0], 16) % SHARDS:x}.pickle", {})[key] = value
+        return packs
+
+    def _existing(self) -> list[Path]:
+        return sorted(self.folder.glob(f"{self.name}*.pickle"))
+
+    def _write(self, path: Path, entries: dict[str, FileResult]) -> None:
+        payload = pickle.dumps((code_version(), entries), protocol=pickle.HIGHEST_PROTOCOL)
         partial: Path | None = None
         try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            handle, name = tempfile.mkstemp(dir=self.file.parent, prefix=".part-")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, name = tempfile.mkstemp(dir=path.parent, prefix=".part-")
             partial = Path(name)
             with os.fdopen(handle, "wb") as out:
                 out.write(MAGIC + hashlib.sha256(payload).digest() + payload)
-            os.replace(partial, self.file)
+            os.replace(partial, path)
         except OSError:  # a cache that cannot be written only makes the next run slower
             if partial is not None:
                 partial.unlink(missing_ok=True)
 
     def _read(self) -> dict[str, FileResult]:
-        assert self.file is not None
+        assert self.folder is not None
+        found: dict[str, FileResult] = {}
         try:
-            blob = self.file.read_bytes()
+            packs = self._existing()
         except OSError:
             return {}
+        for path in packs:
+            entries = self._read_pack(path)
+            if entries is not None:
+                self.loaded[path] = set(entries)
+                found.update(entries)
+        return found
+
+    def _read_pack(self, path: Path) -> dict[str, FileResult] | None:
+        try:
+            blob = path.read_bytes()
+        except OSError:
+            return None
         head, digest = blob[:len(MAGIC)], blob[len(MAGIC):len(MAGIC) + _DIGEST]
-        payload = memoryview(blob)[len(MAGIC) + _DIGEST:]  # 60 MB at 10,000 dossiers: not copied
+        payload = memoryview(blob)[len(MAGIC) + _DIGEST:]  # megabytes: not copied
         if head != MAGIC or hashlib.sha256(payload).digest() != digest:
-            return {}
+            return None
         try:
             version, entries = pickle.loads(payload)  # our own file, and its digest matched
         except Exception:  # any damage the digest missed means: not a cache
-            return {}
+            return None
         if version != code_version() or not isinstance(entries, dict):
-            return {}
+            return None
         return {k: v for k, v in entries.items() if isinstance(k, str) and isinstance(v, FileResult)}
