@@ -11,8 +11,9 @@ changed; and MkDocs alone building the same generated Markdown (``build/site-src
 both languages at once as the site build runs them) into a folder of its own. Each row gives the
 wall time, its ratio to MkDocs alone, the peak memory (the largest process, from wait4, and the
 sum over the process tree, sampled), and the load average when it started: the machine may be
-shared, and the ratios are what survives that. The one-edit build runs with ``ARCHIVE_TIMINGS=1``
-and its stages are printed under the table: where an edit's seconds go. Without the documents
+shared, and the ratios are what survives that. The one-edit build and a second one (the title
+edited back) run with ``ARCHIVE_TIMINGS=1`` and their stages are printed under the table: where
+an edit's seconds go. Without the documents
 (``--no-docs``) the ``make`` row runs ``make check site``. A benchmark that prints figures, not a test.
 """
 
@@ -156,6 +157,11 @@ def main() -> int:
     timed = dict(os.environ, ARCHIVE_TIMINGS="1")
     edit = run("site, one hazard's title edited", site_command, note=edited, env=timed)
     rows.append(edit)
+    # The first build after a cold one also takes over the tree the swap set aside (see
+    # site/assembly.py); an editor's next save costs what this second edit does.
+    edit_one_hazard(data)
+    again = run("site, the title edited back", site_command, note=edited, env=timed)
+    rows.append(again)
     make = ["make", f"DATA={data}", f"BUILD={build}", f"SITE={site}"]
     if args.no_docs:
         rows.append(run("make check site, nothing changed", [*make, "check", "site"]))
@@ -170,9 +176,10 @@ def main() -> int:
     pages = sum(1 for _ in (build / "site-src" / "zh" / "docs").rglob("*.md"))
     what = "The example archive" if args.example else f"Synthetic archive: {args.hazards} dossiers"
     print(table(rows, mkdocs, what, pages))
-    print(f"\nWhere the one edit's {edit.seconds:.1f} s went (its stages, ARCHIVE_TIMINGS=1):")
-    print(edit.output[edit.output.find("timings:") + len("timings:\n"):].rstrip() if "timings:" in edit.output
-          else "  (no timings printed)")
+    for row in (edit, again):
+        print(f"\nWhere the {row.step!r} build's {row.seconds:.1f} s went (its stages, ARCHIVE_TIMINGS=1):")
+        print(row.output[row.output.find("timings:") + len("timings:\n"):].rstrip() if "timings:" in row.output
+              else "  (no timings printed)")
     return 0
 
 
