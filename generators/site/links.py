@@ -49,17 +49,23 @@ def page_links(text: str) -> Iterator[tuple[int, int, str]]:
 def target_of(page: str, link: str) -> str | None:
     """The site-relative file ``link`` on ``page`` (a site-relative path) asks for; None when the
     link leaves the site (another scheme or host) or stays on the page (a bare fragment)."""
-    link = html.unescape(link).strip()
-    if not link or link.startswith("#") or link.startswith("//") or _SCHEME.match(link):
-        return None
-    path = unquote(link.split("#", 1)[0].split("?", 1)[0])
-    if not path:
+    path = _path_of(link)
+    if path is None:
         return None
     base = posixpath.dirname(page)
     joined = posixpath.normpath(posixpath.join(base, path)) if not path.startswith("/") else path.lstrip("/")
     if joined == "." or path.endswith("/"):
         joined = posixpath.join("" if joined == "." else joined, "index.html")
     return joined
+
+
+def _path_of(link: str) -> str | None:
+    """The path ``link`` asks for (unescaped, without its query and fragment); None when it leaves
+    the site (another scheme or host) or stays on the page (a bare fragment)."""
+    link = html.unescape(link).strip()
+    if not link or link.startswith("#") or link.startswith("//") or _SCHEME.match(link):
+        return None
+    return unquote(link.split("#", 1)[0].split("?", 1)[0]) or None
 
 
 def check_links(root: Path, files: Mapping[str, tuple[int, int, int]] | Iterable[str] | None = None,
@@ -182,11 +188,8 @@ def _parse(link: str) -> tuple[int | None, str, bool] | None:
     """What :func:`target_of` makes of ``link`` before it looks at the page: None (it leaves the
     site or the page), or (how many folders it climbs, None for a link from the root; the rest
     of the path, normalised; whether it names a folder)."""
-    link = html.unescape(link).strip()
-    if not link or link.startswith("#") or link.startswith("//") or _SCHEME.match(link):
-        return None
-    path = unquote(link.split("#", 1)[0].split("?", 1)[0])
-    if not path:
+    path = _path_of(link)
+    if path is None:
         return None
     if path.startswith("/"):
         return None, path.lstrip("/"), path.endswith("/")
