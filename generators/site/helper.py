@@ -63,8 +63,9 @@ class Pending:
 
 
 def start() -> Helper | None:
-    """A helper, or None on one core or where forking is unsafe: with other threads running
-    (``make serve``'s watcher and server), a lock one of them holds would stay locked in the child."""
+    """A helper, or None on one core or where forking is unsafe: with other threads running (a
+    server or watcher in the same process), a lock one of them holds would stay locked in the child.
+    ``make serve`` builds in a process of its own, so it has a helper."""
     if usable_cores() < 2 or threading.active_count() > 1 or "fork" not in mp.get_all_start_methods():
         return None
     return Helper()
