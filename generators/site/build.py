@@ -108,8 +108,10 @@ def build_site(archive: Archive, data: Path, out: Path, build: Path) -> BuildRes
     forget_depends(src)
     helper = _helper(site, plan)
     running: dict[str, tuple[subprocess.Popen, str, Sync]] = {}
-    prepared = {lang: prepare_mkdocs(epoch) for lang in LANGUAGES}  # MkDocs imported while the pages are made
+    prepared: dict[str, subprocess.Popen] = {}
     try:
+        for lang in LANGUAGES:  # MkDocs imported while the pages are made
+            prepared[lang] = prepare_mkdocs(epoch)
         # English pages are made in the helper while Chinese ones are made here, then rendered.
         later = helper.submit(_write_language, "en", src / "en") if helper else None
         with stage("zh pages"):
